@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Data flows one way: Markdown syntax → typed model → linking → rendering → command line.
+let package = Package(
+    name: "kb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kb", targets: ["kb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "KBCore"),
+        .target(
+            name: "KBSyntax",
+            dependencies: ["CCmarkGFM", "KBCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "KBModel", dependencies: ["KBCore"]),
+        .target(name: "KBExtraction", dependencies: ["KBSyntax", "KBModel", "KBCore"]),
+        .target(name: "KBRendering", dependencies: ["KBModel", "KBCore"]),
+        
+        .target(
+            name: "KBCommandLine",
+            dependencies: [
+                "KBSyntax", "KBModel", "KBExtraction", "KBRendering", "KBCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "kb", dependencies: ["KBCommandLine"]),
+        .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax"]),
+        .testTarget(name: "KBExtractionTests", dependencies: ["KBExtraction", "KBSyntax", "KBModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KBCommandLineTests", dependencies: ["KBCommandLine", "KBModel", "KBRendering"]),
+    ]
+)

@@ -1,0 +1,209 @@
+import KBCore
+import KBModel
+import KBSyntax
+
+/// Turns one parsed document into an article of the model: its identity and metadata, its
+/// section tree with unique anchors, and the error entries and procedures found in it.
+public struct ArticleExtractor: Sendable {
+    public struct Result: Sendable {
+        public var article: Article
+        public var diagnostics: [Diagnostic]
+    }
+
+    public init() {}
+
+    public func extract(_ document: ParsedDocument) -> Result {
+        var diagnostics = document.diagnostics
+        let metadata = ArticleMetadata(fields: document.frontMatter)
+        let identity = ArticleIdentity(file: document.file, metadata: metadata)
+        diagnostics += identity.diagnostics
+
+        // Sections and blocks.
+        var builder = BlockBuilder(tree: document.tree)
+        var anchors = AnchorRegistry(file: document.file)
+        var sections = SectionTreeBuilder()
+        for child in document.tree.children(of: document.tree.root) {
+            let node = document.tree[child]
+            if node.kind == .heading {
+                let (explicit, title) = SectionTreeBuilder.anchorAndTitle(of: builder.inlines(childrenOf: child))
+                var anchor = explicit ?? Slug.make(title.plainText)
+                if anchor.isEmpty { anchor = "section" }
+                anchor = anchors.claim(anchor, at: node.start)
+                sections.open(level: node.headingLevel, title: title, anchor: anchor, location: node.start)
+            } else {
+                sections.append(builder.blocks(for: child))
+            }
+        }
+        var document_ = sections.finish()
+
+        // Error entries: sections about one error, and rows of error tables.
+        var entries = ErrorSectionExtractor().entries(in: document_)
+        var tables = TableAnnotator(file: document.file, anchors: anchors)
+        tables.annotate(&document_, place: .init(anchors: [], titles: [], file: document.file))
+        entries += tables.entries
+        diagnostics += tables.diagnostics
+        anchors = tables.anchors
+        diagnostics += anchors.diagnostics
+        entries.sort { $0.location < $1.location }
+
+        // Procedures, and the ones each entry's resolution holds.
+        let procedures = ProcedureExtractor.procedures(in: document_)
+        for index in entries.indices {
+            var locations: Set<SourceLocation> = []
+            entries[index].resolution.collectOrderedListLocations(into: &locations)
+            entries[index].procedures = procedures.filter { locations.contains($0.location) }
+        }
+
+        diagnostics += MalformedCodeReporter.diagnostics(for: document)
+
+        let title = Self.title(of: document_, metadata: metadata, file: document.file)
+        let article = Article(
+            id: identity.id, locale: identity.locale, source: document.file, title: title,
+            translationKey: metadata.assetID ?? identity.id, metadata: metadata, document: document_,
+            entries: entries, procedures: procedures, links: builder.links)
+        return Result(article: article, diagnostics: diagnostics)
+    }
+
+    /// The visible title: the first H1 without its anchor, else the front matter's title, else
+    /// the file name.
+    private static func title(of root: Section, metadata: ArticleMetadata, file: String) -> String {
+        if let heading = root.allSections.first(where: { $0.level == 1 }), !heading.titleText.isEmpty {
+            return heading.titleText
+        }
+        if var title = metadata.title {
+            if let bar = title.range(of: " | ", options: .backwards) { title = String(title[..<bar.lowerBound]) }
+            return title.trimmingWhitespace
+        }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}
+
+/// Finds error tables anywhere in the section tree (also inside lists, alerts and divisions),
+/// links their rows to the entries made from them and gives each row entry a unique id.
+private struct TableAnnotator {
+    let file: String
+    var anchors: AnchorRegistry
+    var entries: [ErrorEntry] = []
+    var diagnostics: [Diagnostic] = []
+    private var rowCounts: [String: Int] = [:]
+    private let extractor = ErrorTableExtractor()
+
+    init(file: String, anchors: AnchorRegistry) {
+        self.file = file
+        self.anchors = anchors
+    }
+
+    mutating func annotate(_ section: inout Section, place: ErrorTableExtractor.Place) {
+        var place = place
+        if section.level > 0 {
+            place.anchors.append(section.anchor)
+            place.titles.append(section.titleText)
+        }
+        section.blocks = annotate(section.blocks, section: section.anchor, place: place)
+        for index in section.subsections.indices {
+            annotate(&section.subsections[index], place: place)
+        }
+    }
+
+    private mutating func annotate(_ blocks: [Block], section: String, place: ErrorTableExtractor.Place) -> [Block] {
+        blocks.map { block in
+            switch block {
+            case .table(let table):
+                guard let result = extractor.extract(table, at: place, makeID: { location in
+                    let number = (rowCounts[section] ?? 0) + 1
+                    rowCounts[section] = number
+                    let base = section.isEmpty ? "row-\(number)" : "\(section)-row-\(number)"
+                    return anchors.claim(base, at: location, warnOnDuplicate: false)
+                }) else { return block }
+                entries += result.entries
+                diagnostics += result.diagnostics
+                return .table(result.table)
+            case .list(var list):
+                list.items = list.items.map { annotate($0, section: section, place: place) }
+                return .list(list)
+            case .quote(let content):
+                return .quote(annotate(content, section: section, place: place))
+            case .alert(var alert):
+                alert.content = annotate(alert.content, section: section, place: place)
+                return .alert(alert)
+            case .division(let className, let content):
+                return .division(className: className, content: annotate(content, section: section, place: place))
+            default:
+                return block
+            }
+        }
+    }
+}
+
+/// An article's language and its language-independent id, from its front matter and its
+/// place in the content tree (`nl-nl/enrollment/x.md` → `nl-nl`, `enrollment/x`).
+struct ArticleIdentity {
+    var locale: String
+    var id: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String, metadata: ArticleMetadata) {
+        var components = file.split(separator: "/").map(String.init)
+        let folderLocale = components.count > 1 && Self.isLanguageTag(components[0]) ? components[0].lowercased() : nil
+        if folderLocale != nil { components.removeFirst() }
+        var path = components.joined(separator: "/")
+        if path.lowercased().hasSuffix(".md") { path.removeLast(3) }
+        id = path
+
+        let declared = metadata.contentLocale.map { $0.lowercased().replacing("_", with: "-") }
+        if let declared, !Self.isLanguageTag(declared) {
+            diagnostics.append(Diagnostic(
+                .warning, "locale.invalid", "ms.contentlocale '\(declared)' is not a language tag; it is ignored",
+                file: file, at: SourceLocation(line: 1)))
+        }
+        let validDeclared = declared.flatMap { Self.isLanguageTag($0) ? $0 : nil }
+        if let validDeclared, let folderLocale, validDeclared != folderLocale {
+            diagnostics.append(Diagnostic(
+                .warning, "locale.mismatch",
+                "ms.contentlocale is '\(validDeclared)' but the article lies in the '\(folderLocale)' folder; '\(validDeclared)' is used",
+                file: file, at: SourceLocation(line: 1)))
+        }
+        if let locale = validDeclared ?? folderLocale {
+            self.locale = locale
+        } else {
+            locale = "und"
+            diagnostics.append(Diagnostic(
+                .warning, "locale.unknown",
+                "the article has no ms.contentlocale and does not lie in a locale folder (such as 'nl-nl/'); its language is unknown",
+                file: file, at: SourceLocation(line: 1)))
+        }
+    }
+
+    /// `nl`, `nl-nl`, `zh-hans-cn`, `sr-latn-rs`: a BCP 47 language tag of the kind DocFX uses.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+              language.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}
+
+extension Array where Element == Block {
+    /// The start of every ordered list in these blocks, at any depth.
+    func collectOrderedListLocations(into locations: inout Set<SourceLocation>) {
+        for block in self {
+            switch block {
+            case .list(let list):
+                if list.isOrdered { locations.insert(list.location) }
+                for item in list.items { item.collectOrderedListLocations(into: &locations) }
+            case .quote(let content), .division(_, let content):
+                content.collectOrderedListLocations(into: &locations)
+            case .alert(let alert):
+                alert.content.collectOrderedListLocations(into: &locations)
+            case .table(let table):
+                for row in table.rows { for cell in row.cells { cell.collectOrderedListLocations(into: &locations) } }
+            default:
+                continue
+            }
+        }
+    }
+}

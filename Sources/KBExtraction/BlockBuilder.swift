@@ -1,0 +1,260 @@
+import KBCore
+import KBModel
+import KBSyntax
+
+/// Turns cmark-gfm syntax into model blocks and inlines, recognising what DocFX adds to
+/// Markdown: alerts, `[!div]`, `[!VIDEO]`, `[!INCLUDE]`, zone pivots, HTML formatting tags and
+/// the `<br>`/`<ol><li>` structure authors write inside table cells.
+struct BlockBuilder {
+    let tree: SyntaxTree
+    private(set) var links: [ArticleLink] = []
+
+    init(tree: SyntaxTree) {
+        self.tree = tree
+    }
+
+    // MARK: Blocks
+
+    /// The blocks of a container node's children.
+    mutating func blocks(childrenOf index: Int) -> [Block] {
+        var result: [Block] = []
+        for child in tree.children(of: index) {
+            result += blocks(for: child)
+        }
+        return result
+    }
+
+    /// The blocks one node yields: usually one, none for an empty paragraph, several when a
+    /// paragraph holds `::: zone` lines.
+    mutating func blocks(for index: Int) -> [Block] {
+        let node = tree[index]
+        switch node.kind {
+        case .paragraph:
+            return paragraphBlocks(inlines(childrenOf: index), location: node.start)
+        case .heading:
+            return [.heading(level: node.headingLevel, content: inlines(childrenOf: index))]
+        case .blockQuote:
+            return [quote(index)]
+        case .list:
+            return [.list(list(index))]
+        case .codeBlock:
+            let language = node.title.split(separator: " ").first.map(String.init) ?? ""
+            return [.code(language: language, text: node.literal)]
+        case .htmlBlock:
+            return [.html(node.literal)]
+        case .thematicBreak:
+            return [.thematicBreak]
+        case .table:
+            return [.table(table(index))]
+        case .customBlock, .footnoteDefinition, .item, .document:
+            return blocks(childrenOf: index)
+        default:
+            // Inline content directly in a block container cannot come from cmark; keep its text.
+            let content = inlines(childrenOf: index)
+            return content.isEmpty ? [] : [.paragraph(content)]
+        }
+    }
+
+    mutating func list(_ index: Int) -> List {
+        let node = tree[index]
+        let items = tree.children(of: index).map { item in blocks(childrenOf: item) }
+        return List(
+            isOrdered: node.listIsOrdered, start: node.listStart, isTight: node.listIsTight,
+            items: items, location: node.start)
+    }
+
+    /// A paragraph, or the DocFX constructs written as one: `[!INCLUDE[…](…)]` and
+    /// `::: zone` lines (which cmark folds into the neighbouring paragraph when no blank line
+    /// separates them).
+    private func paragraphBlocks(_ content: [Inline], location: SourceLocation) -> [Block] {
+        if let include = Self.include(in: content, location: location) {
+            return [.include(include)]
+        }
+        let lines = content.split(omittingEmptySubsequences: false) { $0 == .softBreak }
+        guard lines.contains(where: { Self.zoneMarker($0) != nil }) else {
+            return content.isEmpty ? [] : [.paragraph(content)]
+        }
+        var result: [Block] = []
+        var pending: [Inline] = []
+        func flush() {
+            if !pending.isEmpty { result.append(.paragraph(pending)) }
+            pending = []
+        }
+        for line in lines {
+            if let marker = Self.zoneMarker(line) {
+                flush()
+                result.append(marker)
+            } else {
+                if !pending.isEmpty { pending.append(.softBreak) }
+                pending += line
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// `[!INCLUDE[title](path)]`, which cmark reads as text around a link.
+    private static func include(in content: [Inline], location: SourceLocation) -> Include? {
+        let significant = content.filter { inline in
+            if case .text(let text) = inline { return !text.trimmingWhitespace.isEmpty }
+            return true
+        }
+        guard significant.count == 3,
+              case .text(let opening) = significant[0],
+              case .link(let path, _, let title) = significant[1],
+              case .text(let closing) = significant[2],
+              opening.trimmingWhitespace.uppercased() == "[!INCLUDE",
+              closing.trimmingWhitespace == "]"
+        else { return nil }
+        return Include(title: title.plainText, path: path, location: location)
+    }
+
+    private static func zoneMarker(_ line: some Collection<Inline>) -> Block? {
+        guard case .text(let first)? = line.first, first.hasPrefix(":::") else { return nil }
+        let text = line.plainText
+        guard text.hasPrefix(":::") else { return nil }
+        let words = text.dropFirst(3).split(separator: " ", maxSplits: 1)
+        guard let keyword = words.first?.lowercased() else { return nil }
+        if keyword == "zone-end" { return .zoneEnd }
+        guard keyword == "zone", words.count == 2 else { return nil }
+        let argument = words[1].trimmingWhitespace
+        guard argument.lowercased().hasPrefix("pivot=") else { return nil }
+        let pivot = argument.dropFirst("pivot=".count).trimmingCharacters(in: "\"'“”")
+        return .zoneStart(pivot: pivot)
+    }
+
+    /// A block quote, or the DocFX block written as one: `> [!NOTE]` and the other alerts,
+    /// `> [!div class="…"]`, `> [!VIDEO url]`.
+    private mutating func quote(_ index: Int) -> Block {
+        var content = blocks(childrenOf: index)
+        guard case .paragraph(let first)? = content.first,
+              let (marker, rest) = Self.leadingMarker(first)
+        else { return .quote(content) }
+
+        let upper = marker.uppercased()
+        if let kind = Alert.Kind(rawValue: upper.lowercased()) {
+            content.replaceFirstParagraph(with: rest)
+            return .alert(Alert(kind: kind, content: content, location: tree[index].start))
+        }
+        if upper.hasPrefix("DIV ") {
+            let attribute = marker.dropFirst(4).trimmingWhitespace
+            if attribute.lowercased().hasPrefix("class=") {
+                let className = attribute.dropFirst(6).trimmingCharacters(in: "\"'“”")
+                content.replaceFirstParagraph(with: rest)
+                return .division(className: className, content: content)
+            }
+        }
+        if upper.hasPrefix("VIDEO ") {
+            let url = marker.dropFirst(6).trimmingWhitespace
+            content.replaceFirstParagraph(with: rest)
+            return content.isEmpty ? .video(url: url) : .quote([.video(url: url)] + content)
+        }
+        return .quote(content)
+    }
+
+    /// The text between `[!` and `]` at the start of a paragraph, and what follows it on the
+    /// paragraph's later lines (or the same line).
+    private static func leadingMarker(_ content: [Inline]) -> (marker: String, rest: [Inline])? {
+        let lineEnd = content.firstIndex(of: .softBreak) ?? content.endIndex
+        let firstLine = content[..<lineEnd]
+        let text = firstLine.plainText
+        guard text.hasPrefix("[!"), let close = text.lastIndex(of: "]") else { return nil }
+        let marker = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+        guard !marker.isEmpty, !marker.contains("[") else { return nil }
+        var rest = Array(content[lineEnd...].drop { $0 == .softBreak })
+        let trailing = text[text.index(after: close)...].trimmingWhitespace
+        if !trailing.isEmpty {
+            rest = [.text(trailing)] + (rest.isEmpty ? [] : [.softBreak] + rest)
+        }
+        return (marker, rest)
+    }
+
+    // MARK: Tables
+
+    mutating func table(_ index: Int) -> Table {
+        let node = tree[index]
+        var header = Table.Row(cells: [], location: node.start)
+        var rows: [Table.Row] = []
+        for rowIndex in tree.children(of: index) {
+            let rowNode = tree[rowIndex]
+            let cells = tree.children(of: rowIndex).map { cell in
+                CellContent.blocks(from: inlines(childrenOf: cell), location: tree[cell].start)
+            }
+            let row = Table.Row(cells: cells, location: rowNode.start)
+            if rowNode.kind == .tableHeader { header = row } else { rows.append(row) }
+        }
+        let alignments = node.tableAlignments.map { alignment -> Table.Alignment in
+            switch alignment {
+            case .none: .none
+            case .left: .left
+            case .center: .center
+            case .right: .right
+            }
+        }
+        return Table(alignments: alignments, header: header, rows: rows, location: node.start)
+    }
+
+    // MARK: Inlines
+
+    mutating func inlines(childrenOf index: Int) -> [Inline] {
+        var result: [Inline] = []
+        for child in tree.children(of: index) {
+            if let inline = inline(child) { result.append(inline) }
+        }
+        return HTMLFormatting.pairTags(in: result)
+    }
+
+    private mutating func inline(_ index: Int) -> Inline? {
+        let node = tree[index]
+        switch node.kind {
+        case .text, .customInline:
+            return .text(node.literal)
+        case .code:
+            return .code(node.literal)
+        case .htmlInline:
+            return .html(node.literal)
+        case .softBreak:
+            return .softBreak
+        case .lineBreak:
+            return .lineBreak
+        case .emphasis:
+            return .emphasis(inlines(childrenOf: index))
+        case .strong:
+            return .strong(inlines(childrenOf: index))
+        case .strikethrough:
+            return .strikethrough(inlines(childrenOf: index))
+        case .link:
+            let content = inlines(childrenOf: index)
+            links.append(ArticleLink(destination: node.destination, text: content.plainText, location: node.start))
+            return .link(destination: node.destination, title: node.title, content: content)
+        case .image:
+            let alt = inlines(childrenOf: index).plainText
+            links.append(ArticleLink(destination: node.destination, text: alt, location: node.start, isImage: true))
+            return .image(source: node.destination, title: node.title, alt: alt)
+        case .footnoteReference:
+            return .text(node.literal)
+        default:
+            let content = inlines(childrenOf: index)
+            return content.isEmpty ? nil : .emphasis(content)
+        }
+    }
+}
+
+extension Array where Element == Block {
+    /// Replaces the leading paragraph's content, dropping the paragraph when nothing is left.
+    fileprivate mutating func replaceFirstParagraph(with content: [Inline]) {
+        guard !isEmpty else { return }
+        if content.isEmpty { removeFirst() } else { self[0] = .paragraph(content) }
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        let trimmed = trimmingWhitespace
+        var start = trimmed.startIndex
+        var end = trimmed.endIndex
+        while start < end, set.contains(trimmed[start]) { start = trimmed.index(after: start) }
+        while end > start, set.contains(trimmed[trimmed.index(before: end)]) { end = trimmed.index(before: end) }
+        return String(trimmed[start..<end])
+    }
+}

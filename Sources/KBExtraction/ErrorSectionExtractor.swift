@@ -1,0 +1,208 @@
+import KBCore
+import KBModel
+
+/// Finds sections that each describe one error: a heading followed by bold lead-ins such as
+/// `**Probleem:**`/`**Oorzaak:**`/`**Oplossing:**`, by a quoted error message, or whose
+/// heading holds a code. The heading's anchor becomes the entry's anchor; its resolution
+/// includes its subsections.
+struct ErrorSectionExtractor {
+    /// The sections above the one being looked at.
+    struct Ancestry {
+        var anchors: [String] = []
+        var titles: [String] = []
+    }
+
+    func entries(in root: Section) -> [ErrorEntry] {
+        var result: [ErrorEntry] = []
+        visit(root, ancestry: Ancestry(), into: &result)
+        return result
+    }
+
+    private func visit(_ section: Section, ancestry: Ancestry, into result: inout [ErrorEntry]) {
+        var path = ancestry
+        if section.level > 0 {
+            path.anchors.append(section.anchor)
+            path.titles.append(section.titleText)
+        }
+        let analysis = Analysis(section)
+        if section.level > 0, analysis.isErrorSection {
+            result.append(entry(for: section, analysis: analysis, path: path))
+        }
+        for (subsection, role) in zip(section.subsections, analysis.subsectionRoles) where role == nil {
+            visit(subsection, ancestry: path, into: &result)
+        }
+    }
+
+    /// A section's own blocks cut into parts by their lead-ins.
+    struct Analysis {
+        struct Segment {
+            /// nil for the blocks before the first lead-in.
+            var role: Vocabulary.Role?
+            var blocks: [Block]
+        }
+
+        var segments: [Segment]
+        /// The role each subsection's heading gives it (`#### Oplossing`), or nil.
+        var subsectionRoles: [Vocabulary.Role?]
+        var headingCodes: [ErrorCode]
+
+        init(_ section: Section) {
+            var segments = [Segment(role: nil, blocks: [])]
+            for block in section.blocks {
+                if case .paragraph(let content) = block, let leadIn = LeadIn(content) {
+                    segments.append(Segment(role: leadIn.role, blocks: leadIn.rest.isEmpty ? [] : [.paragraph(leadIn.rest)]))
+                } else {
+                    segments[segments.count - 1].blocks.append(block)
+                }
+            }
+            self.segments = segments
+            // A subsection named "Oplossing" is a part of this error, unless it holds error
+            // sections of its own: then it groups errors ("## Problemen").
+            subsectionRoles = section.subsections.map { subsection in
+                guard let role = LeadIn.role(ofHeading: subsection.titleText, anchor: subsection.anchor) else { return nil }
+                return Self.containsErrorSections(subsection) ? nil : role
+            }
+            headingCodes = section.level > 0 ? CodeScanner.codes(in: section.titleText, context: .heading) : []
+        }
+
+        /// Messages quoted before the first lead-in (`Fout 0x801c003: "…"`).
+        var labelledMessages: [String] {
+            segments[0].blocks.flatMap { block -> [String] in
+                guard case .paragraph(let content) = block else { return [] }
+                return MessageText.labelledMessages(in: content)
+            }
+        }
+
+        private static func containsErrorSections(_ section: Section) -> Bool {
+            section.subsections.contains { subsection in
+                Analysis(subsection).isErrorSection || containsErrorSections(subsection)
+            }
+        }
+
+        var roles: Set<Vocabulary.Role> {
+            Set(segments.compactMap(\.role) + subsectionRoles.compactMap { $0 })
+        }
+
+        var isErrorSection: Bool {
+            let roles = roles
+            if !roles.isDisjoint(with: [.problem, .cause, .message]) { return true }
+            if !headingCodes.isEmpty { return true }
+            return roles.contains(.resolution) && !labelledMessages.isEmpty
+        }
+    }
+
+    private func entry(for section: Section, analysis: Analysis, path: Ancestry) -> ErrorEntry {
+        var messages: [String] = []
+        var cause: [Block] = []
+        var resolution: [Block] = []
+        var codeText: [String] = [section.titleText]
+        let intro = analysis.segments[0].blocks
+
+        for segment in analysis.segments.dropFirst() {
+            switch segment.role {
+            case .message?:
+                if case .paragraph(let content)? = segment.blocks.first {
+                    messages.append(MessageText.firstQuoted(in: content) ?? MessageText.stripQuotes(content.plainText))
+                }
+                codeText.append(segment.blocks.plainText)
+            case .problem?, .cause?:
+                cause += segment.blocks
+                codeText.append(segment.blocks.plainText)
+            case .resolution?:
+                resolution += segment.blocks
+            default:
+                resolution += segment.blocks
+            }
+        }
+        let labelledMessages = analysis.labelledMessages
+        messages += labelledMessages
+        messages += messagesBeforeCodeBlocks(intro)
+        // The message quoted in the problem statement: its first paragraph only, since later
+        // paragraphs are explanation.
+        for segment in analysis.segments.dropFirst() where segment.role == .problem {
+            if case .paragraph(let content)? = segment.blocks.first, let quoted = MessageText.firstQuoted(in: content) {
+                messages.append(quoted)
+            }
+        }
+        codeText.append(intro.plainText)
+        if cause.isEmpty {
+            cause = intro.filter { block in
+                guard case .paragraph(let content) = block else { return true }
+                return MessageText.labelledMessages(in: content).isEmpty
+            }
+        }
+
+        for (subsection, role) in zip(section.subsections, analysis.subsectionRoles) {
+            switch role {
+            case .cause?, .problem?:
+                cause += subsection.flattenedContent
+            case .resolution?:
+                resolution += subsection.flattenedContent
+            default:
+                resolution.append(.heading(level: subsection.level, content: subsection.title))
+                resolution += subsection.flattenedContent
+            }
+        }
+
+        var codes: [ErrorCode] = []
+        for text in codeText { codes += CodeScanner.codes(in: text, context: .prose) }
+        codes = analysis.headingCodes + codes
+
+        return ErrorEntry(
+            id: section.anchor, anchor: section.anchor, kind: .section, title: section.titleText,
+            messages: messages.uniqued(), codes: codes.mergedCodes(), cause: cause, resolution: resolution,
+            sectionPath: path.anchors, platform: Platform.detect(anchors: path.anchors, titles: path.titles),
+            location: section.location)
+    }
+
+    /// `Fout 800705b4:` followed by the message in a code block: the block's first line.
+    private func messagesBeforeCodeBlocks(_ blocks: [Block]) -> [String] {
+        var result: [String] = []
+        for (block, next) in zip(blocks, blocks.dropFirst()) {
+            guard case .paragraph(let content) = block, case .code(_, let text) = next else { continue }
+            let line = content.plainText
+            guard line.hasSuffix(":"), MessageText.labelledMessage(line + " x") != nil,
+                  let first = text.split(separator: "\n").first?.trimmingWhitespace, !first.isEmpty
+            else { continue }
+            result.append(first)
+        }
+        return result
+    }
+}
+
+extension Array where Element == ErrorCode {
+    /// One code per normalized form, in first-seen order, with the aliases of all its forms.
+    func mergedCodes() -> [ErrorCode] {
+        var result: [ErrorCode] = []
+        var positions: [String: Int] = [:]
+        for code in self {
+            if let position = positions[code.code] {
+                // Prefer the hexadecimal spelling as the written form when both were found.
+                if !result[position].raw.lowercased().hasPrefix("0x"), code.raw.lowercased().hasPrefix("0x") {
+                    let aliases = result[position].aliases
+                    result[position] = code
+                    result[position].aliases = code.aliases
+                    for alias in aliases where !result[position].aliases.contains(alias) {
+                        result[position].aliases.append(alias)
+                    }
+                    continue
+                }
+                for alias in code.aliases where !result[position].aliases.contains(alias) {
+                    result[position].aliases.append(alias)
+                }
+            } else {
+                positions[code.code] = result.count
+                result.append(code)
+            }
+        }
+        return result
+    }
+}
+
+extension Array where Element == String {
+    /// The non-empty strings, each once, in first-seen order.
+    func uniqued() -> [String] {
+        var seen: Set<String> = []
+        return filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,3 @@
+import KBCommandLine
+
+await KBCommand.runFromCommandLine()
