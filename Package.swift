@@ -35,8 +35,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kb", dependencies: ["KBCommandLine"]),
-        .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax"]),
-        .testTarget(name: "KBExtractionTests", dependencies: ["KBExtraction", "KBSyntax", "KBModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KBCommandLineTests", dependencies: ["KBCommandLine", "KBModel", "KBRendering"]),
+        .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax", "KBCore"]),
+        .testTarget(name: "KBExtractionTests", dependencies: ["KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "KBCommandLineTests", dependencies: ["KBCommandLine", "KBExtraction", "KBModel", "KBRendering", "KBCore"]),
     ]
 )

@@ -26,11 +26,21 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         let tree = try ContentTree(path: content)
         let writer = try SiteWriter(output: output, content: tree.root, force: force)
-        let knowledgeBase = await KnowledgeBaseBuilder().build(files: tree.articleFiles(), read: tree.reader)
+        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(files: tree.articleFiles(), read: tree.reader)
+        let modelDone = clock.now
         let site = SiteRenderer().render(knowledgeBase)
+        let renderDone = clock.now
         try writer.write(site)
+        if options.timings {
+            TimingConsole.report(stages, wall: [
+                ("model", modelDone - start), ("render", renderDone - modelDone), ("write", clock.now - renderDone),
+                ("total", clock.now - start),
+            ])
+        }
         DiagnosticConsole.report(knowledgeBase.diagnostics, contentPath: content, quiet: options.quiet)
         let articles = knowledgeBase.articles.count
         let entries = knowledgeBase.articles.reduce(0) { $0 + $1.entries.count }

@@ -21,10 +21,16 @@ struct DumpCommand: AsyncParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() async throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         let tree = try ContentTree(path: content)
-        let knowledgeBase = await KnowledgeBaseBuilder().build(files: tree.articleFiles(), read: tree.reader)
+        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(files: tree.articleFiles(), read: tree.reader)
+        let modelDone = clock.now
         FileHandle.standardOutput.write(Data(ModelDump.json(knowledgeBase)))
         DiagnosticConsole.report(knowledgeBase.diagnostics, contentPath: content, quiet: options.quiet)
+        if options.timings {
+            TimingConsole.report(stages, wall: [("model", modelDone - start), ("JSON", clock.now - modelDone), ("total", clock.now - start)])
+        }
         if options.strict, !knowledgeBase.diagnostics.isEmpty { throw ExitCode(1) }
     }
 }

@@ -23,6 +23,9 @@ struct ContentOptions: ParsableArguments {
 
     @Flag(help: "Exit with status 1 when any error or warning is found (after writing everything).")
     var strict = false
+
+    @Flag(help: "Print the time spent in each stage on standard error.")
+    var timings = false
 }
 
 extension KBCommand {

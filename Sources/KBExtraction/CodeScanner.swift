@@ -79,7 +79,8 @@ enum CodeScanner {
         if token.allSatisfy(isDecimalDigit) {
             let negative = start > 0 && bytes[start - 1] == UInt8(ascii: "-")
                 && (start < 2 || !isWordByte(bytes[start - 2]))
-            if token.count == 8, !negative, !isGUIDPart(bytes, start, end), trusted || afterErrorWord {
+            if isGUIDPart(bytes, start, end) { return nil }
+            if token.count == 8, !negative, trusted || afterErrorWord {
                 // A bare 8-digit number after "error" is hexadecimal: Windows prints HRESULTs
                 // without 0x (`Fout 80180003`).
                 return ErrorCode.hexadecimal(digits: Substring(raw), raw: raw)
@@ -177,10 +178,11 @@ enum CodeScanner {
 
     /// Any identifier with a capital letter after its first character, or an underscore, or in
     /// capitals: what a column of symbolic names holds (`AccountNotOnboarded`, `E_FAIL`).
+    /// Names starting in lower case (`iOS`, `macOS`) are products, not codes.
     static func isLenientSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
         guard let first = token.first, isUpper(first) || isLower(first), token.count >= 3 else { return false }
         if token.contains(UInt8(ascii: "_")) { return token.contains(where: isUpper) }
-        return token.dropFirst().contains(where: isUpper)
+        return isUpper(first) && token.dropFirst().contains(where: isUpper)
     }
 
     /// A malformed hexadecimal number that still looks like a failure HRESULT: seven or nine
@@ -190,9 +192,20 @@ enum CodeScanner {
         return (first >= UInt8(ascii: "8") && first <= UInt8(ascii: "9")) || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "f"))
     }
 
-    /// Part of a GUID (`6982ba0e-90ff-…`), not a code.
+    /// Part of a GUID (`6982ba0e-90ff-…`): joined by a hyphen to another run of hexadecimal
+    /// digits. A minus sign (`-942583883`) or a hyphenated word (`500-fout`) does not count.
     private static func isGUIDPart(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
-        (start > 0 && bytes[start - 1] == UInt8(ascii: "-")) || (end < bytes.count && bytes[end] == UInt8(ascii: "-"))
+        if start >= 2, bytes[start - 1] == UInt8(ascii: "-"), isWordByte(bytes[start - 2]) {
+            var index = start - 2
+            while index > 0, isWordByte(bytes[index - 1]) { index -= 1 }
+            if bytes[index..<(start - 1)].allSatisfy(isHexDigit) { return true }
+        }
+        if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "-"), isWordByte(bytes[end + 1]) {
+            var index = end + 1
+            while index < bytes.count, isWordByte(bytes[index]) { index += 1 }
+            if bytes[(end + 1)..<index].allSatisfy(isHexDigit) { return true }
+        }
+        return false
     }
 
     private static func isInParentheses(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {

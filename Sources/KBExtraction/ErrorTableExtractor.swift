@@ -106,8 +106,9 @@ struct ErrorTableExtractor {
         }
         guard isErrorTable else { return nil }
 
-        // The problem column names the error when there is no message: it is the entry's title.
-        if columns.message == nil, let titleColumn = problem ?? errorColumn {
+        // With neither codes nor a message, the problem column names the error: it is the entry's
+        // title ("Issue | Description | Resolution"). Next to codes it describes them: the cause.
+        if columns.message == nil, columns.codes.isEmpty, let titleColumn = problem ?? errorColumn {
             columns.title = titleColumn
             used.insert(titleColumn)
         } else if let problem, columns.cause == nil {

@@ -14,38 +14,77 @@ public struct KnowledgeBaseBuilder: Sendable {
     /// Builds the model from `files` (paths relative to the content root, `/`-separated).
     /// A file that cannot be read gives a diagnostic; every other file is still read.
     public func build(files: [String], read: @escaping Reader) async -> KnowledgeBase {
+        await measuredBuild(files: files, read: read).knowledgeBase
+    }
+
+    /// `build`, with the time spent in each stage, summed over all files.
+    public func measuredBuild(files: [String], read: @escaping Reader) async -> (knowledgeBase: KnowledgeBase, timings: StageTimings) {
         let extractor = ArticleExtractor()
-        let results = await withTaskGroup(of: (Int, ArticleExtractor.Result?, [Diagnostic]).self) { group in
+        typealias Outcome = (index: Int, result: ArticleExtractor.Result?, diagnostics: [Diagnostic], timings: StageTimings)
+        let outcomes = await withTaskGroup(of: Outcome.self) { group in
             for (index, file) in files.enumerated() {
                 group.addTask {
+                    var timings = StageTimings()
+                    let clock = ContinuousClock()
+                    var mark = clock.now
+                    func lap(_ stage: WritableKeyPath<StageTimings, Duration>) {
+                        let now = clock.now
+                        timings[keyPath: stage] += now - mark
+                        mark = now
+                    }
+                    let text: String
                     do {
-                        let text = try read(file)
-                        let document = DocumentParser.parse(text, file: file)
-                        return (index, extractor.extract(document), [])
+                        text = try read(file)
                     } catch {
                         let diagnostic = Diagnostic(
                             .error, "file.unreadable", "the file cannot be read: \(error)", file: file, at: nil)
-                        return (index, nil, [diagnostic])
+                        return (index, nil, [diagnostic], timings)
                     }
+                    lap(\.reading)
+                    let parts = DocumentParser.split(text, file: file)
+                    let frontMatter = DocumentParser.frontMatter(of: parts)
+                    lap(\.frontMatter)
+                    let document = DocumentParser.parse(parts, frontMatter: frontMatter)
+                    lap(\.markdown)
+                    let result = extractor.extract(document)
+                    lap(\.extraction)
+                    return (index, result, [], timings)
                 }
             }
-            var collected = [(ArticleExtractor.Result?, [Diagnostic])](repeating: (nil, []), count: files.count)
-            for await (index, result, diagnostics) in group {
-                collected[index] = (result, diagnostics)
-            }
-            return collected
+            var collected = [Outcome?](repeating: nil, count: files.count)
+            for await outcome in group { collected[outcome.index] = outcome }
+            return collected.compactMap { $0 }
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
-        for (result, problems) in results {
-            diagnostics += problems
-            if let result {
+        var timings = StageTimings()
+        for outcome in outcomes {
+            diagnostics += outcome.diagnostics
+            timings += outcome.timings
+            if let result = outcome.result {
                 articles.append(result.article)
                 diagnostics += result.diagnostics
             }
         }
         articles.sort { ($0.locale, $0.source) < ($1.locale, $1.source) }
         diagnostics.sort()
-        return KnowledgeBase(articles: articles, diagnostics: diagnostics)
+        return (KnowledgeBase(articles: articles, diagnostics: diagnostics), timings)
+    }
+}
+
+/// Time spent per stage, summed over the files (so, CPU time when files run in parallel).
+public struct StageTimings: Sendable {
+    public var reading: Duration = .zero
+    public var frontMatter: Duration = .zero
+    public var markdown: Duration = .zero
+    public var extraction: Duration = .zero
+
+    public init() {}
+
+    public static func += (lhs: inout StageTimings, rhs: StageTimings) {
+        lhs.reading += rhs.reading
+        lhs.frontMatter += rhs.frontMatter
+        lhs.markdown += rhs.markdown
+        lhs.extraction += rhs.extraction
     }
 }

@@ -157,10 +157,10 @@ enum Vocabulary {
         .error: [
             "error", "errors", "failure", "failed", "hr", "hresult",
             "fout", "fouten", "foutcode",  // nl
-            "fel", "felkod",  // sv
-            "fejl", "fejlkode", "feil", "feilkode",  // da, nb
+            "fel", "felet", "felkod", "felkoden",  // sv
+            "fejl", "fejlen", "fejlkode", "feil", "feilen", "feilkode",  // da, nb
             "virhe", "virhekoodi",  // fi
-            "fehler", "fehlercode",  // de
+            "fehler", "fehlers", "fehlercode",  // de
             "erreur", "erreurs",  // fr
             "errores", "erro", "erros", "errore", "errori",  // es, pt, it
             "błąd", "błędu", "błędy",  // pl

@@ -18,61 +18,62 @@ public struct ParsedDocument: Sendable {
 /// Splits a DocFX article into front matter and Markdown, and parses both.
 public enum DocumentParser {
     public static func parse(_ source: String, file: String) -> ParsedDocument {
+        let parts = split(source, file: file)
+        return parse(parts, frontMatter: frontMatter(of: parts))
+    }
+
+    /// A source cut into its front matter and its Markdown, nothing parsed yet.
+    public struct Parts: Sendable {
+        public var file: String
+        /// The YAML between the fences, and the line it starts on; nil when there is none.
+        public var yaml: (text: Substring, firstLine: Int)?
+        public var body: Substring
+        public var bodyFirstLine: Int
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Cuts the front matter off: a first line `---`, then YAML, then a line `---` or `...`.
+    public static func split(_ source: String, file: String) -> Parts {
         var text = Substring(source)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        var diagnostics: [Diagnostic] = []
-        var frontMatter: [MetadataField] = []
-        var body = text
-        var bodyFirstLine = 1
-
-        if let split = splitFrontMatter(text) {
-            switch split {
-            case let .closed(yaml, rest, restFirstLine):
-                let result = FrontMatterParser.parse(yaml, firstLine: 2, file: file)
-                frontMatter = result.fields
-                diagnostics += result.diagnostics
-                body = rest
-                bodyFirstLine = restFirstLine
-            case .unclosed:
-                diagnostics.append(Diagnostic(
-                    .error, "frontMatter.unclosed",
-                    "front matter opened with '---' is never closed; the article is read without metadata",
-                    file: file, at: SourceLocation(line: 1, column: 1)))
-            }
-        }
-
-        let tree: SyntaxTree
-        if let repair = TableIndentation.repair(body) {
-            var shifts: [Int: Int] = [:]
-            for (line, width) in repair.removedWidths { shifts[line + bodyFirstLine - 1] = width }
-            tree = MarkdownParser.parse(Substring(repair.text), firstLine: bodyFirstLine, columnShifts: shifts)
-        } else {
-            tree = MarkdownParser.parse(body, firstLine: bodyFirstLine)
-        }
-        return ParsedDocument(
-            file: file, frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
-            tree: tree, diagnostics: diagnostics)
-    }
-
-    private enum FrontMatterSplit {
-        case closed(yaml: Substring, rest: Substring, restFirstLine: Int)
-        case unclosed
-    }
-
-    /// Front matter is a first line `---`, then YAML, then a line `---` or `...`.
-    private static func splitFrontMatter(_ text: Substring) -> FrontMatterSplit? {
+        var parts = Parts(file: file, yaml: nil, body: text, bodyFirstLine: 1, diagnostics: [])
         var lines = LineCursor(text)
-        guard let first = lines.next(), isFence(first.content, allowDots: false) else { return nil }
+        guard let first = lines.next(), isFence(first.content, allowDots: false) else { return parts }
         let yamlStart = first.next
         while let line = lines.next() {
             if isFence(line.content, allowDots: true) {
-                return .closed(
-                    yaml: text[yamlStart..<line.content.startIndex],
-                    rest: text[line.next...],
-                    restFirstLine: line.number + 1)
+                parts.yaml = (text[yamlStart..<line.content.startIndex], 2)
+                parts.body = text[line.next...]
+                parts.bodyFirstLine = line.number + 1
+                return parts
             }
         }
-        return .unclosed
+        parts.diagnostics.append(Diagnostic(
+            .error, "frontMatter.unclosed",
+            "front matter opened with '---' is never closed; the article is read without metadata",
+            file: file, at: SourceLocation(line: 1, column: 1)))
+        return parts
+    }
+
+    /// Parses the front matter with Yams.
+    public static func frontMatter(of parts: Parts) -> FrontMatterParser.Result {
+        guard let yaml = parts.yaml else { return FrontMatterParser.Result(fields: [], diagnostics: []) }
+        return FrontMatterParser.parse(yaml.text, firstLine: yaml.firstLine, file: parts.file)
+    }
+
+    /// Parses the Markdown with cmark-gfm and puts the document together.
+    public static func parse(_ parts: Parts, frontMatter: FrontMatterParser.Result) -> ParsedDocument {
+        let tree: SyntaxTree
+        if let repair = TableIndentation.repair(parts.body) {
+            var shifts: [Int: Int] = [:]
+            for (line, width) in repair.removedWidths { shifts[line + parts.bodyFirstLine - 1] = width }
+            tree = MarkdownParser.parse(Substring(repair.text), firstLine: parts.bodyFirstLine, columnShifts: shifts)
+        } else {
+            tree = MarkdownParser.parse(parts.body, firstLine: parts.bodyFirstLine)
+        }
+        return ParsedDocument(
+            file: parts.file, frontMatter: frontMatter.fields, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+            tree: tree, diagnostics: parts.diagnostics + frontMatter.diagnostics)
     }
 
     private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {

@@ -37,7 +37,7 @@ enum TableIndentation {
 
         var removed: [Int: Int] = [:]
         var fence: (marker: UInt8, length: Int)?
-        var index = 1
+        var index = 0
         while index < lines.count {
             let current = line(index)
             if let open = fence {
@@ -47,6 +47,10 @@ enum TableIndentation {
             }
             if let opening = fenceMarker(current) {
                 fence = opening
+                index += 1
+                continue
+            }
+            guard index > 0 else {
                 index += 1
                 continue
             }

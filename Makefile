@@ -1,0 +1,24 @@
+# The two commands of the README: `make site` and `make test`. Both set up what is missing first.
+SWIFT ?= swift
+KB := .build/release/kb
+
+.PHONY: setup build site test bench clean
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build -c release --product kb
+
+site: build
+	$(KB) build content -o site
+
+test: setup
+	$(SWIFT) test
+
+bench: setup
+	@scripts/setup --bench
+	bench/build ../shared/corpus
+
+clean:
+	rm -rf .build site

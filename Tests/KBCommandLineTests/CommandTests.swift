@@ -1,0 +1,85 @@
+import Foundation
+import KBCore
+import KBExtraction
+import KBModel
+import KBRendering
+import Testing
+@testable import KBCommandLine
+
+/// A fresh folder for one test, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kb-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func sampleContentModel() async throws -> KnowledgeBase {
+    let tree = try ContentTree(path: repositoryRoot.appendingPathComponent("content").path)
+    return await KnowledgeBaseBuilder().build(files: tree.articleFiles(), read: tree.reader)
+}
+
+@Suite("kb dump")
+struct DumpTests {
+    @Test("prints the documented fields of articles, entries, codes and diagnostics")
+    func fields() async throws {
+        let json = ModelDump.json(try await sampleContentModel())
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        let articles = try #require(document["articles"] as? [[String: Any]])
+        #expect(articles.count == 5)
+        for key in ["id", "locale", "source", "title", "translationKey", "entries", "procedures"] {
+            #expect(articles.allSatisfy { $0[key] != nil }, "articles lack \(key)")
+        }
+        let article = try #require(articles.first { $0["source"] as? String == "nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.md" })
+        #expect(article["id"] as? String == "enrollment/troubleshoot-device-enrollment-in-intune")
+        let entries = try #require(article["entries"] as? [[String: Any]])
+        for key in ["id", "anchor", "title", "message", "codes", "cause", "resolution", "procedures"] {
+            #expect(entries.allSatisfy { $0.keys.contains(key) }, "entries lack \(key)")
+        }
+        let codes = try #require(entries.compactMap { $0["codes"] as? [[String: Any]] }.flatMap { $0 }.first)
+        #expect(Set(codes.keys).isSuperset(of: ["code", "raw", "kind"]))
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        #expect(!diagnostics.isEmpty)
+        for key in ["file", "line", "column", "severity", "id", "message"] {
+            #expect(diagnostics.allSatisfy { $0[key] != nil }, "diagnostics lack \(key)")
+        }
+    }
+
+    @Test("is the same byte for byte on every run")
+    func deterministic() async throws {
+        let first = ModelDump.json(try await sampleContentModel())
+        let second = ModelDump.json(try await sampleContentModel())
+        #expect(first == second)
+    }
+}
+
+@Suite("kb build")
+struct BuildTests {
+    @Test("writes a page per article and replaces only a site it wrote itself")
+    func writesAndProtects() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = repositoryRoot.appendingPathComponent("content")
+        let output = folder.appendingPathComponent("site")
+        let site = SiteRenderer().render(try await sampleContentModel())
+
+        try SiteWriter(output: output.path, content: content, force: false).write(site)
+        let page = output.appendingPathComponent("nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("id=\"device-cap-reached\""))
+        #expect(html.contains("<html lang=\"nl-nl\">"))
+
+        // A second build replaces the first.
+        try SiteWriter(output: output.path, content: content, force: false).write(site)
+
+        // The content folder, a folder holding it, and a folder kb did not create are refused.
+        #expect(throws: SiteWriterError.self) { try SiteWriter(output: content.path, content: content, force: true) }
+        #expect(throws: SiteWriterError.self) {
+            try SiteWriter(output: repositoryRoot.path, content: content, force: true)
+        }
+        let foreign = folder.appendingPathComponent("foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+        #expect(throws: SiteWriterError.self) { try SiteWriter(output: foreign.path, content: content, force: false) }
+        _ = try SiteWriter(output: foreign.path, content: content, force: true)
+    }
+}
