@@ -8,6 +8,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// Already serialized JSON, written as is (at the indentation it was serialized for).
+    case serialized([UInt8])
 
     /// `nil` becomes `null`.
     public static func string(_ value: String?) -> JSONValue {
@@ -35,6 +37,8 @@ public indirect enum JSONValue: Hashable, Sendable {
             output.append(contentsOf: String(value).utf8)
         case .string(let value):
             Self.writeString(value, into: &output)
+        case .serialized(let bytes):
+            output.append(contentsOf: bytes)
         case .array(let values):
             guard !values.isEmpty else {
                 output.append(contentsOf: "[]".utf8)

@@ -1,6 +1,7 @@
 // The only file that imports the cmark-gfm C module. It copies the parsed tree into Swift
 // values and frees every cmark object before returning: no C type or pointer escapes.
 import CCmarkGFM
+import Foundation
 import KBCore
 
 /// Parses Markdown with libcmark-gfm and the `table`, `strikethrough`, `autolink` and
@@ -36,7 +37,9 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, base, characters.count)
             }
         }
+        inlineParsing.lock()
         let document = cmark_parser_finish(parser)!
+        inlineParsing.unlock()
         defer { cmark_node_free(document) }
 
         var nodes: [SyntaxNode] = []
@@ -72,6 +75,14 @@ public enum MarkdownParser {
         let names = ["table", "strikethrough", "autolink", "tagfilter"]
         return names.compactMap { name in name.withCString { cmark_find_syntax_extension($0) } }
     }()
+
+    /// cmark-gfm decides where inline text runs stop from a process-wide table of "special"
+    /// characters. `cmark_parser_finish`, which parses the inlines, adds its extensions'
+    /// characters to that table (`~` for strikethrough, `:` and `w` for autolinks) and removes
+    /// them when done; a parse on another thread in the meantime reads a table that changes
+    /// under it and comes out different from run to run (text lost around `\<` or `**`). So
+    /// inline parsing runs under this lock; block parsing and copying the tree stay parallel.
+    private static let inlineParsing = NSLock()
 
     /// Nodes that can have children get an exit event from the iterator; leaves do not.
     private static func isContainer(_ node: OpaquePointer) -> Bool {

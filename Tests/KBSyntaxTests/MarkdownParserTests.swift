@@ -157,3 +157,28 @@ struct DocumentParserTests {
         #expect(document.tree.nodes.first { $0.kind == .codeBlock }?.literal == "|a|b|\n    |-|-|\n")
     }
 }
+
+@Suite("Parsing on many threads")
+struct ConcurrentParsingTests {
+    /// Text whose parse depends on cmark-gfm's table of special characters: strikethrough,
+    /// autolinks, escapes and emphasis.
+    static let text = """
+        - Name (ADFS STS URL if present): https://adfs\\<DNSName>.com/adfs/ls
+        - Tot de speciale tekens behoren: **! " # $ % &amp; ' ( ) &#42; + , - . / : ; &lt; = &gt; ? @ [ \\ ] ^ _ &#96; { &#124; } ~**
+        - ~~old~~ new, see www.example.com or mail admin@contoso.com
+        """
+
+    @Test("gives every thread the same tree as a parse on its own")
+    func sameTreeEverywhere() async {
+        let expected = MarkdownParserTests.outline(MarkdownParser.parse(Substring(Self.text)))
+        let outlines = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<400 {
+                group.addTask { MarkdownParserTests.outline(MarkdownParser.parse(Substring(Self.text))) }
+            }
+            var outlines: [String] = []
+            for await outline in group { outlines.append(outline) }
+            return outlines
+        }
+        #expect(outlines.allSatisfy { $0 == expected })
+    }
+}
