@@ -8,12 +8,17 @@ setup:
 	@scripts/setup
 
 build: setup
+	@scripts/embed-templates
 	$(SWIFT) build -c release --product kb
 
 site: build
 	$(KB) build content -o site
 
+# The tests run the kb executable (whole builds, a killed build) and headless Chromium.
 test: setup
+	@scripts/setup --browser
+	@scripts/embed-templates
+	$(SWIFT) build --product kb
 	$(SWIFT) test
 
 bench: setup

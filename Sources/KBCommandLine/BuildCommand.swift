@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBExtraction
+import KBLinking
 import KBRendering
 
 /// `kb build [CONTENT] [-o OUT]`: writes the site.
@@ -9,8 +10,12 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Build the static site from a content folder.",
         discussion: """
-            The site is written into a temporary folder beside the output folder and swapped in at \
-            the end, so a failed or interrupted build leaves the previous site whole.
+            Writes a language chooser, a home page per locale with its navigation and code index, \
+            a page per article, a page per error code, a translation coverage page, and the \
+            assets. Pages come from Mustache templates; --templates replaces them file by file. \
+            The site is written into a temporary folder beside the output folder and swapped in \
+            at the end, so a failed or interrupted build leaves the previous site whole. Output is \
+            the same for the same input; SOURCE_DATE_EPOCH adds a build date to the footer.
             """
     )
 
@@ -19,6 +24,12 @@ struct BuildCommand: AsyncParsableCommand {
 
     @Option(name: [.short, .customLong("output")], help: "The folder to write the site to.")
     var output: String = "site"
+
+    @Option(help: "A folder of templates and assets replacing the defaults of the same name (such as article.mustache, assets/site.css).")
+    var templates: String?
+
+    @Option(help: "The site's title, shown on every page.")
+    var title: String = "Knowledge base"
 
     @Flag(help: "Write into the output folder even if kb did not create it.")
     var force = false
@@ -30,22 +41,55 @@ struct BuildCommand: AsyncParsableCommand {
         let start = clock.now
         let tree = try ContentTree(path: content)
         let writer = try SiteWriter(output: output, content: tree.root, force: force)
-        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(files: tree.articleFiles(), read: tree.reader)
+        let templateSet = try TemplateSet(overrides: try templates.map(Self.readTemplates) ?? [:])
+        let contentFiles = tree.allFiles()
+
+        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(
+            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), read: tree.reader)
         let modelDone = clock.now
-        let site = SiteRenderer().render(knowledgeBase)
+        let linked = TranslationLinker.link(knowledgeBase, contentFiles: Set(contentFiles))
+        let linkDone = clock.now
+        var site = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate()))
+            .render(linked)
+        site.files += try tree.mediaFiles(in: contentFiles)
         let renderDone = clock.now
         try writer.write(site)
+
+        let diagnostics = linked.allDiagnostics
+        DiagnosticConsole.report(diagnostics, contentPath: content, quiet: options.quiet)
+        let entries = knowledgeBase.articles.reduce(0) { $0 + $1.entries.count }
+        FileHandle.standardError.write(Data((
+            "built \(knowledgeBase.articles.count) articles, \(entries) error entries, \(linked.codes.codes.count) codes "
+                + "in \(linked.locales.count) languages: \(site.files.count) files in \(output)\n").utf8))
         if options.timings {
             TimingConsole.report(stages, wall: [
-                ("model", modelDone - start), ("render", renderDone - modelDone), ("write", clock.now - renderDone),
+                ("model", modelDone - start), ("link", linkDone - modelDone), ("render", renderDone - linkDone),
+                ("write", clock.now - renderDone),
                 ("total", clock.now - start),
             ])
         }
-        DiagnosticConsole.report(knowledgeBase.diagnostics, contentPath: content, quiet: options.quiet)
-        let articles = knowledgeBase.articles.count
-        let entries = knowledgeBase.articles.reduce(0) { $0 + $1.entries.count }
-        FileHandle.standardError.write(Data(
-            "built \(articles) articles, \(entries) error entries, \(site.files.count) files into \(output)\n".utf8))
-        if options.strict, !knowledgeBase.diagnostics.isEmpty { throw ExitCode(1) }
+        if options.strict, !diagnostics.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Every file below a templates folder, by its path relative to it.
+    static func readTemplates(_ path: String) throws -> [String: [UInt8]] {
+        let folder = try ContentTree(path: path)
+        var files: [String: [UInt8]] = [:]
+        for file in folder.allFiles() {
+            files[file] = Array(try Data(contentsOf: folder.root.appendingPathComponent(file)))
+        }
+        return files
+    }
+
+    /// The date of `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), for a footer that does not
+    /// change from one build of the same input to the next.
+    static func buildDate() -> String? {
+        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(value) else {
+            return nil
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 }

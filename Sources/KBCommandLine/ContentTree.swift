@@ -1,4 +1,5 @@
 import Foundation
+import KBRendering
 
 /// The Markdown files of a content folder (`content/<locale>/<path>.md`), found on disk.
 struct ContentTree {
@@ -13,10 +14,22 @@ struct ContentTree {
     }
 
     /// Paths relative to the root, `/`-separated, sorted. Hidden files and folders are left out,
-    /// and so are `includes` folders: they hold fragments that articles include, not articles.
+    /// and so are `includes` folders (fragments that articles include) and `TOC.md` files
+    /// (navigation written in Markdown).
     func articleFiles() -> [String] {
         allFiles().filter { path in
             path.lowercased().hasSuffix(".md") && !path.split(separator: "/").dropLast().contains("includes")
+                && path.split(separator: "/").last?.lowercased() != "toc.md"
+        }
+    }
+
+    /// The DocFX `toc.yml` and `TOC.md` files that define navigation; breadcrumb tables of contents, which
+    /// describe the published site around the docs, are left out.
+    func tableOfContentsFiles() -> [String] {
+        allFiles().filter { path in
+            let parts = path.split(separator: "/")
+            return ["toc.yml", "toc.md"].contains(parts.last?.lowercased() ?? "")
+                && !parts.dropLast().contains { ["breadcrumb", "bread"].contains($0.lowercased()) }
         }
     }
 
@@ -36,12 +49,27 @@ struct ContentTree {
         return files.sorted()
     }
 
+    /// Images and other files the articles use, copied to the same place in the site: every
+    /// file that is not Markdown or YAML.
+    func mediaFiles(in files: [String]) throws -> [BuiltSite.File] {
+        try files.filter { path in
+            let lower = path.lowercased()
+            return !lower.hasSuffix(".md") && !lower.hasSuffix(".yml") && !lower.hasSuffix(".yaml")
+        }.map { path in
+            BuiltSite.File(path: path, contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
+        }
+    }
+
     /// A reader for `KnowledgeBaseBuilder`: the text of a file below the root. Bytes that are
     /// not UTF-8 are replaced rather than failing the article.
     var reader: @Sendable (String) throws -> String {
         let root = self.root
         return { path in
-            let data = try Data(contentsOf: root.appendingPathComponent(path))
+            let url = root.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw ContentError.unreadable(
+                    path, FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "no such file")
+            }
             return String(decoding: data, as: UTF8.self)
         }
     }
@@ -49,10 +77,12 @@ struct ContentTree {
 
 enum ContentError: Error, CustomStringConvertible {
     case notAFolder(String)
+    case unreadable(String, String)
 
     var description: String {
         switch self {
         case .notAFolder(let path): "'\(path)' is not a folder of content"
+        case .unreadable(_, let reason): reason
         }
     }
 }

@@ -24,7 +24,8 @@ struct DumpCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let tree = try ContentTree(path: content)
-        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(files: tree.articleFiles(), read: tree.reader)
+        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(
+            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), read: tree.reader)
         let modelDone = clock.now
         FileHandle.standardOutput.write(Data(ModelDump.json(knowledgeBase)))
         DiagnosticConsole.report(knowledgeBase.diagnostics, contentPath: content, quiet: options.quiet)

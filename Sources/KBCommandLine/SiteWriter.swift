@@ -1,4 +1,7 @@
+import CFileSystem
+import Dispatch
 import Foundation
+import Synchronization
 import KBRendering
 
 /// Writes a built site to disk safely: into a temporary folder beside the output, swapped in at
@@ -30,19 +33,29 @@ struct SiteWriter {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kb-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        // A fixed name: what a killed build left behind is cleared by the next one.
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kb-staging")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             var folders: Set<String> = []
             for file in site.files {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
+                let folder = staging.appendingPathComponent(file.path).deletingLastPathComponent().path
                 if folders.insert(folder).inserted {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                try Data(file.contents).write(to: url)
             }
+            // Files are independent: write them on every core.
+            let failures = ConcurrentFailures()
+            DispatchQueue.concurrentPerform(iterations: site.files.count) { index in
+                let file = site.files[index]
+                do {
+                    try Data(file.contents).write(to: staging.appendingPathComponent(file.path))
+                } catch {
+                    failures.record(error)
+                }
+            }
+            if let error = failures.first { throw error }
             try Data("This folder was written by kb build and is replaced by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(Self.marker))
             try swap(staging, into: output)
@@ -52,25 +65,42 @@ struct SiteWriter {
         }
     }
 
-    /// Moves the previous site aside, the new one in, then deletes the previous one: at every
-    /// moment either the old or the new site is whole at the output path.
+    /// Exchanges the new site with the previous one in one atomic step where the system can
+    /// (`renameat2` with `RENAME_EXCHANGE`), so that the output path always holds a whole site,
+    /// whenever the build is stopped. Elsewhere it moves the previous site aside, the new one in,
+    /// then deletes the previous one.
     private func swap(_ staging: URL, into output: URL) throws {
         let fileManager = FileManager.default
-        let previous = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).kb-previous-\(ProcessInfo.processInfo.processIdentifier)")
-        if fileManager.fileExists(atPath: output.path) {
-            try fileManager.moveItem(at: output, to: previous)
-            do {
-                try fileManager.moveItem(at: staging, to: output)
-            } catch {
-                try? fileManager.moveItem(at: previous, to: output)
-                throw error
-            }
-            try? fileManager.removeItem(at: previous)
-        } else {
+        guard fileManager.fileExists(atPath: output.path) else {
             try fileManager.moveItem(at: staging, to: output)
+            return
         }
+        if kb_exchange_paths(staging.path, output.path) == 0 {
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        let previous = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).kb-previous")
+        try fileManager.moveItem(at: output, to: previous)
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            try? fileManager.moveItem(at: previous, to: output)
+            throw error
+        }
+        try? fileManager.removeItem(at: previous)
     }
+}
+
+/// The first error of a parallel loop.
+private final class ConcurrentFailures: Sendable {
+    private let errors = Mutex<[any Error]>([])
+
+    func record(_ error: any Error) {
+        errors.withLock { $0.append(error) }
+    }
+
+    var first: (any Error)? { errors.withLock { $0.first } }
 }
 
 enum SiteWriterError: Error, CustomStringConvertible {

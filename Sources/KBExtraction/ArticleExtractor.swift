@@ -10,7 +10,12 @@ public struct ArticleExtractor: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    public init() {}
+    /// Resolves `[!INCLUDE]` directives; without one they stay in the model unresolved.
+    public var includes: IncludeResolver?
+
+    public init(includes: IncludeResolver? = nil) {
+        self.includes = includes
+    }
 
     public func extract(_ document: ParsedDocument) -> Result {
         var diagnostics = document.diagnostics
@@ -35,6 +40,10 @@ public struct ArticleExtractor: Sendable {
             }
         }
         var document_ = sections.finish()
+        var links = builder.links
+        if let includes {
+            document_.resolveIncludes(with: includes, in: document.file, links: &links, diagnostics: &diagnostics)
+        }
 
         // Error entries: sections about one error, and rows of error tables.
         var entries = ErrorSectionExtractor().entries(in: document_)
@@ -60,7 +69,7 @@ public struct ArticleExtractor: Sendable {
         let article = Article(
             id: identity.id, locale: identity.locale, source: document.file, title: title,
             translationKey: metadata.assetID ?? identity.id, metadata: metadata, document: document_,
-            entries: entries, procedures: procedures, links: builder.links)
+            entries: entries, procedures: procedures, links: links)
         return Result(article: article, diagnostics: diagnostics)
     }
 
@@ -183,6 +192,21 @@ struct ArticleIdentity {
         else { return false }
         return parts.dropFirst().allSatisfy { part in
             (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}
+
+extension Section {
+    /// Replaces include directives in this section and every section below it.
+    fileprivate mutating func resolveIncludes(
+        with resolver: IncludeResolver, in file: String, links: inout [ArticleLink], diagnostics: inout [Diagnostic]
+    ) {
+        let resolution = resolver.resolve(blocks, in: file)
+        blocks = resolution.blocks
+        links += resolution.links
+        diagnostics += resolution.diagnostics
+        for index in subsections.indices {
+            subsections[index].resolveIncludes(with: resolver, in: file, links: &links, diagnostics: &diagnostics)
         }
     }
 }

@@ -30,7 +30,11 @@ struct BlockBuilder {
         let node = tree[index]
         switch node.kind {
         case .paragraph:
-            return paragraphBlocks(inlines(childrenOf: index), location: node.start)
+            let linkCount = links.count
+            let blocks = paragraphBlocks(inlines(childrenOf: index), location: node.start)
+            // The link inside `[!INCLUDE[…](path)]` is the directive's, not a link of the article.
+            if case .include? = blocks.first, blocks.count == 1 { links.removeSubrange(linkCount...) }
+            return blocks
         case .heading:
             return [.heading(level: node.headingLevel, content: inlines(childrenOf: index))]
         case .blockQuote:

@@ -11,15 +11,18 @@ public struct KnowledgeBaseBuilder: Sendable {
 
     public init() {}
 
-    /// Builds the model from `files` (paths relative to the content root, `/`-separated).
-    /// A file that cannot be read gives a diagnostic; every other file is still read.
-    public func build(files: [String], read: @escaping Reader) async -> KnowledgeBase {
-        await measuredBuild(files: files, read: read).knowledgeBase
+    /// Builds the model from the articles `files` and the `toc.yml` files `tablesOfContents`
+    /// (paths relative to the content root, `/`-separated). Includes are read through `read`
+    /// too. A file that cannot be read gives a diagnostic; every other file is still read.
+    public func build(files: [String], tablesOfContents: [String] = [], read: @escaping Reader) async -> KnowledgeBase {
+        await measuredBuild(files: files, tablesOfContents: tablesOfContents, read: read).knowledgeBase
     }
 
     /// `build`, with the time spent in each stage, summed over all files.
-    public func measuredBuild(files: [String], read: @escaping Reader) async -> (knowledgeBase: KnowledgeBase, timings: StageTimings) {
-        let extractor = ArticleExtractor()
+    public func measuredBuild(
+        files: [String], tablesOfContents: [String] = [], read: @escaping Reader
+    ) async -> (knowledgeBase: KnowledgeBase, timings: StageTimings) {
+        let extractor = ArticleExtractor(includes: IncludeResolver(read: read))
         typealias Outcome = (index: Int, result: ArticleExtractor.Result?, diagnostics: [Diagnostic], timings: StageTimings)
         let outcomes = await withTaskGroup(of: Outcome.self) { group in
             for (index, file) in files.enumerated() {
@@ -67,8 +70,19 @@ public struct KnowledgeBaseBuilder: Sendable {
             }
         }
         articles.sort { ($0.locale, $0.source) < ($1.locale, $1.source) }
+
+        var articleIDs: [String: Set<String>] = [:]
+        for article in articles { articleIDs[article.locale, default: []].insert(article.id) }
+        let navigation = NavigationBuilder(articleIDs: articleIDs, read: read)
+        var contents: [TableOfContents] = []
+        for path in tablesOfContents {
+            let (table, problems) = navigation.tableOfContents(at: path)
+            diagnostics += problems
+            if let table { contents.append(table) }
+        }
+        contents.sort { ($0.locale, $0.folder) < ($1.locale, $1.folder) }
         diagnostics.sort()
-        return (KnowledgeBase(articles: articles, diagnostics: diagnostics), timings)
+        return (KnowledgeBase(articles: articles, diagnostics: diagnostics, tablesOfContents: contents), timings)
     }
 }
 

@@ -42,15 +42,19 @@ public struct Article: Hashable, Sendable, Identifiable {
 
 /// A link written in an article, kept for checking and rewriting.
 public struct ArticleLink: Hashable, Sendable {
+    /// As written in the article; for included content, rebased to the article's folder.
     public var destination: String
     public var text: String
     public var location: SourceLocation
     public var isImage: Bool
+    /// The file the link is written in, when it is an included file rather than the article.
+    public var includedFrom: String?
 
-    public init(destination: String, text: String, location: SourceLocation, isImage: Bool = false) {
+    public init(destination: String, text: String, location: SourceLocation, isImage: Bool = false, includedFrom: String? = nil) {
         self.destination = destination
         self.text = text
         self.location = location
         self.isImage = isImage
+        self.includedFrom = includedFrom
     }
 }

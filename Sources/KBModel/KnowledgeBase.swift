@@ -6,10 +6,13 @@ public struct KnowledgeBase: Sendable {
     public var articles: [Article]
     /// Sorted by file and position.
     public var diagnostics: [Diagnostic]
+    /// The `toc.yml` files, sorted by locale and folder.
+    public var tablesOfContents: [TableOfContents]
 
-    public init(articles: [Article], diagnostics: [Diagnostic]) {
+    public init(articles: [Article], diagnostics: [Diagnostic], tablesOfContents: [TableOfContents] = []) {
         self.articles = articles
         self.diagnostics = diagnostics
+        self.tablesOfContents = tablesOfContents
     }
 
     /// The locales present, sorted.

@@ -10,6 +10,14 @@ public struct HTMLRenderer {
     public var renderInclude: (Include) -> String = { _ in "" }
     /// The label of an alert kind, in the page's language.
     public var alertTitle: (Alert.Kind) -> String = { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }
+    /// The label above a zone's content (`Applies to: mdm-preview`).
+    public var zoneLabel: (String) -> String = { $0 }
+    /// Running text as HTML; by default escaped, on article pages with codes linked.
+    var textHTML: (String) -> String = { $0.htmlEscaped }
+    /// HTML placed right after a section's heading (an entry's codes and languages).
+    public var afterHeading: (Section) -> String = { _ in "" }
+    /// HTML placed at the end of the first cell of a row that is an entry.
+    public var inEntryRow: (String) -> String = { _ in "" }
 
     public init() {}
 
@@ -32,6 +40,7 @@ public struct HTMLRenderer {
         if section.level > 0, !skipHeading {
             let level = min(section.level, 6)
             output += "<h\(level) id=\"\(section.anchor.htmlEscaped)\">\(render(section.title))</h\(level)>\n"
+            output += afterHeading(section)
         }
         renderBlocks(section.blocks, zones: &zones, into: &output)
         for subsection in section.subsections {
@@ -53,10 +62,23 @@ public struct HTMLRenderer {
     }
 
     private func renderBlocks(_ blocks: [Block], zones: inout Int, into output: inout String) {
+        // HTML blocks of one sequence share a sanitizer: authors open an element in one block
+        // (`<table><tr><td>`) and close it in a later one, with Markdown in between.
+        var sanitizer: HTMLSanitizer?
+        defer {
+            if var open = sanitizer { open.finish(into: &output) }
+        }
         for block in blocks {
+            if case .html(let raw) = block {
+                if sanitizer == nil { sanitizer = makeSanitizer() }
+                sanitizer!.write(raw, into: &output)
+                output += "\n"
+                continue
+            }
             switch block {
             case .zoneStart(let pivot):
-                output += "<div class=\"zone\" data-pivot=\"\(pivot.htmlEscaped)\">\n"
+                output += "<div class=\"zone\" data-pivot=\"\(pivot.htmlEscaped)\" role=\"region\" aria-label=\"\(zoneLabel(pivot).htmlEscaped)\">\n"
+                output += "<p class=\"zone-label\">\(zoneLabel(pivot).htmlEscaped)</p>\n"
                 zones += 1
             case .zoneEnd:
                 if zones > 0 {
@@ -97,7 +119,7 @@ public struct HTMLRenderer {
             let attribute = language.isEmpty ? "" : " class=\"language-\(language.htmlEscaped)\""
             output += "<pre><code\(attribute)>\(text.htmlEscaped)</code></pre>\n"
         case .html(let raw):
-            var sanitizer = HTMLSanitizer()
+            var sanitizer = makeSanitizer()
             sanitizer.write(raw, into: &output)
             sanitizer.finish(into: &output)
             output += "\n"
@@ -156,7 +178,8 @@ public struct HTMLRenderer {
             }
             for column in 0..<table.header.cells.count {
                 let content = column < row.cells.count ? row.cells[column] : []
-                output += "<td\(align(column))>\(cell(content))</td>"
+                let extra = column == 0 ? row.entryID.map(inEntryRow) ?? "" : ""
+                output += "<td\(align(column))>\(cell(content))\(extra)</td>"
             }
             output += "</tr>\n"
         }
@@ -165,50 +188,63 @@ public struct HTMLRenderer {
 
     // MARK: Inlines
 
+    private func makeSanitizer() -> HTMLSanitizer {
+        var sanitizer = HTMLSanitizer()
+        sanitizer.rewriteURL = rewriteLink
+        return sanitizer
+    }
+
     public func render(_ inlines: [Inline]) -> String {
         var output = ""
-        var sanitizer = HTMLSanitizer()
-        render(inlines, sanitizer: &sanitizer, into: &output)
+        var sanitizer = makeSanitizer()
+        sanitizer.isInline = true
+        render(inlines, insideLink: false, sanitizer: &sanitizer, into: &output)
         sanitizer.finish(into: &output)
         return output
     }
 
-    private func render(_ inlines: [Inline], sanitizer: inout HTMLSanitizer, into output: inout String) {
+    private func render(_ inlines: [Inline], insideLink: Bool, sanitizer: inout HTMLSanitizer, into output: inout String) {
         for inline in inlines {
+            // Inside `<script>…</script>` written inline, nothing is shown, not even as text.
+            if sanitizer.isDroppingContent {
+                if case .html(let raw) = inline { sanitizer.write(raw, into: &output) }
+                continue
+            }
             switch inline {
             case .text(let text):
-                output += text.htmlEscaped
+                output += insideLink || sanitizer.isInsideLink ? text.htmlEscaped : textHTML(text)
             case .code(let text):
-                output += "<code>\(text.htmlEscaped)</code>"
+                output += "<code>\(insideLink || sanitizer.isInsideLink ? text.htmlEscaped : textHTML(text))</code>"
             case .emphasis(let content):
                 output += "<em>"
-                render(content, sanitizer: &sanitizer, into: &output)
+                render(content, insideLink: insideLink, sanitizer: &sanitizer, into: &output)
                 output += "</em>"
             case .strong(let content):
                 output += "<strong>"
-                render(content, sanitizer: &sanitizer, into: &output)
+                render(content, insideLink: insideLink, sanitizer: &sanitizer, into: &output)
                 output += "</strong>"
             case .strikethrough(let content):
                 output += "<del>"
-                render(content, sanitizer: &sanitizer, into: &output)
+                render(content, insideLink: insideLink, sanitizer: &sanitizer, into: &output)
                 output += "</del>"
             case .link(let destination, let title, let content):
-                let target = rewriteLink(destination)
-                guard URLSafety.isSafeLink(target) else {
-                    render(content, sanitizer: &sanitizer, into: &output)
+                let target = URLSafety.escaped(rewriteLink(destination))
+                // Links do not nest: an autolink inside a link written in HTML stays text.
+                guard URLSafety.isSafeLink(target), !insideLink, !sanitizer.isInsideLink else {
+                    render(content, insideLink: insideLink, sanitizer: &sanitizer, into: &output)
                     continue
                 }
                 output += "<a href=\"\(target.htmlEscaped)\""
                 if !title.isEmpty { output += " title=\"\(title.htmlEscaped)\"" }
                 output += ">"
-                render(content, sanitizer: &sanitizer, into: &output)
+                render(content, insideLink: true, sanitizer: &sanitizer, into: &output)
                 output += "</a>"
             case .image(let source, let title, let alt):
                 guard URLSafety.isSafeImageSource(source) else {
                     output += alt.htmlEscaped
                     continue
                 }
-                output += "<img src=\"\(rewriteLink(source).htmlEscaped)\" alt=\"\(alt.htmlEscaped)\""
+                output += "<img src=\"\(URLSafety.escaped(rewriteLink(source)).htmlEscaped)\" alt=\"\(alt.htmlEscaped)\""
                 if !title.isEmpty { output += " title=\"\(title.htmlEscaped)\"" }
                 output += " loading=\"lazy\">"
             case .html(let raw):

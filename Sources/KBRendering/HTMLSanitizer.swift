@@ -14,16 +14,30 @@ public struct HTMLSanitizer {
     /// Inside `<script>`, `<style>` and the like, whose content is dropped with them.
     private var droppedElement: String?
 
+    /// Rewrites `href` and `src` values that pass the checks (`.md` links to pages).
+    public var rewriteURL: (String) -> String = { $0 }
+    /// Inside a paragraph or a heading, where block elements (`<p>`, lists, tables) cannot be:
+    /// their tags are dropped and their text kept.
+    public var isInline = false
+
     public init() {}
+
+    /// Whether an `<a>` written in raw HTML is open: text there must not get links of its own.
+    public var isInsideLink: Bool { open.contains("a") }
+
+    /// Whether the content being written belongs to a dropped element such as `<script>`: text
+    /// that reaches the renderer outside this sanitizer must be dropped too.
+    public var isDroppingContent: Bool { droppedElement != nil }
 
     static let allowedElements: Set<String> = [
         "br", "p", "ol", "ul", "li", "strong", "b", "em", "i", "code", "kbd", "sup", "sub", "a", "img",
         "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
     ]
     static let voidElements: Set<String> = ["br", "img"]
+    /// Elements dropped with everything inside them, up to their end tag.
     static let droppedWithContent: Set<String> = [
-        "script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "select", "svg", "math",
-        "frameset", "frame", "applet", "xmp", "noembed", "noframes",
+        "script", "style", "iframe", "object", "template", "noscript", "textarea", "select", "svg", "math",
+        "frameset", "applet", "xmp", "noembed", "noframes",
     ]
 
     /// Writes the sanitized form of `raw` (a tag, several tags, or an HTML block) to `output`.
@@ -79,6 +93,7 @@ public struct HTMLSanitizer {
             return
         }
         guard Self.allowedElements.contains(tag.name) else { return }
+        if isInline, Self.blockElements.contains(tag.name) { return }
         if tag.isClosing {
             guard let position = open.lastIndex(of: tag.name) else { return }
             while open.count > position { output += "</\(open.removeLast())>" }
@@ -86,23 +101,62 @@ public struct HTMLSanitizer {
         }
         var attributes = ""
         for (name, value) in tag.attributes {
-            guard let safe = Self.safeAttribute(element: tag.name, name: name, value: value) else { continue }
+            guard var safe = Self.safeAttribute(element: tag.name, name: name, value: value) else { continue }
+            if name == "href" || name == "src" { safe = rewriteURL(safe) }
             attributes += " \(name)=\"\(safe.htmlEscapedKeepingEntities)\""
         }
         if tag.name == "a", attributes.isEmpty { return }
         if tag.name == "img", !attributes.contains(" src=") { return }
+        closeImplied(by: tag.name, into: &output)
+        if (tag.name == "td" || tag.name == "th"), open.last != "tr" {
+            output += "<tr>"
+            open.append("tr")
+        }
         output += "<\(tag.name)\(attributes)>"
         if !Self.voidElements.contains(tag.name) { open.append(tag.name) }
+    }
+
+    static let inlineElements: Set<String> = ["strong", "b", "em", "i", "code", "kbd", "sup", "sub", "a"]
+    static let blockElements: Set<String> = ["p", "ol", "ul", "li", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"]
+
+    /// Closes what HTML closes implicitly before `name` opens, as browsers do: a cell closes the
+    /// open cell of its row, a row the open row, an item the open item of its list, a block the
+    /// open paragraph and the inline elements around it. Authors rely on this (`<tr><td>a<td>b`).
+    private mutating func closeImplied(by name: String, into output: inout String) {
+        func closeUpTo(_ targets: Set<String>, within boundaries: Set<String>) {
+            guard let position = open.lastIndex(where: { targets.contains($0) || boundaries.contains($0) }),
+                  targets.contains(open[position])
+            else { return }
+            while open.count > position { output += "</\(open.removeLast())>" }
+        }
+        switch name {
+        case "td", "th":
+            closeUpTo(["td", "th"], within: ["tr", "table"])
+        case "tr":
+            closeUpTo(["tr"], within: ["table", "thead", "tbody", "tfoot"])
+        case "thead", "tbody", "tfoot":
+            closeUpTo(["thead", "tbody", "tfoot"], within: ["table"])
+        case "li":
+            closeUpTo(["li"], within: ["ol", "ul"])
+        default:
+            break
+        }
+        if Self.blockElements.contains(name) {
+            // Inline elements do not hold blocks, and paragraphs do not hold blocks either.
+            while let last = open.last, Self.inlineElements.contains(last) || last == "p" {
+                output += "</\(open.removeLast())>"
+            }
+        }
     }
 
     private static func safeAttribute(element: String, name: String, value: String) -> String? {
         switch (element, name) {
         case ("a", "href"):
-            return URLSafety.isSafeLink(value) ? value : nil
+            return URLSafety.isSafeLink(value) ? URLSafety.escaped(value.decodingBasicEntities) : nil
         case ("a", "name"), ("a", "id"), ("a", "title"):
             return value
         case ("img", "src"):
-            return URLSafety.isSafeImageSource(value) ? value : nil
+            return URLSafety.isSafeImageSource(value) ? URLSafety.escaped(value.decodingBasicEntities) : nil
         case ("img", "alt"), ("img", "title"), ("img", "width"), ("img", "height"):
             return value
         case ("td", "colspan"), ("td", "rowspan"), ("th", "colspan"), ("th", "rowspan"), ("ol", "start"):
@@ -136,6 +190,35 @@ public enum URLSafety {
     public static func isSafeImageSource(_ value: String) -> Bool {
         guard let scheme = scheme(of: value) else { return true }
         return ["http", "https"].contains(scheme)
+    }
+
+    /// The URL with every byte that may not appear in one percent-encoded (spaces, backslashes,
+    /// non-ASCII), as cmark-gfm's HTML renderer does; existing `%XX` escapes are kept.
+    public static func escaped(_ url: String) -> String {
+        var result = ""
+        let hashes = url.utf8.filter { $0 == UInt8(ascii: "#") }.count
+        guard hashes > 1 || url.utf8.contains(where: { !isSafe($0) }) else { return url }
+        var seenHash = false
+        for byte in url.utf8 {
+            // Only the first `#` starts the fragment; a second one is part of it.
+            let isLaterHash = byte == UInt8(ascii: "#") && seenHash
+            if byte == UInt8(ascii: "#") { seenHash = true }
+            if isSafe(byte), !isLaterHash {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-_.+!*'(),%#@?=;:/&$~".utf8.contains(byte)
+        }
     }
 
     /// The scheme of a URL as a browser would read it, lower-cased; nil when relative.

@@ -1,6 +1,7 @@
 import Foundation
 import KBCore
 import KBExtraction
+import KBLinking
 import KBModel
 import KBRendering
 import Testing
@@ -60,13 +61,13 @@ struct BuildTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = repositoryRoot.appendingPathComponent("content")
         let output = folder.appendingPathComponent("site")
-        let site = SiteRenderer().render(try await sampleContentModel())
+        let site = SiteRenderer(templates: try TemplateSet()).render(TranslationLinker.link(try await sampleContentModel()))
 
         try SiteWriter(output: output.path, content: content, force: false).write(site)
         let page = output.appendingPathComponent("nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html")
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.contains("id=\"device-cap-reached\""))
-        #expect(html.contains("<html lang=\"nl-nl\">"))
+        #expect(html.contains("<html lang=\"nl-nl\" dir=\"ltr\">"))
 
         // A second build replaces the first.
         try SiteWriter(output: output.path, content: content, force: false).write(site)

@@ -1,0 +1,9 @@
+#ifndef KB_CFILESYSTEM_H
+#define KB_CFILESYSTEM_H
+
+/// Atomically exchanges two paths (both must exist): after the call each name refers to what
+/// the other one did. Returns 0 on success, -1 with errno set otherwise (ENOSYS or EINVAL where
+/// the system or file system cannot do it).
+int kb_exchange_paths(const char *first, const char *second);
+
+#endif

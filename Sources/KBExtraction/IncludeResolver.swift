@@ -1,0 +1,145 @@
+import KBCore
+import KBModel
+import KBSyntax
+import Synchronization
+
+/// Resolves DocFX `[!INCLUDE[…](path)]` directives: the included file's blocks take the
+/// directive's place. Only files inside the content root are read; a missing file, a cycle or
+/// a path that leaves the content root gives a diagnostic and leaves the directive in place.
+///
+/// Included files are parsed once and shared by every article that includes them (the
+/// resolver is shared by the parallel extraction, hence the lock around its cache).
+public final class IncludeResolver: Sendable {
+    public typealias Reader = KnowledgeBaseBuilder.Reader
+
+    private struct Parsed: Sendable {
+        var blocks: [Block]
+        var links: [ArticleLink]
+        var diagnostics: [Diagnostic]
+    }
+
+    private enum CacheEntry: Sendable {
+        case parsed(Parsed)
+        case missing(String)
+    }
+
+    private let read: Reader
+    private let cache = Mutex<[String: CacheEntry]>([:])
+    /// Included files whose own problems (such as invalid front matter) were already reported.
+    private let reported = Mutex<Set<String>>([])
+
+    public init(read: @escaping Reader) {
+        self.read = read
+    }
+
+    struct Resolution {
+        var blocks: [Block]
+        var links: [ArticleLink] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// `blocks` of the file `file`, with every include directive, at any depth, replaced.
+    func resolve(_ blocks: [Block], in file: String, visiting: [String] = []) -> Resolution {
+        var resolution = Resolution(blocks: [])
+        for block in blocks {
+            switch block {
+            case .include(let include):
+                resolution.blocks += expand(include, in: file, visiting: visiting + [file], into: &resolution)
+            case .list(var list):
+                list.items = list.items.map { item in merge(resolve(item, in: file, visiting: visiting), into: &resolution) }
+                resolution.blocks.append(.list(list))
+            case .quote(let content):
+                resolution.blocks.append(.quote(merge(resolve(content, in: file, visiting: visiting), into: &resolution)))
+            case .alert(var alert):
+                alert.content = merge(resolve(alert.content, in: file, visiting: visiting), into: &resolution)
+                resolution.blocks.append(.alert(alert))
+            case .division(let className, let content):
+                let resolved = merge(resolve(content, in: file, visiting: visiting), into: &resolution)
+                resolution.blocks.append(.division(className: className, content: resolved))
+            default:
+                resolution.blocks.append(block)
+            }
+        }
+        return resolution
+    }
+
+    private func merge(_ inner: Resolution, into resolution: inout Resolution) -> [Block] {
+        resolution.links += inner.links
+        resolution.diagnostics += inner.diagnostics
+        return inner.blocks
+    }
+
+    private func expand(_ include: Include, in file: String, visiting: [String], into resolution: inout Resolution) -> [Block] {
+        let folder = ContentPath.folder(of: file)
+        let reference = include.path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? include.path
+        let base = reference.hasPrefix("/") ? String(file.split(separator: "/").first ?? "") : folder
+        guard let target = ContentPath.resolve(reference, from: base), !target.isEmpty else {
+            resolution.diagnostics.append(Diagnostic(
+                .error, "include.outsideContentRoot",
+                "the include '\(include.path)' points outside the content folder; it is not included",
+                file: file, at: include.location))
+            return [.include(include)]
+        }
+        if let start = visiting.firstIndex(of: target) {
+            let cycle = (visiting[start...] + [target]).joined(separator: " → ")
+            resolution.diagnostics.append(Diagnostic(
+                .error, "include.cycle", "the include '\(include.path)' includes itself again (\(cycle)); it is not included",
+                file: file, at: include.location))
+            return [.include(include)]
+        }
+        switch load(target) {
+        case .missing(let reason):
+            resolution.diagnostics.append(Diagnostic(
+                .error, "include.missing", "the included file '\(include.path)' cannot be read (\(reason))",
+                file: file, at: include.location))
+            return [.include(include)]
+        case .parsed(let parsed):
+            if reported.withLock({ $0.insert(target).inserted }) {
+                resolution.diagnostics += parsed.diagnostics
+            }
+            // Links in the included file are relative to its folder: rebase them on the includer's.
+            let targetFolder = ContentPath.folder(of: target)
+            let rebase: (String) -> String = { destination in
+                Self.rebase(destination, from: targetFolder, to: folder)
+            }
+            let inner = resolve(parsed.blocks, in: target, visiting: visiting)
+            resolution.diagnostics += inner.diagnostics
+            resolution.links += (parsed.links + inner.links).map { link in
+                var link = link
+                link.destination = rebase(link.destination)
+                if link.includedFrom == nil { link.includedFrom = target }
+                return link
+            }
+            return inner.blocks.mappingLinks(rebase)
+        }
+    }
+
+    private func load(_ path: String) -> CacheEntry {
+        if let cached = cache.withLock({ $0[path] }) { return cached }
+        let entry: CacheEntry
+        do {
+            let text = try read(path)
+            let document = DocumentParser.parse(text, file: path)
+            var builder = BlockBuilder(tree: document.tree)
+            let blocks = builder.blocks(childrenOf: document.tree.root)
+            let links = builder.links.map { link in
+                var link = link
+                link.includedFrom = path
+                return link
+            }
+            entry = .parsed(Parsed(blocks: blocks, links: links, diagnostics: document.diagnostics))
+        } catch {
+            entry = .missing("\(error)")
+        }
+        cache.withLock { $0[path] = entry }
+        return entry
+    }
+
+    /// A relative destination written in `fromFolder`, as seen from `toFolder`.
+    static func rebase(_ destination: String, from fromFolder: String, to toFolder: String) -> String {
+        guard ContentPath.isRelative(destination) else { return destination }
+        let hash = destination.firstIndex(of: "#") ?? destination.endIndex
+        guard let absolute = ContentPath.resolve(String(destination[..<hash]), from: fromFolder) else { return destination }
+        return ContentPath.relative(absolute, from: toFolder) + destination[hash...]
+    }
+}

@@ -1,0 +1,98 @@
+import KBCore
+import KBModel
+
+/// Checks the links and images of every article: relative links to Markdown files must lead
+/// to an article, and their fragment to an anchor of it; images must exist in the content.
+struct LinkChecker {
+    let articles: [Article]
+    /// Every file of the content tree, relative to its root.
+    let contentFiles: Set<String>
+
+    func diagnostics() -> [Diagnostic] {
+        var articleOfSource: [String: Int] = [:]
+        for (index, article) in articles.enumerated() { articleOfSource[article.source] = index }
+        var anchorsOfArticle: [Int: Set<String>] = [:]
+        func anchors(_ index: Int) -> Set<String> {
+            if let known = anchorsOfArticle[index] { return known }
+            let computed = articles[index].anchors
+            anchorsOfArticle[index] = computed
+            return computed
+        }
+
+        var result: Set<Diagnostic> = []
+        for (index, article) in articles.enumerated() {
+            let folder = ContentPath.folder(of: article.source)
+            for link in article.links {
+                let file = link.includedFrom ?? article.source
+                let destination = link.destination.trimmingWhitespace
+                if destination.hasPrefix("#") {
+                    let fragment = Self.decode(String(destination.dropFirst()))
+                    if !link.isImage, !fragment.isEmpty, !anchors(index).contains(fragment) {
+                        result.insert(Diagnostic(
+                            .warning, "link.anchorMissing", "the link '\(destination)' points to an anchor this article does not have",
+                            file: file, at: link.location))
+                    }
+                    continue
+                }
+                guard ContentPath.isRelative(destination) else { continue }
+                let withoutQuery = destination.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                let parts = withoutQuery.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let path = Self.decode(String(parts[0]))
+                let fragment = parts.count > 1 ? Self.decode(String(parts[1])) : ""
+                let target = ContentPath.resolve(path, from: folder)
+
+                if link.isImage {
+                    if target.map({ !contentFiles.contains($0) }) ?? true {
+                        result.insert(Diagnostic(
+                            .warning, "image.missing", "the image '\(destination)' is not in the content folder",
+                            file: file, at: link.location))
+                    }
+                    continue
+                }
+                guard let target, !target.isEmpty else {
+                    result.insert(Diagnostic(
+                        .warning, "link.unresolved", "the link '\(destination)' points outside the content folder",
+                        file: file, at: link.location))
+                    continue
+                }
+                if target.lowercased().hasSuffix(".md") {
+                    guard let linked = articleOfSource[target] else {
+                        result.insert(Diagnostic(
+                            .warning, "link.unresolved", "the link '\(destination)' points to an article that does not exist",
+                            file: file, at: link.location))
+                        continue
+                    }
+                    if !fragment.isEmpty, !anchors(linked).contains(fragment) {
+                        result.insert(Diagnostic(
+                            .warning, "link.anchorMissing",
+                            "the link '\(destination)' points to an anchor '\(fragment)' that '\(target)' does not have",
+                            file: file, at: link.location))
+                    }
+                } else if !contentFiles.isEmpty, !contentFiles.contains(target) {
+                    result.insert(Diagnostic(
+                        .warning, "link.unresolved", "the link '\(destination)' points to a file that is not in the content folder",
+                        file: file, at: link.location))
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Percent-decoding of a path or fragment (`my%20file.md`).
+    static func decode(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.first {
+            iterator = iterator.dropFirst()
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,174 @@
+import KBCore
+import KBModel
+
+/// Links a knowledge base across languages.
+///
+/// Articles are translations of each other when they lie at the same path below their locale
+/// folders, or share a non-empty `ms.assetid` (translations moved to another path). Asset ids
+/// are often copied from one article into another of the same language, so an asset id joins
+/// two groups only when they have no language in common; otherwise it is reported.
+///
+/// Entries are aligned within a group: sections by anchor, which DocFX keeps in English in every
+/// translation; table rows by their codes when they have any, else by their table's section
+/// and their position in it.
+public enum TranslationLinker {
+    public static func link(_ knowledgeBase: KnowledgeBase, contentFiles: Set<String> = []) -> LinkedKnowledgeBase {
+        let articles = knowledgeBase.articles
+        var diagnostics: [Diagnostic] = []
+        let groups = translationGroups(articles, diagnostics: &diagnostics)
+        var groupOfArticle = Array(repeating: 0, count: articles.count)
+        for (index, group) in groups.enumerated() {
+            for article in group.articles { groupOfArticle[article] = index }
+        }
+
+        var counterparts: [EntryReference: [EntryReference]] = [:]
+        for group in groups where group.articles.count > 1 {
+            for article in group.articles {
+                for other in group.articles where other != article {
+                    for (entry, match) in align(articles[article], with: articles[other]) {
+                        counterparts[EntryReference(article: article, entry: entry), default: []]
+                            .append(EntryReference(article: other, entry: match))
+                    }
+                }
+            }
+        }
+
+        var articleIndex: [String: Int] = [:]
+        for (index, article) in articles.enumerated() { articleIndex["\(article.locale)\u{0}\(article.id)"] = index }
+
+        diagnostics += LinkChecker(articles: articles, contentFiles: contentFiles).diagnostics()
+        return LinkedKnowledgeBase(
+            knowledgeBase: knowledgeBase, groups: groups, groupOfArticle: groupOfArticle,
+            codes: codeIndex(articles), diagnostics: diagnostics.sorted(),
+            counterpartsOfEntry: counterparts, articleIndex: articleIndex)
+    }
+
+    // MARK: Groups
+
+    static func translationGroups(_ articles: [Article], diagnostics: inout [Diagnostic]) -> [TranslationGroup] {
+        // Groups by path first.
+        var groups: [[Int]] = []
+        var groupOfID: [String: Int] = [:]
+        for (index, article) in articles.enumerated() {
+            if let group = groupOfID[article.id] {
+                groups[group].append(index)
+            } else {
+                groupOfID[article.id] = groups.count
+                groups.append([index])
+            }
+        }
+        // Then asset ids join groups that hold no common language.
+        var parent = Array(groups.indices)
+        func root(_ group: Int) -> Int {
+            var group = group
+            while parent[group] != group { group = parent[group] }
+            return group
+        }
+        func locales(_ group: Int) -> Set<String> {
+            Set(groups.indices.filter { root($0) == group }.flatMap { groups[$0] }.map { articles[$0].locale })
+        }
+        var groupsOfAsset: [String: [Int]] = [:]
+        for (index, article) in articles.enumerated() {
+            guard let asset = article.metadata.assetID?.lowercased(), let group = groupOfID[article.id] else { continue }
+            if groupsOfAsset[asset]?.contains(group) != true { groupsOfAsset[asset, default: []].append(group) }
+            _ = index
+        }
+        for (asset, members) in groupsOfAsset.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+            for member in members.dropFirst() {
+                let (left, right) = (root(members[0]), root(member))
+                guard left != right else { continue }
+                let shared = locales(left).intersection(locales(right))
+                if shared.isEmpty {
+                    parent[right] = left
+                } else {
+                    for locale in shared.sorted() {
+                        let here = groups[members[0]].first { articles[$0].locale == locale }
+                        let there = groups[member].first { articles[$0].locale == locale }
+                        guard let here, let there else { continue }
+                        diagnostics.append(Diagnostic(
+                            .warning, "translation.assetConflict",
+                            "ms.assetid \(asset) is also the asset id of '\(articles[here].source)' in the same language; "
+                                + "the two are not treated as translations",
+                            file: articles[there].source, at: SourceLocation(line: 1)))
+                    }
+                }
+            }
+        }
+        var merged: [Int: [Int]] = [:]
+        for group in groups.indices { merged[root(group), default: []] += groups[group] }
+        return merged.values
+            .map { members in
+                TranslationGroup(articles: members.sorted { (articles[$0].locale, articles[$0].source) < (articles[$1].locale, articles[$1].source) })
+            }
+            .sorted { articles[$0.articles[0]].id < articles[$1.articles[0]].id || (articles[$0.articles[0]].id == articles[$1.articles[0]].id && $0.articles[0] < $1.articles[0]) }
+    }
+
+    // MARK: Entries
+
+    /// Pairs of (entry index in `article`, entry index in `other`) that are the same entry.
+    static func align(_ article: Article, with other: Article) -> [(Int, Int)] {
+        var byID: [String: Int] = [:]
+        for (index, entry) in other.entries.enumerated() where byID[entry.id] == nil { byID[entry.id] = index }
+        var pairs: [(Int, Int)] = []
+        for (index, entry) in article.entries.enumerated() {
+            let codes = Set(entry.codes.map(\.code))
+            if entry.kind == .tableRow, !codes.isEmpty {
+                // Confirmed by codes: the row at the same place if it shares one, else the row
+                // that shares the most, in the same section first (versions of an article may
+                // rename a section: `ios-enrollment-errors`, `iosipados-enrollment-errors`).
+                if let same = byID[entry.id], other.entries[same].kind == .tableRow,
+                   !codes.isDisjoint(with: other.entries[same].codes.map(\.code)) {
+                    pairs.append((index, same))
+                } else {
+                    let candidates = other.entries.indices.filter { candidate in
+                        other.entries[candidate].kind == .tableRow
+                            && !codes.isDisjoint(with: other.entries[candidate].codes.map(\.code))
+                    }
+                    func overlap(_ candidate: Int) -> (Int, Int) {
+                        (other.entries[candidate].sectionPath.last == entry.sectionPath.last ? 1 : 0,
+                         codes.intersection(other.entries[candidate].codes.map(\.code)).count)
+                    }
+                    if let best = candidates.max(by: { overlap($0) < overlap($1) }) {
+                        pairs.append((index, best))
+                    }
+                }
+            } else if let same = byID[entry.id], other.entries[same].kind == entry.kind {
+                let otherCodes = Set(other.entries[same].codes.map(\.code))
+                if codes.isEmpty || otherCodes.isEmpty || !codes.isDisjoint(with: otherCodes) {
+                    pairs.append((index, same))
+                }
+            }
+        }
+        return pairs
+    }
+
+    // MARK: Codes
+
+    static func codeIndex(_ articles: [Article]) -> CodeIndex {
+        var byCode: [String: CodeIndex.Code] = [:]
+        for (articleIndex, article) in articles.enumerated() {
+            for (entryIndex, entry) in article.entries.enumerated() {
+                for code in entry.codes where code.kind != .malformed {
+                    let reference = EntryReference(article: articleIndex, entry: entryIndex)
+                    if byCode[code.code] == nil {
+                        byCode[code.code] = CodeIndex.Code(code: code.code, kind: code.kind, aliases: [], entries: [])
+                    }
+                    if byCode[code.code]!.entries.last != reference { byCode[code.code]!.entries.append(reference) }
+                    for alias in code.aliases where !byCode[code.code]!.aliases.contains(alias) {
+                        byCode[code.code]!.aliases.append(alias)
+                    }
+                }
+            }
+        }
+        let codes = byCode.values.map { code -> CodeIndex.Code in
+            var code = code
+            code.entries.sort { left, right in
+                (articles[left.article].locale, articles[left.article].source, left.entry)
+                    < (articles[right.article].locale, articles[right.article].source, right.entry)
+            }
+            code.aliases.sort()
+            return code
+        }
+        return CodeIndex(codes: codes.sorted { $0.code < $1.code })
+    }
+}

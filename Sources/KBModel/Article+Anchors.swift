@@ -1,0 +1,82 @@
+import KBCore
+
+extension Article {
+    /// Every fragment a link may point at in this article: section anchors, the ids of entry
+    /// rows, and `<a name>` or `id` anchors written in HTML.
+    public var anchors: Set<String> {
+        var anchors: Set<String> = []
+        for section in sections {
+            if !section.anchor.isEmpty { anchors.insert(section.anchor) }
+            section.blocks.collectAnchors(into: &anchors)
+            section.title.collectAnchors(into: &anchors)
+        }
+        for entry in entries {
+            if let anchor = entry.anchor { anchors.insert(anchor) }
+        }
+        return anchors
+    }
+}
+
+extension Array where Element == Block {
+    func collectAnchors(into anchors: inout Set<String>) {
+        for block in self {
+            switch block {
+            case .html(let raw):
+                HTMLAnchors.collect(raw, into: &anchors)
+            case .paragraph(let content), .heading(_, let content):
+                content.collectAnchors(into: &anchors)
+            case .list(let list):
+                for item in list.items { item.collectAnchors(into: &anchors) }
+            case .quote(let content), .division(_, let content):
+                content.collectAnchors(into: &anchors)
+            case .alert(let alert):
+                alert.content.collectAnchors(into: &anchors)
+            case .table(let table):
+                for row in table.rows {
+                    if let id = row.entryID { anchors.insert(id) }
+                    for cell in row.cells { cell.collectAnchors(into: &anchors) }
+                }
+            default:
+                continue
+            }
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    func collectAnchors(into anchors: inout Set<String>) {
+        for inline in self {
+            switch inline {
+            case .html(let raw):
+                HTMLAnchors.collect(raw, into: &anchors)
+            case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content):
+                content.collectAnchors(into: &anchors)
+            default:
+                continue
+            }
+        }
+    }
+}
+
+enum HTMLAnchors {
+    /// The `name` of `<a>` tags and the `id` of any tag in a piece of raw HTML.
+    static func collect(_ raw: String, into anchors: inout Set<String>) {
+        guard raw.contains("name=") || raw.contains("id=") else { return }
+        let bytes = Array(raw.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            var scanner = HTMLTagScanner(Array(bytes[index...]))
+            if let tag = scanner.tag() {
+                if tag.name == "a", let name = tag.attribute("name"), !name.isEmpty { anchors.insert(name) }
+                if let id = tag.attribute("id"), !id.isEmpty { anchors.insert(id) }
+                index += max(scanner.position, 1)
+            } else {
+                index += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// Paths inside the content tree: `/`-separated, relative to the content root.
+public enum ContentPath {
+    /// The folder part of a path (`nl-nl/apps/x.md` → `nl-nl/apps`), empty at the root.
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `reference` (a relative path such as `../includes/x.md`) resolved against `folder`;
+    /// nil when it climbs above the content root.
+    public static func resolve(_ reference: String, from folder: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The relative path that leads from `folder` to `path`
+    /// (`nl-nl/apps` → `nl-nl/includes/x.md` is `../includes/x.md`).
+    public static func relative(_ path: String, from folder: String) -> String {
+        let from = folder.split(separator: "/")
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + to[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// Whether a link destination is a path inside the site rather than a URL with a scheme,
+    /// an absolute path, or a fragment of the same page.
+    public static func isRelative(_ destination: String) -> Bool {
+        guard !destination.isEmpty, !destination.hasPrefix("/"), !destination.hasPrefix("#") else { return false }
+        for character in destination {
+            if character == ":" { return false }
+            if character == "/" || character == "?" || character == "#" { return true }
+        }
+        return true
+    }
+}

@@ -1,0 +1,62 @@
+/// Links the error codes in running text to their code pages: `0x80cf0437` → a link to
+/// `codes/0x80CF0437.html`. Only codes the site has a page for are linked; a bare eight-digit
+/// number is linked only when the article's own entries carry it as a code.
+struct CodeLinker {
+    /// Normalized codes that have a page.
+    let known: Set<String>
+    /// Codes of the current article's entries, for bare numbers (`Fout 80180003`).
+    let local: Set<String>
+    /// The URL of a code's page from the current page.
+    let url: (String) -> String
+
+    /// The text as HTML, escaped, with its codes linked.
+    func html(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var output = ""
+        var plainStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard Self.isWordByte(bytes[index]), index == 0 || !Self.isWordByte(bytes[index - 1]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
+            if let code = code(for: bytes[index..<end]) {
+                output += String(decoding: bytes[plainStart..<index], as: UTF8.self).htmlEscaped
+                let written = String(decoding: bytes[index..<end], as: UTF8.self)
+                output += "<a class=\"code\" href=\"\(url(code).htmlEscaped)\">\(written.htmlEscaped)</a>"
+                plainStart = end
+            }
+            index = end
+        }
+        output += String(decoding: bytes[plainStart...], as: UTF8.self).htmlEscaped
+        return output
+    }
+
+    private func code(for token: ArraySlice<UInt8>) -> String? {
+        guard token.count >= 3 else { return nil }
+        let written = String(decoding: token, as: UTF8.self)
+        if token.count > 2, token[token.startIndex] == UInt8(ascii: "0"), token[token.startIndex + 1] | 0x20 == UInt8(ascii: "x") {
+            let normalized = "0x" + written.dropFirst(2).uppercased()
+            return known.contains(normalized) ? normalized : nil
+        }
+        if token.count == 8, token.allSatisfy(Self.isHexDigit) {
+            let normalized = "0x" + written.uppercased()
+            return local.contains(normalized) && known.contains(normalized) ? normalized : nil
+        }
+        if token.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }), known.contains(written),
+           !token.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return written
+        }
+        return nil
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_")
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import KBCommandLine
+
+/// The `kb` executable, built before the tests by `make test` (`swift build --product kb`).
+func kbExecutable() throws -> URL {
+    let candidates = [ProcessInfo.processInfo.environment["KB_EXECUTABLE"], ".build/debug/kb", ".build/release/kb"]
+    for candidate in candidates.compactMap({ $0 }) {
+        let url = candidate.hasPrefix("/") ? URL(fileURLWithPath: candidate) : repositoryRoot.appendingPathComponent(candidate)
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    throw TestFailure("the kb executable is not built: run `swift build --product kb` (make test does)")
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs a command and returns its exit status and standard error.
+@discardableResult
+func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, errors: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Every file below a folder with its bytes, by relative path.
+func tree(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    while let url = enumerator?.nextObject() as? URL {
+        guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+        files[String(url.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: url)
+    }
+    return files
+}
+
+@Suite("Building the site", .serialized)
+// Serialized: the tests run the kb executable on the whole corpus; side by side they would
+// share the machine's two cores and the kill test would lose its timing.
+struct SiteBuildTests {
+    @Test("two builds of the same content are byte-identical, and SOURCE_DATE_EPOCH dates them")
+    func identicalBuilds() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = repositoryRoot.appendingPathComponent("content").path
+        let first = folder.appendingPathComponent("first"), second = folder.appendingPathComponent("second")
+        #expect(try run(kb, ["build", content, "-o", first.path, "-q"]).status == 0)
+        #expect(try run(kb, ["build", content, "-o", second.path, "-q"]).status == 0)
+        let one = try tree(first), two = try tree(second)
+        #expect(one.count > 50)
+        #expect(one == two)
+        try run(kb, ["build", content, "-o", second.path, "-q"], environment: ["SOURCE_DATE_EPOCH": "1795305600"])
+        let dated = String(decoding: try tree(second)["index.html"] ?? Data(), as: UTF8.self)
+        #expect(dated.contains("<time datetime=\"2026-11-22\">"))
+    }
+
+    @Test("a build killed halfway leaves the earlier site whole, and the next build finishes")
+    func killedBuild() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site")
+        #expect(try run(kb, ["build", corpusPath, "-o", output.path, "-q", "--title", "First"]).status == 0)
+        let before = try tree(output)
+
+        let process = Process()
+        process.executableURL = kb
+        process.arguments = ["build", corpusPath, "-o", output.path, "-q", "--title", "Second"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Kill it while it writes: once the staging folder holds part of the new site.
+        let staging = folder.appendingPathComponent(".site.kb-staging")
+        let deadline = Date().addingTimeInterval(120)
+        var written = 0
+        while process.isRunning, Date() < deadline {
+            written = (try? FileManager.default.subpathsOfDirectory(atPath: staging.path).count) ?? 0
+            if written > 200 { break }
+            usleep(2_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(written > 200, "the build ended before it could be killed while writing")
+        #expect(try tree(output) == before, "the earlier site changed")
+
+        #expect(try run(kb, ["build", corpusPath, "-o", output.path, "-q", "--title", "Second"]).status == 0)
+        let after = String(decoding: try tree(output)["index.html"] ?? Data(), as: UTF8.self)
+        #expect(after.contains("Second"))
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+    }
+
+    @Test("the corpus builds without a crash, and the count of diagnostics per kind ends the report")
+    func corpusBuild() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site")
+        let (status, errors) = try run(kb, ["build", corpusPath, "-o", output.path, "-q"])
+        #expect(status == 0)
+        let lines = errors.split(separator: "\n")
+        let summary = try #require(lines.first { $0.contains(" warnings: ") })
+        #expect(summary.contains("anchor.duplicate") && summary.contains("code.suspect"))
+        #expect(lines.last?.hasPrefix("built ") == true)
+        // Every article page with translations has a working language switcher.
+        let dutch = try String(contentsOf: output.appendingPathComponent("nl-nl/intune/enrollment/troubleshoot-device-enrollment-in-intune.html"), encoding: .utf8)
+        #expect(dutch.contains("href=\"../../../sv-se/intune/enrollment/troubleshoot-device-enrollment-in-intune.html\" hreflang=\"sv-se\""))
+        #expect(dutch.contains("href=\"../../../en-us/intune/enrollment/troubleshoot-device-enrollment-in-intune.html\" hreflang=\"en-us\""))
+    }
+
+    @Test("the seed site passes the browser checks in headless Chromium")
+    func browser() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site")
+        #expect(try run(kb, ["build", repositoryRoot.appendingPathComponent("content").path, "-o", output.path, "-q"]).status == 0)
+        let screenshots = repositoryRoot.appendingPathComponent(".build/screenshots")
+        let (status, errors) = try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", repositoryRoot.appendingPathComponent("scripts/check-site-in-browser").path, output.path, screenshots.path])
+        #expect(status == 0, "\(errors)")
+    }
+}
