@@ -14,9 +14,10 @@ build: setup
 site: build
 	$(KB) build content -o site
 
-# The tests run the kb executable (whole builds, a killed build) and headless Chromium.
+# The tests run the kb executable (whole builds, a killed build), headless Chromium and the
+# Nu Html Checker.
 test: setup
-	@scripts/setup --browser
+	@scripts/setup --browser --validator
 	@scripts/embed-templates
 	$(SWIFT) build --product kb
 	$(SWIFT) test

@@ -75,6 +75,7 @@ public struct HTMLRenderer {
                 output += "\n"
                 continue
             }
+            sanitizer?.closeForBlockContent(into: &output)
             switch block {
             case .zoneStart(let pivot):
                 output += "<div class=\"zone\" data-pivot=\"\(pivot.htmlEscaped)\" role=\"region\" aria-label=\"\(zoneLabel(pivot).htmlEscaped)\">\n"

@@ -77,6 +77,16 @@ public struct HTMLSanitizer {
         flushText()
     }
 
+    /// Closes the open elements that cannot hold the block about to follow (a Markdown paragraph
+    /// or list between two HTML blocks): paragraphs, inline elements, and table or list structure
+    /// outside a cell or an item.
+    public mutating func closeForBlockContent(into output: inout String) {
+        let cannotHoldBlocks = Self.inlineElements.union(["p", "tr", "thead", "tbody", "tfoot", "table", "ol", "ul"])
+        while let last = open.last, cannotHoldBlocks.contains(last) {
+            output += "</\(open.removeLast())>"
+        }
+    }
+
     /// Closes what is still open, at the end of the block that holds the HTML.
     public mutating func finish(into output: inout String) {
         while let element = open.popLast() { output += "</\(element)>" }

