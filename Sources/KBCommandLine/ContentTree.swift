@@ -2,8 +2,11 @@ import Foundation
 import KBRendering
 
 /// The Markdown files of a content folder (`content/<locale>/<path>.md`), found on disk.
-struct ContentTree {
+struct ContentTree: Sendable {
     let root: URL
+    /// Every file below the root, as relative `/`-separated paths, sorted; hidden files and
+    /// folders left out. Read once.
+    let files: [String]
 
     init(path: String) throws {
         var isDirectory: ObjCBool = false
@@ -11,6 +14,36 @@ struct ContentTree {
             throw ContentError.notAFolder(path)
         }
         root = URL(fileURLWithPath: path).standardizedFileURL
+        files = Self.listFiles(below: root.path)
+    }
+
+    /// A `readdir` walk: the entry types come with the names, so no file is looked up twice.
+    private static func listFiles(below root: String) -> [String] {
+        var result: [String] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var status = stat()
+                    guard stat(root + "/" + path, &status) == 0 else { continue }
+                    type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                if type == UInt8(DT_DIR) {
+                    pending.append(path)
+                } else if type == UInt8(DT_REG) {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted()
     }
 
     /// Paths relative to the root, `/`-separated, sorted. Hidden files and folders are left out,
@@ -34,20 +67,7 @@ struct ContentTree {
     }
 
     /// Every file below the root, as relative `/`-separated paths, sorted.
-    func allFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            files.append(String(path.dropFirst(prefix.count)))
-        }
-        return files.sorted()
-    }
+    func allFiles() -> [String] { files }
 
     /// Images and other files the articles use, copied to the same place in the site: every
     /// file that is not Markdown or YAML.

@@ -34,7 +34,14 @@ struct LinkChecker {
                     }
                     continue
                 }
-                guard ContentPath.isRelative(destination) else { continue }
+                guard ContentPath.isRelative(destination) else {
+                    if !ContentPath.hasValidHost(destination) {
+                        result.insert(Diagnostic(
+                            .warning, "link.invalidURL", "the link '\(destination)' has no valid host name; it is shown as text",
+                            file: file, at: link.location))
+                    }
+                    continue
+                }
                 let withoutQuery = destination.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
                 let parts = withoutQuery.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let path = Self.decode(String(parts[0]))

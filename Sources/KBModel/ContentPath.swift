@@ -33,6 +33,17 @@ public enum ContentPath {
         return (up + to[common...].map(String.init)).joined(separator: "/")
     }
 
+    /// Whether an `http:` or `https:` URL has a host a browser can reach: not empty, and without
+    /// characters hosts cannot hold (`https://adfs\` from a broken autolink). Other URLs pass.
+    public static func hasValidHost(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return true }
+        let rest = url.drop { $0 != "/" }.dropFirst(2)
+        let host = rest.prefix { !"/?#".contains($0) }
+        let name = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" || $0 == "[" || $0 == "]" }
+    }
+
     /// Whether a link destination is a path inside the site rather than a URL with a scheme,
     /// an absolute path, or a fragment of the same page.
     public static func isRelative(_ destination: String) -> Bool {

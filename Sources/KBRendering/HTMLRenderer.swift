@@ -231,7 +231,7 @@ public struct HTMLRenderer {
             case .link(let destination, let title, let content):
                 let target = URLSafety.escaped(rewriteLink(destination))
                 // Links do not nest: an autolink inside a link written in HTML stays text.
-                guard URLSafety.isSafeLink(target), !insideLink, !sanitizer.isInsideLink else {
+                guard URLSafety.isSafeLink(target), ContentPath.hasValidHost(destination), !insideLink, !sanitizer.isInsideLink else {
                     render(content, insideLink: insideLink, sanitizer: &sanitizer, into: &output)
                     continue
                 }
