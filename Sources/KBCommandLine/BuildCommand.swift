@@ -31,6 +31,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The site's title, shown on every page.")
     var title: String = "Knowledge base"
 
+    @Option(name: .customLong("base-url"), help: "The address the site will be published at (https://help.example.com/kb/), for the absolute URLs that OpenSearch needs.")
+    var baseURL: String?
+
     @Flag(help: "Write into the output folder even if kb did not create it.")
     var force = false
 
@@ -49,7 +52,7 @@ struct BuildCommand: AsyncParsableCommand {
         let modelDone = clock.now
         let linked = TranslationLinker.link(knowledgeBase, contentFiles: Set(contentFiles))
         let linkDone = clock.now
-        var site = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate()))
+        var site = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL))
             .render(linked)
         site.files += try tree.mediaFiles(in: contentFiles)
         let renderDone = clock.now

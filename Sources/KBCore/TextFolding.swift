@@ -29,7 +29,7 @@ public enum TextFolding {
 
     /// Lower-case Latin letters with diacritics → their base letters (generated from Unicode's
     /// canonical decompositions of U+00C0–U+024F and U+1E00–U+1EFF).
-    static let latinBase: [UInt32: String] = [
+    public static let latinBase: [UInt32: String] = [
         0x00DF: "ss", 0x00E0: "a", 0x00E1: "a", 0x00E2: "a", 0x00E3: "a", 0x00E4: "a",
         0x00E5: "a", 0x00E6: "ae", 0x00E7: "c", 0x00E8: "e", 0x00E9: "e", 0x00EA: "e",
         0x00EB: "e", 0x00EC: "i", 0x00ED: "i", 0x00EE: "i", 0x00EF: "i", 0x00F0: "d",

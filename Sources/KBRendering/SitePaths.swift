@@ -27,6 +27,12 @@ public enum SitePaths {
         return name
     }
 
+    /// `nl-nl/search.html`; `search.html` for every language.
+    public static func search(_ locale: String?) -> String { locale.map { "\($0)/search.html" } ?? "search.html" }
+
+    /// `nl-nl/opensearch.xml`; `opensearch.xml` for every language.
+    public static func openSearch(_ locale: String?) -> String { locale.map { "\($0)/opensearch.xml" } ?? "opensearch.xml" }
+
     /// The relative URL that leads from the page at `from` to the file at `to` (both relative
     /// to the site root).
     public static func relative(from: String, to: String) -> String {

@@ -11,10 +11,14 @@ public struct SiteOptions: Sendable {
     public var title: String
     /// A date shown in the footer (`2026-11-22`); nil for none, so that builds are identical.
     public var buildDate: String?
+    /// The address the site is published at (`https://help.example.com/kb/`), for what needs
+    /// absolute URLs (OpenSearch); nil when unknown, and then those URLs stay relative.
+    public var baseURL: String?
 
-    public init(title: String = "Knowledge base", buildDate: String? = nil) {
+    public init(title: String = "Knowledge base", buildDate: String? = nil, baseURL: String? = nil) {
         self.title = title
         self.buildDate = buildDate
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 }
 
@@ -35,10 +39,11 @@ public struct SiteRenderer: Sendable {
         // Every page is independent of the others: all of them render in one parallel loop,
         // the large ones (homes with their code index, the coverage page) first.
         enum Page: Sendable {
-            case root, home(String), coverage, article(Int), code(Int)
+            case root, home(String), coverage, article(Int), code(Int), search(String?)
         }
-        let pages: [Page] = linked.locales.map(Page.home) + [.coverage, .root]
-            + linked.articles.indices.map(Page.article) + linked.codes.codes.indices.map(Page.code)
+        let pages: [Page] = linked.locales.map(Page.home) + [.coverage, .root, .search(nil)]
+            + linked.locales.map(Page.search) + linked.articles.indices.map(Page.article)
+            + linked.codes.codes.indices.map(Page.code)
         var site = BuiltSite()
         site.files = inParallel(pages) { page in
             switch page {
@@ -53,9 +58,13 @@ public struct SiteRenderer: Sendable {
             case .code(let index):
                 let code = linked.codes.codes[index]
                 return self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
+            case .search(let locale):
+                return self.page(self.search(locale, linked), template: "search", path: SitePaths.search(locale))
             }
         }
         site.files += templates.assets
+        site.files += SearchIndexBuilder().build(linked)
+        site.files += ([nil] + linked.locales).map { openSearch($0) }
         return site
     }
 
@@ -73,16 +82,48 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Common
 
-    /// What every page's layout needs.
-    private func base(path: String, locale: String, title: String) -> [String: Any] {
+    /// What every page's layout needs. `searchLocale` is the language the page's search box
+    /// searches first; nil for pages of every language, which search them all.
+    private func base(path: String, locale: String, title: String, searchLocale: String? = nil) -> [String: Any] {
         let root = SitePaths.rootPrefix(of: path)
         var context: [String: Any] = [
             "lang": locale, "dir": SiteStrings.direction(of: locale), "title": title, "siteTitle": options.title,
             "root": root, "home": root + SitePaths.root, "strings": SiteStrings(locale: locale).values,
-            "hasLanguages": false, "hasSidebar": false,
+            "hasLanguages": false, "hasSidebar": false, "searchLocale": searchLocale ?? "",
+            "searchPage": root + SitePaths.search(searchLocale), "openSearch": root + SitePaths.openSearch(searchLocale),
         ]
         if let date = options.buildDate { context["builtOn"] = date }
         return context
+    }
+
+    // MARK: Search
+
+    private func search(_ locale: String?, _ linked: LinkedKnowledgeBase) -> [String: Any] {
+        let path = SitePaths.search(locale)
+        let strings = SiteStrings(locale: locale ?? "en")
+        var page = base(path: path, locale: locale ?? "en", title: strings["search"], searchLocale: locale)
+        if let locale { page["home"] = SitePaths.relative(from: path, to: SitePaths.home(locale)) }
+        page["allLanguagesOnly"] = locale == nil
+        page["locales"] = linked.locales.map { ["locale": $0, "name": SiteStrings.nativeName(of: $0)] }
+        return page
+    }
+
+    /// The OpenSearch description that lets a browser search the site from its address bar.
+    private func openSearch(_ locale: String?) -> BuiltSite.File {
+        let page = SitePaths.search(locale)
+        let template = (options.baseURL ?? "") + (options.baseURL == nil ? SitePaths.relative(from: SitePaths.openSearch(locale), to: page) : page)
+        let name = options.title + (locale.map { " (\($0))" } ?? "")
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+              <ShortName>\(String(name.prefix(16)).htmlEscaped)</ShortName>
+              <Description>\(name.htmlEscaped)</Description>
+              <InputEncoding>UTF-8</InputEncoding>
+              <Url type="text/html" method="get" template="\(template.htmlEscaped)?q={searchTerms}"/>
+            </OpenSearchDescription>
+
+            """
+        return BuiltSite.File(path: SitePaths.openSearch(locale), text: xml)
     }
 
     // MARK: Root
@@ -107,7 +148,7 @@ public struct SiteRenderer: Sendable {
         let linked = context.linked
         let path = SitePaths.home(locale)
         let strings = SiteStrings(locale: locale)
-        var page = base(path: path, locale: locale, title: SiteStrings.nativeName(of: locale))
+        var page = base(path: path, locale: locale, title: SiteStrings.nativeName(of: locale), searchLocale: locale)
         page["home"] = "index.html"
         page["heading"] = SiteStrings.nativeName(of: locale)
         page["hasLanguages"] = linked.locales.count > 1
@@ -211,8 +252,10 @@ public struct SiteRenderer: Sendable {
         let article = linked.articles[index]
         let path = SitePaths.article(article)
         let strings = SiteStrings(locale: article.locale)
-        var page = base(path: path, locale: article.locale, title: article.title)
+        var page = base(path: path, locale: article.locale, title: article.title, searchLocale: article.locale)
         page["home"] = SitePaths.relative(from: path, to: SitePaths.home(article.locale))
+        page["pagefindCodes"] = Array(Set(article.entries.flatMap(\.codes).filter { $0.kind != .malformed }.map(\.code))).sorted()
+            .joined(separator: ", ")
         if let description = article.metadata.description { page["description"] = description }
 
         let versions = ([index] + linked.translations(of: index)).sorted { linked.articles[$0].locale < linked.articles[$1].locale }

@@ -55,6 +55,7 @@ public struct SiteStrings: Sendable {
     // then shows the English word.
     static let table: [String: [String: String]] = [
         "en": [
+            "searchPlaceholder": "Code, message or words", "noResults": "No results for", "results": "results", "searchHint": "Type an error code (0x80CF0437, 80cf0437, DeviceCapReached) or a few words.", "otherLanguage": "Other language",
             "skipToContent": "Skip to main content", "languages": "Languages", "chooseLanguage": "Choose a language",
             "articleCount": "articles", "home": "Home", "contents": "Contents", "otherArticles": "Other articles",
             "errorCodes": "Error codes", "code": "Code", "title": "Title", "article": "Article", "platform": "Platform",
@@ -69,6 +70,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "defined by a product", "search": "Search", "allLanguages": "All languages",
         ],
         "nl": [
+            "searchPlaceholder": "Code, bericht of woorden", "noResults": "Geen resultaten voor", "results": "resultaten", "searchHint": "Typ een foutcode (0x80CF0437, 80cf0437, DeviceCapReached) of een paar woorden.", "otherLanguage": "Andere taal",
             "skipToContent": "Doorgaan naar hoofdinhoud", "languages": "Talen", "chooseLanguage": "Kies een taal",
             "articleCount": "artikelen", "home": "Start", "contents": "Inhoud", "otherArticles": "Overige artikelen",
             "errorCodes": "Foutcodes", "code": "Code", "title": "Titel", "article": "Artikel", "platform": "Platform",
@@ -83,6 +85,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "gedefinieerd door een product", "search": "Zoeken", "allLanguages": "Alle talen",
         ],
         "sv": [
+            "searchPlaceholder": "Kod, meddelande eller ord", "noResults": "Inga resultat för", "results": "resultat", "searchHint": "Skriv en felkod (0x80CF0437, 80cf0437, DeviceCapReached) eller några ord.", "otherLanguage": "Annat språk",
             "skipToContent": "Hoppa till huvudinnehåll", "languages": "Språk", "chooseLanguage": "Välj ett språk",
             "articleCount": "artiklar", "home": "Start", "contents": "Innehåll", "otherArticles": "Övriga artiklar",
             "errorCodes": "Felkoder", "code": "Kod", "title": "Rubrik", "article": "Artikel", "platform": "Plattform",
@@ -97,6 +100,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "definierad av en produkt", "search": "Sök", "allLanguages": "Alla språk",
         ],
         "da": [
+            "searchPlaceholder": "Kode, meddelelse eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedindhold", "languages": "Sprog", "chooseLanguage": "Vælg et sprog",
             "articleCount": "artikler", "home": "Start", "contents": "Indhold", "errorCodes": "Fejlkoder", "code": "Kode",
             "title": "Titel", "article": "Artikel", "message": "Meddelelse", "cause": "Årsag", "resolution": "Løsning",
@@ -104,6 +108,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advarsel", "caution": "Forsigtig", "search": "Søg",
         ],
         "nb": [
+            "searchPlaceholder": "Kode, melding eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedinnhold", "languages": "Språk", "chooseLanguage": "Velg et språk",
             "articleCount": "artikler", "home": "Start", "contents": "Innhold", "errorCodes": "Feilkoder", "code": "Kode",
             "title": "Tittel", "article": "Artikkel", "message": "Melding", "cause": "Årsak", "resolution": "Løsning",
@@ -111,6 +116,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advarsel", "caution": "Forsiktig", "search": "Søk",
         ],
         "fi": [
+            "searchPlaceholder": "Koodi, sanoma tai sanoja", "noResults": "Ei tuloksia haulle", "results": "tulosta",
             "skipToContent": "Siirry pääsisältöön", "languages": "Kielet", "chooseLanguage": "Valitse kieli",
             "articleCount": "artikkelia", "home": "Etusivu", "contents": "Sisältö", "errorCodes": "Virhekoodit",
             "code": "Koodi", "title": "Otsikko", "article": "Artikkeli", "message": "Sanoma", "cause": "Syy",
@@ -118,6 +124,7 @@ public struct SiteStrings: Sendable {
             "tip": "Vihje", "important": "Tärkeää", "warning": "Varoitus", "caution": "Muistutus", "search": "Haku",
         ],
         "de": [
+            "searchPlaceholder": "Code, Meldung oder Wörter", "noResults": "Keine Ergebnisse für", "results": "Ergebnisse", "allLanguages": "Alle Sprachen",
             "skipToContent": "Zum Hauptinhalt wechseln", "languages": "Sprachen", "chooseLanguage": "Sprache auswählen",
             "articleCount": "Artikel", "home": "Startseite", "contents": "Inhalt", "otherArticles": "Weitere Artikel",
             "errorCodes": "Fehlercodes", "code": "Code", "title": "Titel", "article": "Artikel", "platform": "Plattform",
@@ -128,6 +135,7 @@ public struct SiteStrings: Sendable {
             "caution": "Achtung", "noCodes": "Keine Fehlercodes in dieser Sprache.", "search": "Suchen",
         ],
         "fr": [
+            "searchPlaceholder": "Code, message ou mots", "noResults": "Aucun résultat pour", "results": "résultats", "allLanguages": "Toutes les langues",
             "skipToContent": "Passer au contenu principal", "languages": "Langues", "chooseLanguage": "Choisir une langue",
             "articleCount": "articles", "home": "Accueil", "contents": "Sommaire", "otherArticles": "Autres articles",
             "errorCodes": "Codes d’erreur", "code": "Code", "title": "Titre", "article": "Article", "platform": "Plateforme",
@@ -139,6 +147,7 @@ public struct SiteStrings: Sendable {
             "search": "Rechercher",
         ],
         "es": [
+            "searchPlaceholder": "Código, mensaje o palabras", "noResults": "No hay resultados para", "results": "resultados", "allLanguages": "Todos los idiomas",
             "skipToContent": "Saltar al contenido principal", "languages": "Idiomas", "chooseLanguage": "Elija un idioma",
             "articleCount": "artículos", "home": "Inicio", "contents": "Contenido", "otherArticles": "Otros artículos",
             "errorCodes": "Códigos de error", "code": "Código", "title": "Título", "article": "Artículo",
@@ -149,6 +158,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advertencia", "caution": "Precaución", "search": "Buscar",
         ],
         "it": [
+            "searchPlaceholder": "Codice, messaggio o parole", "noResults": "Nessun risultato per", "results": "risultati", "allLanguages": "Tutte le lingue",
             "skipToContent": "Passa al contenuto principale", "languages": "Lingue", "chooseLanguage": "Scegli una lingua",
             "articleCount": "articoli", "home": "Home", "contents": "Sommario", "errorCodes": "Codici di errore",
             "code": "Codice", "title": "Titolo", "article": "Articolo", "platform": "Piattaforma", "message": "Messaggio",
@@ -157,6 +167,7 @@ public struct SiteStrings: Sendable {
             "caution": "Attenzione", "search": "Cerca",
         ],
         "pt": [
+            "searchPlaceholder": "Código, mensagem ou palavras", "noResults": "Nenhum resultado para", "results": "resultados", "allLanguages": "Todos os idiomas",
             "skipToContent": "Pular para o conteúdo principal", "languages": "Idiomas", "chooseLanguage": "Escolha um idioma",
             "articleCount": "artigos", "home": "Início", "contents": "Conteúdo", "errorCodes": "Códigos de erro",
             "code": "Código", "title": "Título", "article": "Artigo", "platform": "Plataforma", "message": "Mensagem",
@@ -165,6 +176,7 @@ public struct SiteStrings: Sendable {
             "search": "Pesquisar",
         ],
         "pl": [
+            "searchPlaceholder": "Kod, komunikat lub słowa", "noResults": "Brak wyników dla", "results": "wyniki", "allLanguages": "Wszystkie języki",
             "skipToContent": "Przejdź do treści głównej", "languages": "Języki", "chooseLanguage": "Wybierz język",
             "articleCount": "artykuły", "home": "Strona główna", "contents": "Spis treści", "errorCodes": "Kody błędów",
             "code": "Kod", "title": "Tytuł", "article": "Artykuł", "platform": "Platforma", "message": "Komunikat",
@@ -173,6 +185,7 @@ public struct SiteStrings: Sendable {
             "search": "Szukaj",
         ],
         "cs": [
+            "searchPlaceholder": "Kód, zpráva nebo slova", "noResults": "Žádné výsledky pro", "results": "výsledky", "allLanguages": "Všechny jazyky",
             "skipToContent": "Přeskočit na hlavní obsah", "languages": "Jazyky", "chooseLanguage": "Zvolte jazyk",
             "articleCount": "články", "home": "Domů", "contents": "Obsah", "errorCodes": "Kódy chyb", "code": "Kód",
             "title": "Název", "article": "Článek", "platform": "Platforma", "message": "Zpráva", "cause": "Příčina",
@@ -180,6 +193,7 @@ public struct SiteStrings: Sendable {
             "tip": "Tip", "important": "Důležité", "warning": "Upozornění", "caution": "Pozor", "search": "Hledat",
         ],
         "tr": [
+            "searchPlaceholder": "Kod, ileti veya sözcükler", "noResults": "Sonuç bulunamadı:", "results": "sonuç", "allLanguages": "Tüm diller",
             "skipToContent": "Ana içeriğe atla", "languages": "Diller", "chooseLanguage": "Bir dil seçin",
             "articleCount": "makale", "home": "Giriş", "contents": "İçindekiler", "errorCodes": "Hata kodları",
             "code": "Kod", "title": "Başlık", "article": "Makale", "platform": "Platform", "message": "İleti",
@@ -187,6 +201,7 @@ public struct SiteStrings: Sendable {
             "tip": "İpucu", "important": "Önemli", "warning": "Uyarı", "caution": "Dikkat", "search": "Ara",
         ],
         "hu": [
+            "searchPlaceholder": "Kód, üzenet vagy szavak", "noResults": "Nincs találat:", "results": "találat", "allLanguages": "Minden nyelv",
             "skipToContent": "Ugrás a fő tartalomra", "languages": "Nyelvek", "chooseLanguage": "Válasszon nyelvet",
             "articleCount": "cikk", "home": "Kezdőlap", "contents": "Tartalom", "errorCodes": "Hibakódok", "code": "Kód",
             "title": "Cím", "article": "Cikk", "platform": "Platform", "message": "Üzenet", "cause": "Ok",
@@ -194,6 +209,7 @@ public struct SiteStrings: Sendable {
             "tip": "Tipp", "important": "Fontos", "warning": "Figyelmeztetés", "caution": "Vigyázat", "search": "Keresés",
         ],
         "ru": [
+            "searchPlaceholder": "Код, сообщение или слова", "noResults": "Нет результатов для", "results": "результатов", "allLanguages": "Все языки",
             "skipToContent": "Перейти к основному содержимому", "languages": "Языки", "chooseLanguage": "Выберите язык",
             "articleCount": "статей", "home": "Главная", "contents": "Содержание", "errorCodes": "Коды ошибок",
             "code": "Код", "title": "Заголовок", "article": "Статья", "platform": "Платформа", "message": "Сообщение",
@@ -202,6 +218,7 @@ public struct SiteStrings: Sendable {
             "caution": "Внимание", "search": "Поиск",
         ],
         "ja": [
+            "searchPlaceholder": "コード、メッセージ、キーワード", "noResults": "検索結果はありません:", "results": "件の結果", "allLanguages": "すべての言語",
             "skipToContent": "メイン コンテンツにスキップ", "languages": "言語", "chooseLanguage": "言語を選択してください",
             "articleCount": "件の記事", "home": "ホーム", "contents": "目次", "errorCodes": "エラー コード", "code": "コード",
             "title": "タイトル", "article": "記事", "platform": "プラットフォーム", "message": "メッセージ", "cause": "原因",
@@ -209,6 +226,7 @@ public struct SiteStrings: Sendable {
             "important": "重要", "warning": "警告", "caution": "注意事項", "search": "検索",
         ],
         "zh-cn": [
+            "searchPlaceholder": "代码、消息或关键字", "noResults": "没有结果:", "results": "个结果", "allLanguages": "所有语言",
             "skipToContent": "跳转至主内容", "languages": "语言", "chooseLanguage": "选择语言", "articleCount": "篇文章",
             "home": "主页", "contents": "目录", "errorCodes": "错误代码", "code": "代码", "title": "标题", "article": "文章",
             "platform": "平台", "message": "消息", "cause": "原因", "resolution": "解决方法", "alsoIn": "其他语言",
@@ -216,6 +234,7 @@ public struct SiteStrings: Sendable {
             "caution": "注意事项", "search": "搜索",
         ],
         "zh-tw": [
+            "searchPlaceholder": "代碼、訊息或關鍵字", "noResults": "沒有結果:", "results": "個結果", "allLanguages": "所有語言",
             "skipToContent": "跳到主要內容", "languages": "語言", "chooseLanguage": "選擇語言", "articleCount": "篇文章",
             "home": "首頁", "contents": "目錄", "errorCodes": "錯誤碼", "code": "代碼", "title": "標題", "article": "文章",
             "platform": "平台", "message": "訊息", "cause": "原因", "resolution": "解決方法", "alsoIn": "其他語言",
@@ -223,6 +242,7 @@ public struct SiteStrings: Sendable {
             "caution": "注意事項", "search": "搜尋",
         ],
         "ko": [
+            "searchPlaceholder": "코드, 메시지 또는 단어", "noResults": "검색 결과 없음:", "results": "개 결과", "allLanguages": "모든 언어",
             "skipToContent": "주 콘텐츠로 건너뛰기", "languages": "언어", "chooseLanguage": "언어 선택",
             "articleCount": "개 문서", "home": "홈", "contents": "목차", "errorCodes": "오류 코드", "code": "코드",
             "title": "제목", "article": "문서", "platform": "플랫폼", "message": "메시지", "cause": "원인",

@@ -5,7 +5,7 @@ import Mustache
 /// same name (`kb build --templates DIR`).
 public struct TemplateSet: Sendable {
     /// The templates a site needs; `nav` renders navigation trees, `layout` is the page shell.
-    public static let required = ["layout", "root", "home", "article", "code", "coverage", "nav"]
+    public static let required = ["layout", "root", "home", "article", "code", "coverage", "nav", "search"]
 
     let library: MustacheLibrary
     /// Files other than templates (`assets/site.css`, `assets/site.js`), by path.

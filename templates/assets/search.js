@@ -1,0 +1,475 @@
+// kb search: finds any error code in any form, and words in every language, offline.
+// The index is split into small files, each a script that calls kbSearch.register(), loaded
+// only when a query needs them: this works from file:// and from any static web server.
+// Results are built with DOM methods and textContent only; indexed text never reaches innerHTML.
+(function () {
+  "use strict";
+
+  var body = document.body;
+  var root = body.getAttribute("data-root") || "";
+  var pageLocale = body.getAttribute("data-search-locale") || "";
+
+  // ---------------------------------------------------------------------------------------
+  // Loading index files.
+  var data = {};
+  var waiting = {};
+  var requested = {};
+  var loadedFiles = [];
+
+  function finish(key, value) {
+    data[key] = value;
+    (waiting[key] || []).forEach(function (resolve) { resolve(value); });
+    delete waiting[key];
+  }
+
+  // Index files call this as they load; it exists before any of them is requested.
+  var api = window.kbSearch = {
+    register: function (folder, name, value) { finish(folder + "/" + name, value); },
+  };
+
+  function load(folder, name) {
+    var key = folder + "/" + name;
+    if (requested[key]) return requested[key];
+    requested[key] = new Promise(function (resolve) {
+      if (key in data) { resolve(data[key]); return; }
+      (waiting[key] = waiting[key] || []).push(resolve);
+      var script = document.createElement("script");
+      var url = root + "search/" + (folder ? folder + "/" : "") + name + ".js";
+      script.src = url;
+      script.async = true;
+      script.onerror = function () { finish(key, null); };
+      loadedFiles.push(url);
+      document.head.appendChild(script);
+    });
+    return requested[key];
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Text, as the Swift side reads it (SearchTokenizer, TextFolding): the same folding, the same
+  // words, the same two-character pieces of text written without spaces.
+  var MARK = /\p{Mn}/u;
+  var WORD = /[\p{Alphabetic}\p{N}_]/u;
+  var UNSPACED = /[\u0E00-\u0E7F\u1100-\u11FF\u3130-\u318F\uAC00-\uD7AF\u3040-\u309F\u30A0-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FA1F}]/u;
+  var foldTable = {};
+
+  // Folds text and remembers, for every folded code unit, where it came from in the original.
+  function fold(text) {
+    var out = "";
+    var origin = [];
+    for (var index = 0; index < text.length;) {
+      var point = text.codePointAt(index);
+      var character = String.fromCodePoint(point);
+      var lower = Array.from(character.toLowerCase());
+      for (var n = 0; n < lower.length; n++) {
+        var piece = foldTable[lower[n]];
+        if (piece === undefined) piece = MARK.test(lower[n]) ? "" : lower[n];
+        for (var unit = 0; unit < piece.length; unit++) origin.push(index);
+        out += piece;
+      }
+      index += character.length;
+    }
+    origin.push(text.length);
+    return { text: out, origin: origin };
+  }
+
+  function terms(folded) {
+    var result = [];
+    var word = "";
+    var run = [];
+    function flushWord() { if (word) result.push({ text: word, ngram: false }); word = ""; }
+    function flushRun() {
+      if (run.length === 1) result.push({ text: run[0], ngram: true });
+      for (var i = 0; i + 1 < run.length; i++) result.push({ text: run[i] + run[i + 1], ngram: true });
+      run = [];
+    }
+    Array.from(folded).forEach(function (character) {
+      if (UNSPACED.test(character)) { flushWord(); run.push(character); }
+      else if (WORD.test(character)) { flushRun(); word += character; }
+      else { flushWord(); flushRun(); }
+    });
+    flushWord();
+    flushRun();
+    return result;
+  }
+
+  function isPlain(character) { return /^[a-z0-9]$/.test(character); }
+
+  function termShard(term) {
+    var characters = Array.from(term);
+    if (!isPlain(characters[0])) return "u" + characters[0].codePointAt(0).toString(16);
+    return characters[0] + (characters.length > 1 && isPlain(characters[1]) ? characters[1] : "_");
+  }
+
+  function codeShard(form) {
+    var start = Array.from(form).slice(0, 2).map(function (c) { return c === "-" ? "m" : c; }).join("");
+    return start.length === 2 ? start : start + "_";
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Searching one locale.
+  var TIER_EXACT_CODE = 0, TIER_CODE_PREFIX = 1, TIER_TITLE = 2, TIER_MESSAGE = 3, TIER_BODY = 4;
+  var TITLE = 4, MESSAGE = 2, CODE = 8;
+
+  function postings(shard, term, prefix) {
+    var found = {};
+    if (!shard) return found;
+    function add(list) {
+      var document = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        document += list[i];
+        found[document] = Math.max(found[document] || 0, list[i + 1]);
+      }
+    }
+    if (shard[term]) add(shard[term]);
+    if (prefix) {
+      var expansions = 0;
+      for (var candidate in shard) {
+        if (candidate !== term && candidate.lastIndexOf(term, 0) === 0) {
+          add(shard[candidate]);
+          if (++expansions > 200) break;
+        }
+      }
+    }
+    return found;
+  }
+
+  function searchLocale(locale, query) {
+    return load(locale, "manifest").then(function (manifest) {
+      if (!manifest) return [];
+      if (manifest.fold) foldTable = manifest.fold;
+      var folded = fold(query.normalize("NFC")).text.trim();
+      if (!folded) return [];
+      var endsWord = !/\s$/.test(query);
+      var found = terms(folded).filter(function (term) { return manifest.stopTerms.indexOf(term.text) < 0; });
+      var last = found[found.length - 1];
+      if (last && !last.ngram && endsWord && Array.from(last.text).length >= 2) last.prefix = true;
+
+      // Codes: the whole query without spaces, and each of its words, in every form.
+      var codeForms = [folded.replace(/\s+/g, "")].concat(folded.split(/\s+/)).filter(function (form, index, all) {
+        return form.length >= 3 && all.indexOf(form) === index;
+      });
+      var codeLoads = codeForms.map(function (form) {
+        var shard = codeShard(form);
+        return manifest.codeShards.indexOf(shard) >= 0 ? load(locale, "c-" + shard) : Promise.resolve(null);
+      });
+      var termLoads = found.map(function (term) {
+        var shard = termShard(term.text);
+        return manifest.termShards.indexOf(shard) >= 0 ? load(locale, "t-" + shard) : Promise.resolve(null);
+      });
+      return Promise.all([Promise.all(codeLoads), Promise.all(termLoads)]).then(function (shards) {
+        var codeShards = shards[0], termShards = shards[1];
+        var candidates = {};
+        function candidate(document) {
+          return candidates[document] || (candidates[document] = { document: document, tier: TIER_BODY, score: 0, codes: [] });
+        }
+        codeForms.forEach(function (form, index) {
+          (codeShards[index] || []).forEach(function (record) {
+            var exact = record[1].indexOf(form) >= 0;
+            var prefix = !exact && record[1].some(function (candidateForm) { return candidateForm.lastIndexOf(form, 0) === 0; });
+            if (!exact && !prefix) return;
+            record[2].forEach(function (document) {
+              var entry = candidate(document);
+              entry.tier = Math.min(entry.tier, exact ? TIER_EXACT_CODE : TIER_CODE_PREFIX);
+              entry.score += exact ? 1000 : 100;
+              if (entry.codes.indexOf(record[0]) < 0) entry.codes.push(record[0]);
+              entry.matchedCode = true;
+            });
+          });
+        });
+
+        // Words: every term must match (the last one may be the start of a word being typed).
+        if (found.length) {
+          var lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix); });
+          var total = manifest.documents;
+          var first = lists[0];
+          Object.keys(first).forEach(function (key) {
+            var document = +key;
+            var everywhere = true, inTitle = true, inMessage = true, score = 0;
+            for (var i = 0; i < lists.length; i++) {
+              var weight = lists[i][document];
+              if (weight === undefined) { everywhere = false; break; }
+              var fields = weight >> 4, frequency = weight & 15;
+              var df = Object.keys(lists[i]).length;
+              var idf = Math.log(1 + total / df);
+              if (!(fields & TITLE)) inTitle = false;
+              if (!(fields & (TITLE | MESSAGE | CODE))) inMessage = false;
+              var boost = fields & TITLE ? 3 : fields & (MESSAGE | CODE) ? 2 : 1;
+              score += idf * boost * (1 + Math.log(frequency));
+            }
+            if (!everywhere) return;
+            var entry = candidate(document);
+            entry.tier = Math.min(entry.tier, inTitle ? TIER_TITLE : inMessage ? TIER_MESSAGE : TIER_BODY);
+            entry.score += score;
+            entry.matchedWords = true;
+          });
+        }
+        var results = Object.keys(candidates).map(function (key) { return candidates[key]; })
+          .filter(function (entry) { return entry.matchedCode || entry.matchedWords; });
+        results.forEach(function (entry) { entry.locale = locale; entry.manifest = manifest; entry.terms = found; });
+        return results;
+      });
+    });
+  }
+
+  function allLocales() {
+    return load("", "locales").then(function (list) { return list || []; });
+  }
+
+  // Results of one or more locales, best first, with what is needed to show them.
+  function search(query, options) {
+    options = options || {};
+    var limit = options.limit || 20;
+    var localesPromise = options.locales ? Promise.resolve(options.locales) : allLocales();
+    return localesPromise.then(function (locales) {
+      return Promise.all(locales.map(function (locale) { return searchLocale(locale, query); }));
+    }).then(function (perLocale) {
+      var preferred = options.preferred || "";
+      var results = [].concat.apply([], perLocale);
+      // Exact codes, then codes that start with the query, then titles, messages, text; within
+      // each, the page's own language first, then the best scores.
+      results.sort(function (a, b) {
+        if (a.tier !== b.tier) return a.tier - b.tier;
+        var ownA = a.locale === preferred ? 0 : 1, ownB = b.locale === preferred ? 0 : 1;
+        if (ownA !== ownB) return ownA - ownB;
+        if (a.score !== b.score) return b.score - a.score;
+        if (a.locale !== b.locale) return a.locale < b.locale ? -1 : 1;
+        return a.document - b.document;
+      });
+      var total = results.length;
+      results = results.slice(0, limit);
+      return Promise.all(results.map(function (result) {
+        var manifest = result.manifest;
+        return Promise.all([
+          load(result.locale, "d-" + Math.floor(result.document / manifest.documentsPerShard)),
+          options.snippets === false ? null : load(result.locale, "x-" + Math.floor(result.document / manifest.textsPerShard)),
+        ]).then(function (shards) {
+          var record = shards[0] && shards[0][result.document % manifest.documentsPerShard];
+          var text = shards[1] && shards[1][result.document % manifest.textsPerShard];
+          if (!record) return null;
+          return {
+            locale: result.locale, language: manifest.name, kind: record[0], title: record[1], context: record[2],
+            url: root + record[3], codes: record[4], matchedCodes: result.codes, tier: result.tier, terms: result.terms,
+            message: text ? text[0] : "", text: text ? text[1] : "",
+          };
+        });
+      })).then(function (list) {
+        return { results: list.filter(Boolean), total: total };
+      });
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Showing results: DOM methods and textContent only.
+  function appendHighlighted(element, text, queryTerms) {
+    var folded = fold(text);
+    var ranges = [];
+    queryTerms.forEach(function (term) {
+      var at = 0;
+      while ((at = folded.text.indexOf(term.text, at)) >= 0) {
+        var before = at === 0 ? "" : folded.text.charAt(at - 1);
+        if (term.ngram || !before || !WORD.test(before)) {
+          var end = at + term.text.length;
+          if (!term.prefix && !term.ngram) {
+            var after = folded.text.charAt(end);
+            if (after && WORD.test(after)) { at = end; continue; }
+          }
+          ranges.push([folded.origin[at], folded.origin[end]]);
+        }
+        at += term.text.length;
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    // Overlapping matches (the two-character pieces of 登録に失敗) make one highlight.
+    ranges = ranges.reduce(function (merged, range) {
+      var last = merged[merged.length - 1];
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]); else merged.push(range.slice());
+      return merged;
+    }, []);
+    var start = 0;
+    if (text.length > 220 && ranges.length) start = Math.max(0, ranges[0][0] - 60);
+    var end = Math.min(text.length, start + 240);
+    if (start > 0) element.appendChild(document.createTextNode("… "));
+    var position = start;
+    ranges.forEach(function (range) {
+      if (range[0] < position || range[0] >= end) return;
+      element.appendChild(document.createTextNode(text.slice(position, range[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(range[0], Math.min(range[1], end));
+      element.appendChild(mark);
+      position = Math.min(range[1], end);
+    });
+    element.appendChild(document.createTextNode(text.slice(position, end)));
+    if (end < text.length) element.appendChild(document.createTextNode(" …"));
+  }
+
+  function resultElement(result, options) {
+    var item = document.createElement("li");
+    item.className = "search-result";
+    var link = document.createElement("a");
+    link.href = result.url;
+    link.className = "result-title";
+    appendHighlighted(link, result.title, result.terms);
+    item.appendChild(link);
+    if (result.codes.length) {
+      var codes = document.createElement("span");
+      codes.className = "result-codes";
+      result.codes.forEach(function (code) {
+        var element = document.createElement("code");
+        element.textContent = code;
+        if (result.matchedCodes.indexOf(code) >= 0) element.className = "matched";
+        codes.appendChild(element);
+      });
+      item.appendChild(codes);
+    }
+    if (result.locale !== options.preferred) {
+      var language = document.createElement("span");
+      language.className = "result-language";
+      language.lang = result.locale;
+      language.textContent = result.language || result.locale;
+      item.appendChild(language);
+      item.lang = result.locale;
+    }
+    if (result.context) {
+      var context = document.createElement("p");
+      context.className = "result-context";
+      context.textContent = result.context;
+      item.appendChild(context);
+    }
+    var snippetText = result.message && result.message !== result.title ? result.message : result.text;
+    if (snippetText && options.snippets !== false) {
+      var snippet = document.createElement("p");
+      snippet.className = "result-snippet";
+      appendHighlighted(snippet, snippetText, result.terms);
+      item.appendChild(snippet);
+    }
+    return item;
+  }
+
+  // Arrow keys move through a list of results, Enter opens the chosen one.
+  function keyboard(input, list, onEnterWithoutChoice) {
+    var active = -1;
+    function options() { return list.querySelectorAll("li"); }
+    function choose(index) {
+      var items = options();
+      Array.prototype.forEach.call(items, function (item, position) {
+        item.setAttribute("aria-selected", position === index ? "true" : "false");
+        if (!item.id) item.id = list.id + "-" + position;
+      });
+      active = index;
+      if (index >= 0 && items[index]) {
+        input.setAttribute("aria-activedescendant", items[index].id);
+        items[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+    input.addEventListener("keydown", function (event) {
+      var count = options().length;
+      if (event.key === "ArrowDown" && count) { event.preventDefault(); choose((active + 1) % count); }
+      else if (event.key === "ArrowUp" && count) { event.preventDefault(); choose(active <= 0 ? count - 1 : active - 1); }
+      else if (event.key === "Enter") {
+        var item = options()[active];
+        var link = item && item.querySelector("a");
+        if (link) { event.preventDefault(); window.location.href = link.href; }
+        else if (onEnterWithoutChoice) onEnterWithoutChoice(event);
+      }
+      else if (event.key === "Escape") { choose(-1); if (list.getAttribute("role") === "listbox") hide(); }
+    });
+    function hide() { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    return { reset: function () { active = -1; input.removeAttribute("aria-activedescendant"); }, hide: hide };
+  }
+
+  function debounce(action, delay) {
+    var timer = null;
+    return function () { clearTimeout(timer); timer = setTimeout(action, delay); };
+  }
+
+  // The search box in every page's header: suggestions as you type.
+  var headerInput = document.getElementById("site-search-input");
+  var suggestions = document.getElementById("site-search-suggestions");
+  var form = headerInput && headerInput.form;
+  if (headerInput && suggestions) {
+    var headerKeys = keyboard(headerInput, suggestions, null);
+    var latest = 0;
+    headerInput.addEventListener("input", debounce(function () {
+      var query = headerInput.value;
+      var ticket = ++latest;
+      if (!query.trim()) { headerKeys.hide(); return; }
+      search(query, { locales: pageLocale ? [pageLocale] : null, preferred: pageLocale, limit: 8, snippets: false })
+        .then(function (found) {
+          if (ticket !== latest) return;
+          while (suggestions.firstChild) suggestions.removeChild(suggestions.firstChild);
+          headerKeys.reset();
+          found.results.forEach(function (result) {
+            var item = resultElement(result, { preferred: pageLocale, snippets: false });
+            item.setAttribute("role", "option");
+            suggestions.appendChild(item);
+          });
+          if (!found.results.length) {
+            var none = document.createElement("li");
+            none.className = "search-none";
+            none.textContent = (form.getAttribute("data-no-results") || "No results for") + " “" + query.trim() + "”";
+            suggestions.appendChild(none);
+          }
+          suggestions.hidden = false;
+          headerInput.setAttribute("aria-expanded", "true");
+        });
+    }, 80));
+    document.addEventListener("click", function (event) {
+      if (!form.contains(event.target)) headerKeys.hide();
+    });
+  }
+
+  // "/" puts the cursor in the search box, unless one is typing already.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var box = document.getElementById("search-page-input") || headerInput;
+    if (box) { event.preventDefault(); box.focus(); box.select(); }
+  });
+
+  // The search page: results for the query in the address (search.html?q=…), kept up to date.
+  var pageInput = document.getElementById("search-page-input");
+  var resultList = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var allBox = document.getElementById("search-all-languages");
+  if (pageInput && resultList) {
+    var parameters = new URLSearchParams(window.location.search);
+    pageInput.value = parameters.get("q") || "";
+    if (allBox) allBox.checked = parameters.get("all") === "1";
+    var pageKeys = keyboard(pageInput, resultList, function (event) { event.preventDefault(); run(); });
+    var ticketCounter = 0;
+    var run = function () {
+      var query = pageInput.value;
+      var everywhere = !pageLocale || (allBox && allBox.checked);
+      var address = "?q=" + encodeURIComponent(query) + (allBox && allBox.checked ? "&all=1" : "");
+      try { window.history.replaceState(null, "", address); } catch (error) { /* file:// in some browsers */ }
+      var ticket = ++ticketCounter;
+      if (!query.trim()) {
+        while (resultList.firstChild) resultList.removeChild(resultList.firstChild);
+        status.textContent = "";
+        return;
+      }
+      search(query, { locales: everywhere ? null : [pageLocale], preferred: pageLocale, limit: 30 }).then(function (found) {
+        if (ticket !== ticketCounter) return;
+        while (resultList.firstChild) resultList.removeChild(resultList.firstChild);
+        pageKeys.reset();
+        found.results.forEach(function (result) { resultList.appendChild(resultElement(result, { preferred: pageLocale })); });
+        status.textContent = found.total
+          ? found.total + " " + (status.getAttribute("data-results") || "results")
+          : (status.getAttribute("data-no-results") || "No results for") + " “" + query.trim() + "”";
+        status.className = found.total ? "" : "search-none";
+        document.body.setAttribute("data-search-done", String(ticket));
+      });
+    };
+    pageInput.addEventListener("input", debounce(run, 80));
+    if (allBox) allBox.addEventListener("change", run);
+    run();
+  }
+
+  api.search = search;
+  api.fold = function (text) { return fold(text).text; };
+  api.terms = terms;
+  api.loadedFiles = loadedFiles;
+})();
