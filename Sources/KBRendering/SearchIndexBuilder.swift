@@ -9,14 +9,15 @@ import KBModel
 /// - `search/<locale>/manifest.js`: counts, shard names, the folding table, dropped terms;
 /// - `search/<locale>/c-<key>.js`: the codes with a form (`0x80cf0437`, `80cf0437`, `-942583883`,
 ///   `devicecapreached`) starting with `<key>`, and their documents;
-/// - `search/<locale>/t-<key>.js`: terms starting with `<key>` and the documents holding them;
-/// - `search/<locale>/d-<n>.js`: titles, links and codes of 128 documents, for result lists;
-/// - `search/<locale>/x-<n>.js`: the text of 32 documents, for snippets.
+/// - `search/<locale>/t-<key>.js`: terms starting with `<key>`, each with its postings written
+///   compactly (`PostingEncoding`);
+/// - `search/<locale>/r-<n>.js`: what a result shows of 32 documents: kind, title, anchor,
+///   snippet (an entry's message, else the start of its text) and codes, with the titles and
+///   paths of their articles written once.
 public struct SearchIndexBuilder: Sendable {
-    public static let formatVersion = 1
-    static let documentsPerShard = 128
-    static let textsPerShard = 32
-    static let excerptLength = 480
+    public static let formatVersion = 2
+    static let documentsPerShard = 32
+    static let excerptLength = 200
 
     public init() {}
 
@@ -26,13 +27,13 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     struct Document {
-        enum Kind: String { case article, section, entry }
+        enum Kind: String { case article = "a", section = "s", entry = "e" }
         var kind: Kind
         var title: String
-        /// The article, for sections and entries.
-        var context: String
-        /// Relative to the site root, with the fragment.
-        var url: String
+        /// The index of the document's article in `LinkedKnowledgeBase.articles`.
+        var article: Int
+        /// Empty for the article itself.
+        var anchor: String
         var codes: [String]
         var message: String
         var body: String
@@ -56,27 +57,25 @@ public struct SearchIndexBuilder: Sendable {
         var documents: [Document] = []
         var entryDocuments: [EntryReference: Int] = [:]
         for (articleIndex, article) in linked.articles.enumerated() where article.locale == locale {
-            let page = SitePaths.article(article)
             var entryOfAnchor: [String: Int] = [:]
             for (index, entry) in article.entries.enumerated() {
                 if let anchor = entry.anchor { entryOfAnchor[anchor] = index }
             }
             let root = article.document.subsections.first { $0.level == 1 } ?? article.document
             let intro = ([article.metadata.description ?? ""] + [root.blocks.searchText]).joined(separator: "\n")
-            documents.append(Document(kind: .article, title: article.title, context: "", url: page, codes: [],
-                                      message: "", body: intro))
+            documents.append(Document(kind: .article, title: article.title, article: articleIndex, anchor: "",
+                                      codes: [], message: "", body: intro))
             for section in article.sections where section.level > 1 {
                 if let entryIndex = entryOfAnchor[section.anchor], article.entries[entryIndex].kind == .section {
                     continue  // Indexed as the entry below, with its cause and resolution.
                 }
-                documents.append(Document(kind: .section, title: section.titleText, context: article.title,
-                                          url: page + "#" + section.anchor, codes: [], message: "",
-                                          body: section.blocks.searchText))
+                documents.append(Document(kind: .section, title: section.titleText, article: articleIndex,
+                                          anchor: section.anchor, codes: [], message: "", body: section.blocks.searchText))
             }
             for (entryIndex, entry) in article.entries.enumerated() {
                 entryDocuments[EntryReference(article: articleIndex, entry: entryIndex)] = documents.count
                 documents.append(Document(
-                    kind: .entry, title: entry.title, context: article.title, url: page + "#" + (entry.anchor ?? ""),
+                    kind: .entry, title: entry.title, article: articleIndex, anchor: entry.anchor ?? "",
                     codes: entry.codes.filter { $0.kind != .malformed }.map(\.code) + entry.codes.filter { $0.kind == .malformed }.map(\.raw),
                     message: entry.messages.filter { $0 != entry.title }.joined(separator: "\n"),
                     body: (entry.cause + entry.resolution).searchText))
@@ -101,12 +100,12 @@ public struct SearchIndexBuilder: Sendable {
             return BuiltSite.File(path: folder + name + ".js", contents: Self.scriptSafe(bytes))
         }
 
-        // Postings: term → [(document, field bits << 4 | term frequency up to 15)].
+        // Postings: term → documents in order, each with its weight.
         let perDocument = ConcurrentResults<[String: Int]>(count: documents.count)
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
             perDocument.set(index, Self.termWeights(of: documents[index]))
         }
-        var postings: [String: [(Int, Int)]] = [:]
+        var postings: [String: [(document: Int, weight: Int)]] = [:]
         for (index, weights) in perDocument.values.enumerated() {
             for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
         }
@@ -118,24 +117,15 @@ public struct SearchIndexBuilder: Sendable {
 
         var shards: [String: [String: JSONValue]] = [:]
         for (term, list) in postings {
-            var flat: [JSONValue] = []
-            flat.reserveCapacity(list.count * 2)
-            var previous = 0
-            for (document, weight) in list.sorted(by: { $0.0 < $1.0 }) {
-                flat.append(.int(document - previous))
-                flat.append(.int(weight))
-                previous = document
-            }
-            shards[Self.shardKey(for: term), default: [:]][term] = .array(flat)
+            shards[Self.shardKey(for: term), default: [:]][term] = .string(PostingEncoding.encode(list))
         }
-
         var files: [BuiltSite.File] = []
         for (key, terms) in shards { files.append(script("t-" + key, .object(terms))) }
 
         // Codes, with every form they may be typed in, in the shard of each form's start.
         var codeShards: [String: [JSONValue]] = [:]
         for code in linked.codes.codes {
-            let documentIDs = code.entries.compactMap { entryDocuments[$0] }
+            let documentIDs = code.entries.compactMap { entryDocuments[$0] }.sorted()
             guard !documentIDs.isEmpty else { continue }
             let forms = Self.searchForms(of: code)
             let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
@@ -143,24 +133,31 @@ public struct SearchIndexBuilder: Sendable {
         }
         for (key, records) in codeShards { files.append(script("c-" + key, .array(records))) }
 
+        // Results: [kind, article, title, anchor, snippet, codes…], the article a number into the
+        // shard's own list of [title, path]; an article's own document has no title or anchor.
         for start in stride(from: 0, to: documents.count, by: Self.documentsPerShard) {
-            let shard = documents[start..<min(start + Self.documentsPerShard, documents.count)].map { document -> JSONValue in
-                .array([.string(document.kind.rawValue), .string(document.title), .string(document.context),
-                        .string(document.url), .strings(document.codes)])
+            var articleSlots: [Int: Int] = [:]
+            var articles: [JSONValue] = []
+            let records = documents[start..<min(start + Self.documentsPerShard, documents.count)].map { document -> JSONValue in
+                let slot = articleSlots[document.article] ?? {
+                    let article = linked.articles[document.article]
+                    articles.append(.array([.string(article.title), .string(SitePaths.article(article))]))
+                    articleSlots[document.article] = articles.count - 1
+                    return articles.count - 1
+                }()
+                let isArticle = document.kind == .article
+                return .array([.string(document.kind.rawValue), .int(slot), .string(isArticle ? "" : document.title),
+                               .string(document.anchor),
+                               .string(Self.excerpt(document.message.isEmpty ? document.body : document.message))]
+                              + document.codes.map(JSONValue.string))
             }
-            files.append(script("d-\(start / Self.documentsPerShard)", .array(shard)))
-        }
-        for start in stride(from: 0, to: documents.count, by: Self.textsPerShard) {
-            let shard = documents[start..<min(start + Self.textsPerShard, documents.count)].map { document -> JSONValue in
-                .array([.string(document.message), .string(Self.excerpt(document.body))])
-            }
-            files.append(script("x-\(start / Self.textsPerShard)", .array(shard)))
+            files.append(script("r-\(start / Self.documentsPerShard)", .object(["articles": .array(articles), "documents": .array(records)])))
         }
 
         files.append(script("manifest", .object([
             "version": .int(Self.formatVersion), "locale": .string(locale), "name": .string(SiteStrings.nativeName(of: locale)),
             "documents": .int(documents.count),
-            "documentsPerShard": .int(Self.documentsPerShard), "textsPerShard": .int(Self.textsPerShard),
+            "documentsPerShard": .int(Self.documentsPerShard),
             "termShards": .strings(shards.keys.sorted()), "codeShards": .strings(codeShards.keys.sorted()),
             "stopTerms": .strings(stopTerms),
             "fold": .object(Dictionary(uniqueKeysWithValues: TextFolding.latinBase.map { key, value in
@@ -185,7 +182,7 @@ public struct SearchIndexBuilder: Sendable {
         add(document.codes.joined(separator: " "), .code)
         add(document.body, .body)
         var weights: [String: Int] = [:]
-        for (term, bits) in fields { weights[term] = bits << 4 | min(counts[term] ?? 1, 15) }
+        for (term, bits) in fields { weights[term] = PostingEncoding.weight(fields: bits, count: counts[term] ?? 1) }
         return weights
     }
 
@@ -202,10 +199,19 @@ public struct SearchIndexBuilder: Sendable {
         return String(first) + "_"
     }
 
-    /// The shard of a code form: its first two characters, a minus sign written `m`.
+    /// The shard of a code form: its first four characters after a `0x`, a minus sign written
+    /// `m` and anything else that is not a lower-case ASCII letter, digit or `_` written `_`.
+    /// `0x80cf0437`, `80cf0437` and `80CF04…` typed so far meet in `c-80cf`.
     public static func codeShardKey(for form: String) -> String {
-        let start = form.prefix(2).replacingMinus
-        return start.count == 2 ? start : start + "_"
+        var significant = Substring(form.lowercased())
+        if significant.hasPrefix("0x"), significant.count > 2 { significant = significant.dropFirst(2) }
+        return String(significant.unicodeScalars.prefix(4).map { scalar -> Character in
+            switch scalar {
+            case "-": "m"
+            case "a"..."z", "0"..."9", "_": Character(scalar)
+            default: "_"
+            }
+        })
     }
 
     /// How a code may be typed: `0x80cf0437`, `80cf0437`, its decimal forms (given by the content
@@ -242,12 +248,6 @@ public struct SearchIndexBuilder: Sendable {
             if byte == UInt8(ascii: "<") { result += Array("\\u003c".utf8) } else { result.append(byte) }
         }
         return result
-    }
-}
-
-extension StringProtocol {
-    fileprivate var replacingMinus: String {
-        String(map { $0 == "-" ? "m" : $0 })
     }
 }
 

@@ -55,6 +55,7 @@ public struct SiteStrings: Sendable {
     // then shows the English word.
     static let table: [String: [String: String]] = [
         "en": [
+            "moreResults": "More results",
             "searchPlaceholder": "Code, message or words", "noResults": "No results for", "results": "results", "searchHint": "Type an error code (0x80CF0437, 80cf0437, DeviceCapReached) or a few words.", "otherLanguage": "Other language",
             "skipToContent": "Skip to main content", "languages": "Languages", "chooseLanguage": "Choose a language",
             "articleCount": "articles", "home": "Home", "contents": "Contents", "otherArticles": "Other articles",
@@ -70,6 +71,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "defined by a product", "search": "Search", "allLanguages": "All languages",
         ],
         "nl": [
+            "moreResults": "Meer resultaten",
             "searchPlaceholder": "Code, bericht of woorden", "noResults": "Geen resultaten voor", "results": "resultaten", "searchHint": "Typ een foutcode (0x80CF0437, 80cf0437, DeviceCapReached) of een paar woorden.", "otherLanguage": "Andere taal",
             "skipToContent": "Doorgaan naar hoofdinhoud", "languages": "Talen", "chooseLanguage": "Kies een taal",
             "articleCount": "artikelen", "home": "Start", "contents": "Inhoud", "otherArticles": "Overige artikelen",
@@ -85,6 +87,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "gedefinieerd door een product", "search": "Zoeken", "allLanguages": "Alle talen",
         ],
         "sv": [
+            "moreResults": "Fler resultat",
             "searchPlaceholder": "Kod, meddelande eller ord", "noResults": "Inga resultat för", "results": "resultat", "searchHint": "Skriv en felkod (0x80CF0437, 80cf0437, DeviceCapReached) eller några ord.", "otherLanguage": "Annat språk",
             "skipToContent": "Hoppa till huvudinnehåll", "languages": "Språk", "chooseLanguage": "Välj ett språk",
             "articleCount": "artiklar", "home": "Start", "contents": "Innehåll", "otherArticles": "Övriga artiklar",
@@ -100,6 +103,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "definierad av en produkt", "search": "Sök", "allLanguages": "Alla språk",
         ],
         "da": [
+            "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, meddelelse eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedindhold", "languages": "Sprog", "chooseLanguage": "Vælg et sprog",
             "articleCount": "artikler", "home": "Start", "contents": "Indhold", "errorCodes": "Fejlkoder", "code": "Kode",
@@ -108,6 +112,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advarsel", "caution": "Forsigtig", "search": "Søg",
         ],
         "nb": [
+            "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, melding eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedinnhold", "languages": "Språk", "chooseLanguage": "Velg et språk",
             "articleCount": "artikler", "home": "Start", "contents": "Innhold", "errorCodes": "Feilkoder", "code": "Kode",
@@ -116,6 +121,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advarsel", "caution": "Forsiktig", "search": "Søk",
         ],
         "fi": [
+            "moreResults": "Lisää tuloksia",
             "searchPlaceholder": "Koodi, sanoma tai sanoja", "noResults": "Ei tuloksia haulle", "results": "tulosta",
             "skipToContent": "Siirry pääsisältöön", "languages": "Kielet", "chooseLanguage": "Valitse kieli",
             "articleCount": "artikkelia", "home": "Etusivu", "contents": "Sisältö", "errorCodes": "Virhekoodit",
@@ -124,6 +130,7 @@ public struct SiteStrings: Sendable {
             "tip": "Vihje", "important": "Tärkeää", "warning": "Varoitus", "caution": "Muistutus", "search": "Haku",
         ],
         "de": [
+            "moreResults": "Weitere Ergebnisse",
             "searchPlaceholder": "Code, Meldung oder Wörter", "noResults": "Keine Ergebnisse für", "results": "Ergebnisse", "allLanguages": "Alle Sprachen",
             "skipToContent": "Zum Hauptinhalt wechseln", "languages": "Sprachen", "chooseLanguage": "Sprache auswählen",
             "articleCount": "Artikel", "home": "Startseite", "contents": "Inhalt", "otherArticles": "Weitere Artikel",
@@ -135,6 +142,7 @@ public struct SiteStrings: Sendable {
             "caution": "Achtung", "noCodes": "Keine Fehlercodes in dieser Sprache.", "search": "Suchen",
         ],
         "fr": [
+            "moreResults": "Plus de résultats",
             "searchPlaceholder": "Code, message ou mots", "noResults": "Aucun résultat pour", "results": "résultats", "allLanguages": "Toutes les langues",
             "skipToContent": "Passer au contenu principal", "languages": "Langues", "chooseLanguage": "Choisir une langue",
             "articleCount": "articles", "home": "Accueil", "contents": "Sommaire", "otherArticles": "Autres articles",
@@ -147,6 +155,7 @@ public struct SiteStrings: Sendable {
             "search": "Rechercher",
         ],
         "es": [
+            "moreResults": "Más resultados",
             "searchPlaceholder": "Código, mensaje o palabras", "noResults": "No hay resultados para", "results": "resultados", "allLanguages": "Todos los idiomas",
             "skipToContent": "Saltar al contenido principal", "languages": "Idiomas", "chooseLanguage": "Elija un idioma",
             "articleCount": "artículos", "home": "Inicio", "contents": "Contenido", "otherArticles": "Otros artículos",
@@ -158,6 +167,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advertencia", "caution": "Precaución", "search": "Buscar",
         ],
         "it": [
+            "moreResults": "Altri risultati",
             "searchPlaceholder": "Codice, messaggio o parole", "noResults": "Nessun risultato per", "results": "risultati", "allLanguages": "Tutte le lingue",
             "skipToContent": "Passa al contenuto principale", "languages": "Lingue", "chooseLanguage": "Scegli una lingua",
             "articleCount": "articoli", "home": "Home", "contents": "Sommario", "errorCodes": "Codici di errore",
@@ -167,6 +177,7 @@ public struct SiteStrings: Sendable {
             "caution": "Attenzione", "search": "Cerca",
         ],
         "pt": [
+            "moreResults": "Mais resultados",
             "searchPlaceholder": "Código, mensagem ou palavras", "noResults": "Nenhum resultado para", "results": "resultados", "allLanguages": "Todos os idiomas",
             "skipToContent": "Pular para o conteúdo principal", "languages": "Idiomas", "chooseLanguage": "Escolha um idioma",
             "articleCount": "artigos", "home": "Início", "contents": "Conteúdo", "errorCodes": "Códigos de erro",
@@ -176,6 +187,7 @@ public struct SiteStrings: Sendable {
             "search": "Pesquisar",
         ],
         "pl": [
+            "moreResults": "Więcej wyników",
             "searchPlaceholder": "Kod, komunikat lub słowa", "noResults": "Brak wyników dla", "results": "wyniki", "allLanguages": "Wszystkie języki",
             "skipToContent": "Przejdź do treści głównej", "languages": "Języki", "chooseLanguage": "Wybierz język",
             "articleCount": "artykuły", "home": "Strona główna", "contents": "Spis treści", "errorCodes": "Kody błędów",
@@ -185,6 +197,7 @@ public struct SiteStrings: Sendable {
             "search": "Szukaj",
         ],
         "cs": [
+            "moreResults": "Další výsledky",
             "searchPlaceholder": "Kód, zpráva nebo slova", "noResults": "Žádné výsledky pro", "results": "výsledky", "allLanguages": "Všechny jazyky",
             "skipToContent": "Přeskočit na hlavní obsah", "languages": "Jazyky", "chooseLanguage": "Zvolte jazyk",
             "articleCount": "články", "home": "Domů", "contents": "Obsah", "errorCodes": "Kódy chyb", "code": "Kód",
@@ -193,6 +206,7 @@ public struct SiteStrings: Sendable {
             "tip": "Tip", "important": "Důležité", "warning": "Upozornění", "caution": "Pozor", "search": "Hledat",
         ],
         "tr": [
+            "moreResults": "Daha fazla sonuç",
             "searchPlaceholder": "Kod, ileti veya sözcükler", "noResults": "Sonuç bulunamadı:", "results": "sonuç", "allLanguages": "Tüm diller",
             "skipToContent": "Ana içeriğe atla", "languages": "Diller", "chooseLanguage": "Bir dil seçin",
             "articleCount": "makale", "home": "Giriş", "contents": "İçindekiler", "errorCodes": "Hata kodları",
@@ -201,6 +215,7 @@ public struct SiteStrings: Sendable {
             "tip": "İpucu", "important": "Önemli", "warning": "Uyarı", "caution": "Dikkat", "search": "Ara",
         ],
         "hu": [
+            "moreResults": "További találatok",
             "searchPlaceholder": "Kód, üzenet vagy szavak", "noResults": "Nincs találat:", "results": "találat", "allLanguages": "Minden nyelv",
             "skipToContent": "Ugrás a fő tartalomra", "languages": "Nyelvek", "chooseLanguage": "Válasszon nyelvet",
             "articleCount": "cikk", "home": "Kezdőlap", "contents": "Tartalom", "errorCodes": "Hibakódok", "code": "Kód",
@@ -209,6 +224,7 @@ public struct SiteStrings: Sendable {
             "tip": "Tipp", "important": "Fontos", "warning": "Figyelmeztetés", "caution": "Vigyázat", "search": "Keresés",
         ],
         "ru": [
+            "moreResults": "Другие результаты",
             "searchPlaceholder": "Код, сообщение или слова", "noResults": "Нет результатов для", "results": "результатов", "allLanguages": "Все языки",
             "skipToContent": "Перейти к основному содержимому", "languages": "Языки", "chooseLanguage": "Выберите язык",
             "articleCount": "статей", "home": "Главная", "contents": "Содержание", "errorCodes": "Коды ошибок",
@@ -218,6 +234,7 @@ public struct SiteStrings: Sendable {
             "caution": "Внимание", "search": "Поиск",
         ],
         "ja": [
+            "moreResults": "さらに表示",
             "searchPlaceholder": "コード、メッセージ、キーワード", "noResults": "検索結果はありません:", "results": "件の結果", "allLanguages": "すべての言語",
             "skipToContent": "メイン コンテンツにスキップ", "languages": "言語", "chooseLanguage": "言語を選択してください",
             "articleCount": "件の記事", "home": "ホーム", "contents": "目次", "errorCodes": "エラー コード", "code": "コード",
@@ -226,6 +243,7 @@ public struct SiteStrings: Sendable {
             "important": "重要", "warning": "警告", "caution": "注意事項", "search": "検索",
         ],
         "zh-cn": [
+            "moreResults": "更多结果",
             "searchPlaceholder": "代码、消息或关键字", "noResults": "没有结果:", "results": "个结果", "allLanguages": "所有语言",
             "skipToContent": "跳转至主内容", "languages": "语言", "chooseLanguage": "选择语言", "articleCount": "篇文章",
             "home": "主页", "contents": "目录", "errorCodes": "错误代码", "code": "代码", "title": "标题", "article": "文章",
@@ -234,6 +252,7 @@ public struct SiteStrings: Sendable {
             "caution": "注意事项", "search": "搜索",
         ],
         "zh-tw": [
+            "moreResults": "更多結果",
             "searchPlaceholder": "代碼、訊息或關鍵字", "noResults": "沒有結果:", "results": "個結果", "allLanguages": "所有語言",
             "skipToContent": "跳到主要內容", "languages": "語言", "chooseLanguage": "選擇語言", "articleCount": "篇文章",
             "home": "首頁", "contents": "目錄", "errorCodes": "錯誤碼", "code": "代碼", "title": "標題", "article": "文章",
@@ -242,6 +261,7 @@ public struct SiteStrings: Sendable {
             "caution": "注意事項", "search": "搜尋",
         ],
         "ko": [
+            "moreResults": "결과 더 보기",
             "searchPlaceholder": "코드, 메시지 또는 단어", "noResults": "검색 결과 없음:", "results": "개 결과", "allLanguages": "모든 언어",
             "skipToContent": "주 콘텐츠로 건너뛰기", "languages": "언어", "chooseLanguage": "언어 선택",
             "articleCount": "개 문서", "home": "홈", "contents": "목차", "errorCodes": "오류 코드", "code": "코드",

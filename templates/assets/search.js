@@ -37,6 +37,7 @@
       var url = root + "search/" + (folder ? folder + "/" : "") + name + ".js";
       script.src = url;
       script.async = true;
+      script.setAttribute("data-kb-index", "");
       script.onerror = function () { finish(key, null); };
       loadedFiles.push(url);
       document.head.appendChild(script);
@@ -100,9 +101,24 @@
     return characters[0] + (characters.length > 1 && isPlain(characters[1]) ? characters[1] : "_");
   }
 
-  function codeShard(form) {
-    var start = Array.from(form).slice(0, 2).map(function (c) { return c === "-" ? "m" : c; }).join("");
-    return start.length === 2 ? start : start + "_";
+  // The code shard of a form, as SearchIndexBuilder.codeShardKey: four characters after a "0x".
+  function codeKey(form) {
+    var significant = /^0x./.test(form) ? form.slice(2) : form;
+    return Array.from(significant).slice(0, 4).map(function (c) {
+      return c === "-" ? "m" : /^[a-z0-9_]$/.test(c) ? c : "_";
+    }).join("");
+  }
+
+  // The code shards that may hold a form or codes starting with it: its own, and for a start of
+  // three characters the few shards that begin with it.
+  function codeShards(form, manifest) {
+    var key = codeKey(form);
+    var keys = manifest.codeShards.indexOf(key) >= 0 ? [key] : [];
+    if (key.length === 3) {
+      var longer = manifest.codeShards.filter(function (k) { return k !== key && k.lastIndexOf(key, 0) === 0; });
+      if (longer.length <= 16) keys = keys.concat(longer);
+    }
+    return keys;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -110,27 +126,61 @@
   var TIER_EXACT_CODE = 0, TIER_CODE_PREFIX = 1, TIER_TITLE = 2, TIER_MESSAGE = 3, TIER_BODY = 4;
   var TITLE = 4, MESSAGE = 2, CODE = 8;
 
-  function postings(shard, term, prefix) {
-    var found = {};
-    if (!shard) return found;
+  // Postings as SearchIndexBuilder writes them (PostingEncoding): for each document, its distance
+  // from the previous one (a digit with 4 bits, 16 set when a weight digit follows, 32 when more
+  // digits of 5 bits follow), then, when it changes, its weight: field bits << 2 | (occurrences
+  // - 1, at most 3).
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT[DIGITS.charCodeAt(d)] = d;
+
+  // A term's postings as two arrays, documents in order and their weights; kept once read.
+  var decoded = {};
+  function decodePostings(text) {
+    var cached = decoded[text];
+    if (cached) return cached;
+    var documents = [], weights = [];
+    var document = 0, weight = 0;
+    for (var i = 0; i < text.length;) {
+      var first = DIGIT[text.charCodeAt(i++)];
+      var distance = first & 15, digit = first, shift = 4;
+      while (digit & 32) {
+        digit = DIGIT[text.charCodeAt(i++)];
+        distance |= (digit & 31) << shift;
+        shift += 5;
+      }
+      document += distance;
+      if (first & 16) weight = DIGIT[text.charCodeAt(i++)];
+      documents.push(document);
+      weights.push(weight);
+    }
+    return (decoded[text] = { documents: documents, weights: weights });
+  }
+
+  // The documents holding a term, or (the last term of a query being typed) a word starting
+  // with it: { documents: [ascending], weightOf: Int8Array by document, -1 where absent }.
+  function postings(shard, term, prefix, size) {
+    var weightOf = new Int8Array(size).fill(-1);
+    var documents = [];
     function add(list) {
-      var document = 0;
-      for (var i = 0; i < list.length; i += 2) {
-        document += list[i];
-        found[document] = Math.max(found[document] || 0, list[i + 1]);
+      for (var i = 0; i < list.documents.length; i++) {
+        var document = list.documents[i], weight = list.weights[i];
+        if (weightOf[document] < 0) documents.push(document);
+        if (weightOf[document] < weight) weightOf[document] = weight;
       }
     }
-    if (shard[term]) add(shard[term]);
-    if (prefix) {
+    if (shard && shard[term]) add(decodePostings(shard[term]));
+    if (shard && prefix) {
       var expansions = 0;
       for (var candidate in shard) {
         if (candidate !== term && candidate.lastIndexOf(term, 0) === 0) {
-          add(shard[candidate]);
+          add(decodePostings(shard[candidate]));
           if (++expansions > 200) break;
         }
       }
+      documents.sort(function (a, b) { return a - b; });
     }
-    return found;
+    return { documents: documents, weightOf: weightOf };
   }
 
   function searchLocale(locale, query) {
@@ -149,21 +199,25 @@
         return form.length >= 3 && all.indexOf(form) === index;
       });
       var codeLoads = codeForms.map(function (form) {
-        var shard = codeShard(form);
-        return manifest.codeShards.indexOf(shard) >= 0 ? load(locale, "c-" + shard) : Promise.resolve(null);
+        return Promise.all(codeShards(form, manifest).map(function (key) { return load(locale, "c-" + key); }));
       });
       var termLoads = found.map(function (term) {
         var shard = termShard(term.text);
         return manifest.termShards.indexOf(shard) >= 0 ? load(locale, "t-" + shard) : Promise.resolve(null);
       });
       return Promise.all([Promise.all(codeLoads), Promise.all(termLoads)]).then(function (shards) {
-        var codeShards = shards[0], termShards = shards[1];
-        var candidates = {};
+        var codeLists = shards[0], termShards = shards[1];
+        var candidates = new Map();
         function candidate(document) {
-          return candidates[document] || (candidates[document] = { document: document, tier: TIER_BODY, score: 0, codes: [] });
+          var entry = candidates.get(document);
+          if (!entry) candidates.set(document, entry = { document: document, tier: TIER_BODY, score: 0, codes: [] });
+          return entry;
         }
         codeForms.forEach(function (form, index) {
-          (codeShards[index] || []).forEach(function (record) {
+          var seen = {};
+          [].concat.apply([], codeLists[index].filter(Boolean)).forEach(function (record) {
+            if (seen[record[0]]) return;
+            seen[record[0]] = true;
             var exact = record[1].indexOf(form) >= 0;
             var prefix = !exact && record[1].some(function (candidateForm) { return candidateForm.lastIndexOf(form, 0) === 0; });
             if (!exact && !prefix) return;
@@ -178,33 +232,31 @@
         });
 
         // Words: every term must match (the last one may be the start of a word being typed).
+        // The rarest term leads; each term weighs by its rarity and where it occurs.
         if (found.length) {
-          var lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix); });
           var total = manifest.documents;
-          var first = lists[0];
-          Object.keys(first).forEach(function (key) {
-            var document = +key;
-            var everywhere = true, inTitle = true, inMessage = true, score = 0;
+          var lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix, total); });
+          var rarity = lists.map(function (list) { return Math.log(1 + total / Math.max(1, list.documents.length)); });
+          var lead = lists.reduce(function (best, list) { return list.documents.length < best.documents.length ? list : best; });
+          lead.documents.forEach(function (document) {
+            var inTitle = true, inMessage = true, score = 0;
             for (var i = 0; i < lists.length; i++) {
-              var weight = lists[i][document];
-              if (weight === undefined) { everywhere = false; break; }
-              var fields = weight >> 4, frequency = weight & 15;
-              var df = Object.keys(lists[i]).length;
-              var idf = Math.log(1 + total / df);
+              var weight = lists[i].weightOf[document];
+              if (weight < 0) return;
+              var fields = weight >> 2, frequency = (weight & 3) + 1;
               if (!(fields & TITLE)) inTitle = false;
               if (!(fields & (TITLE | MESSAGE | CODE))) inMessage = false;
               var boost = fields & TITLE ? 3 : fields & (MESSAGE | CODE) ? 2 : 1;
-              score += idf * boost * (1 + Math.log(frequency));
+              score += rarity[i] * boost * (1 + Math.log(frequency));
             }
-            if (!everywhere) return;
             var entry = candidate(document);
             entry.tier = Math.min(entry.tier, inTitle ? TIER_TITLE : inMessage ? TIER_MESSAGE : TIER_BODY);
             entry.score += score;
             entry.matchedWords = true;
           });
         }
-        var results = Object.keys(candidates).map(function (key) { return candidates[key]; })
-          .filter(function (entry) { return entry.matchedCode || entry.matchedWords; });
+        var results = [];
+        candidates.forEach(function (entry) { results.push(entry); });
         results.forEach(function (entry) { entry.locale = locale; entry.manifest = manifest; entry.terms = found; });
         return results;
       });
@@ -236,20 +288,19 @@
         return a.document - b.document;
       });
       var total = results.length;
-      results = results.slice(0, limit);
+      results = results.slice(options.offset || 0, (options.offset || 0) + limit);
       return Promise.all(results.map(function (result) {
         var manifest = result.manifest;
-        return Promise.all([
-          load(result.locale, "d-" + Math.floor(result.document / manifest.documentsPerShard)),
-          options.snippets === false ? null : load(result.locale, "x-" + Math.floor(result.document / manifest.textsPerShard)),
-        ]).then(function (shards) {
-          var record = shards[0] && shards[0][result.document % manifest.documentsPerShard];
-          var text = shards[1] && shards[1][result.document % manifest.textsPerShard];
+        return load(result.locale, "r-" + Math.floor(result.document / manifest.documentsPerShard)).then(function (shard) {
+          var record = shard && shard.documents[result.document % manifest.documentsPerShard];
           if (!record) return null;
+          var article = shard.articles[record[1]];
+          var isArticle = record[0] === "a";
           return {
-            locale: result.locale, language: manifest.name, kind: record[0], title: record[1], context: record[2],
-            url: root + record[3], codes: record[4], matchedCodes: result.codes, tier: result.tier, terms: result.terms,
-            message: text ? text[0] : "", text: text ? text[1] : "",
+            locale: result.locale, language: manifest.name, kind: record[0],
+            title: isArticle ? article[0] : record[2], context: isArticle ? "" : article[0],
+            url: root + article[1] + (record[3] ? "#" + record[3] : ""), snippet: record[4], codes: record.slice(5),
+            matchedCodes: result.codes, tier: result.tier, terms: result.terms,
           };
         });
       })).then(function (list) {
@@ -335,7 +386,7 @@
       context.textContent = result.context;
       item.appendChild(context);
     }
-    var snippetText = result.message && result.message !== result.title ? result.message : result.text;
+    var snippetText = result.snippet;
     if (snippetText && options.snippets !== false) {
       var snippet = document.createElement("p");
       snippet.className = "result-snippet";
@@ -391,11 +442,18 @@
   if (headerInput && suggestions) {
     var headerKeys = keyboard(headerInput, suggestions, null);
     var latest = 0;
+    // The index's table of contents loads while the cursor is on its way to the box.
+    var warmUp = function () {
+      if (pageLocale) load(pageLocale, "manifest");
+      else allLocales().then(function (locales) { locales.forEach(function (locale) { load(locale, "manifest"); }); });
+    };
+    headerInput.addEventListener("focus", warmUp);
+    headerInput.addEventListener("pointerenter", warmUp);
     headerInput.addEventListener("input", debounce(function () {
       var query = headerInput.value;
       var ticket = ++latest;
       if (!query.trim()) { headerKeys.hide(); return; }
-      search(query, { locales: pageLocale ? [pageLocale] : null, preferred: pageLocale, limit: 8, snippets: false })
+      search(query, { locales: pageLocale ? [pageLocale] : null, preferred: pageLocale, limit: 8 })
         .then(function (found) {
           if (ticket !== latest) return;
           while (suggestions.firstChild) suggestions.removeChild(suggestions.firstChild);
@@ -440,6 +498,28 @@
     if (allBox) allBox.checked = parameters.get("all") === "1";
     var pageKeys = keyboard(pageInput, resultList, function (event) { event.preventDefault(); run(); });
     var ticketCounter = 0;
+    var moreButton = document.getElementById("search-more");
+    var PAGE = 10;
+    var shown = 0;
+    var show = function (query, options, ticket, append) {
+      return search(query, options).then(function (found) {
+        if (ticket !== ticketCounter) return;
+        if (!append) {
+          while (resultList.firstChild) resultList.removeChild(resultList.firstChild);
+          pageKeys.reset();
+          shown = 0;
+        }
+        found.results.forEach(function (result) { resultList.appendChild(resultElement(result, { preferred: pageLocale })); });
+        shown += found.results.length;
+        status.textContent = found.total
+          ? found.total + " " + (status.getAttribute("data-results") || "results")
+          : (status.getAttribute("data-no-results") || "No results for") + " “" + query.trim() + "”";
+        status.className = found.total ? "" : "search-none";
+        if (moreButton) moreButton.hidden = shown >= found.total;
+        document.body.setAttribute("data-search-done", String(ticket));
+      });
+    };
+    var current = null;
     var run = function () {
       var query = pageInput.value;
       var everywhere = !pageLocale || (allBox && allBox.checked);
@@ -449,25 +529,38 @@
       if (!query.trim()) {
         while (resultList.firstChild) resultList.removeChild(resultList.firstChild);
         status.textContent = "";
+        if (moreButton) moreButton.hidden = true;
+        current = null;
         return;
       }
-      search(query, { locales: everywhere ? null : [pageLocale], preferred: pageLocale, limit: 30 }).then(function (found) {
-        if (ticket !== ticketCounter) return;
-        while (resultList.firstChild) resultList.removeChild(resultList.firstChild);
-        pageKeys.reset();
-        found.results.forEach(function (result) { resultList.appendChild(resultElement(result, { preferred: pageLocale })); });
-        status.textContent = found.total
-          ? found.total + " " + (status.getAttribute("data-results") || "results")
-          : (status.getAttribute("data-no-results") || "No results for") + " “" + query.trim() + "”";
-        status.className = found.total ? "" : "search-none";
-        document.body.setAttribute("data-search-done", String(ticket));
-      });
+      current = { query: query, options: { locales: everywhere ? null : [pageLocale], preferred: pageLocale, limit: PAGE } };
+      show(query, current.options, ticket, false);
     };
+    if (moreButton) {
+      moreButton.addEventListener("click", function () {
+        if (!current) return;
+        var options = Object.assign({}, current.options, { offset: shown });
+        show(current.query, options, ticketCounter, true);
+      });
+    }
     pageInput.addEventListener("input", debounce(run, 80));
     if (allBox) allBox.addEventListener("change", run);
     run();
   }
 
+  // Forgets the loaded index, so that the next query loads what it needs again, or with
+  // keepFiles only what was computed from it (bench/search measures both).
+  api.reset = function (keepFiles) {
+    decoded = {};
+    if (keepFiles) return;
+    data = {};
+    waiting = {};
+    requested = {};
+    loadedFiles.length = 0;
+    Array.prototype.slice.call(document.querySelectorAll("script[data-kb-index]")).forEach(function (script) {
+      script.parentNode.removeChild(script);
+    });
+  };
   api.search = search;
   api.fold = function (text) { return fold(text).text; };
   api.terms = terms;
