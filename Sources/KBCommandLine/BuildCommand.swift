@@ -53,8 +53,10 @@ struct BuildCommand: AsyncParsableCommand {
         let linked = TranslationLinker.link(knowledgeBase, contentFiles: Set(contentFiles))
         let linkDone = clock.now
         var site = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL))
-            .render(linked)
+            .renderPages(linked)
         site.files += try tree.mediaFiles(in: contentFiles)
+        let pagesDone = clock.now
+        site.files += SearchIndexBuilder().build(linked)
         let renderDone = clock.now
         try writer.write(site)
 
@@ -66,7 +68,8 @@ struct BuildCommand: AsyncParsableCommand {
                 + "in \(linked.locales.count) languages: \(site.files.count) files in \(output)\n").utf8))
         if options.timings {
             TimingConsole.report(stages, wall: [
-                ("model", modelDone - start), ("link", linkDone - modelDone), ("render", renderDone - linkDone),
+                ("model", modelDone - start), ("link", linkDone - modelDone), ("pages", pagesDone - linkDone),
+                ("search index", renderDone - pagesDone),
                 ("write", clock.now - renderDone),
                 ("total", clock.now - start),
             ])

@@ -4,27 +4,23 @@
 /// what is written and what is typed meet.
 public enum TextFolding {
     public static func fold(_ text: some StringProtocol) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                if value >= 0x41, value <= 0x5A {
-                    result.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
                 continue
             }
             for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                 if let base = latinBase[lower.value] {
-                    result += base
+                    bytes.append(contentsOf: base.utf8)
                 } else if lower.properties.generalCategory != .nonspacingMark {
-                    result.unicodeScalars.append(lower)
+                    UTF8.encode(lower) { bytes.append($0) }
                 }
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lower-case Latin letters with diacritics → their base letters (generated from Unicode's

@@ -941,7 +941,7 @@ mark { background: #fde68a; color: #1b1b1b; padding: 0 0.1em; border-radius: 2px
   <form class="site-search" role="search" action="{{searchPage}}" method="get"
         data-no-results="{{strings.noResults}}" data-other-language="{{strings.otherLanguage}}">
     <label class="visually-hidden" for="site-search-input">{{strings.search}}</label>
-    <input id="site-search-input" type="search" name="q" placeholder="{{strings.searchPlaceholder}}" autocomplete="off"
+    <input id="site-search-input" type="text" name="q" placeholder="{{strings.searchPlaceholder}}" autocomplete="off"
            spellcheck="false" role="combobox" aria-autocomplete="list" aria-controls="site-search-suggestions" aria-expanded="false">
     <ul id="site-search-suggestions" class="search-suggestions" role="listbox" aria-label="{{strings.search}}" hidden></ul>
   </form>

@@ -54,34 +54,51 @@ public struct SearchIndexBuilder: Sendable {
     // MARK: Documents
 
     func documents(for locale: String, _ linked: LinkedKnowledgeBase) -> (documents: [Document], entryDocuments: [EntryReference: Int]) {
+        let articles = linked.articles.indices.filter { linked.articles[$0].locale == locale }
+        let perArticle = ConcurrentResults<[Document]>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+            perArticle.set(index, Self.documents(of: articles[index], linked))
+        }
         var documents: [Document] = []
         var entryDocuments: [EntryReference: Int] = [:]
-        for (articleIndex, article) in linked.articles.enumerated() where article.locale == locale {
-            var entryOfAnchor: [String: Int] = [:]
-            for (index, entry) in article.entries.enumerated() {
-                if let anchor = entry.anchor { entryOfAnchor[anchor] = index }
+        for (index, list) in perArticle.values.enumerated() {
+            // An article's entries come last, in order.
+            let entryCount = linked.articles[articles[index]].entries.count
+            for entry in 0..<entryCount {
+                entryDocuments[EntryReference(article: articles[index], entry: entry)] = documents.count + list.count - entryCount + entry
             }
-            let root = article.document.subsections.first { $0.level == 1 } ?? article.document
-            let intro = ([article.metadata.description ?? ""] + [root.blocks.searchText]).joined(separator: "\n")
-            documents.append(Document(kind: .article, title: article.title, article: articleIndex, anchor: "",
-                                      codes: [], message: "", body: intro))
-            for section in article.sections where section.level > 1 {
-                if let entryIndex = entryOfAnchor[section.anchor], article.entries[entryIndex].kind == .section {
-                    continue  // Indexed as the entry below, with its cause and resolution.
-                }
-                documents.append(Document(kind: .section, title: section.titleText, article: articleIndex,
-                                          anchor: section.anchor, codes: [], message: "", body: section.blocks.searchText))
-            }
-            for (entryIndex, entry) in article.entries.enumerated() {
-                entryDocuments[EntryReference(article: articleIndex, entry: entryIndex)] = documents.count
-                documents.append(Document(
-                    kind: .entry, title: entry.title, article: articleIndex, anchor: entry.anchor ?? "",
-                    codes: entry.codes.filter { $0.kind != .malformed }.map(\.code) + entry.codes.filter { $0.kind == .malformed }.map(\.raw),
-                    message: entry.messages.filter { $0 != entry.title }.joined(separator: "\n"),
-                    body: (entry.cause + entry.resolution).searchText))
-            }
+            documents += list
         }
         return (documents, entryDocuments)
+    }
+
+    /// An article's documents: itself, its sections that are not entries, its entries in order.
+    static func documents(of articleIndex: Int, _ linked: LinkedKnowledgeBase) -> [Document] {
+        let article = linked.articles[articleIndex]
+        var documents: [Document] = []
+        var entryOfAnchor: [String: Int] = [:]
+        for (index, entry) in article.entries.enumerated() {
+            if let anchor = entry.anchor { entryOfAnchor[anchor] = index }
+        }
+        let root = article.document.subsections.first { $0.level == 1 } ?? article.document
+        let intro = ([article.metadata.description ?? ""] + [root.blocks.searchText]).joined(separator: "\n")
+        documents.append(Document(kind: .article, title: article.title, article: articleIndex, anchor: "",
+                                  codes: [], message: "", body: intro))
+        for section in article.sections where section.level > 1 {
+            if let entryIndex = entryOfAnchor[section.anchor], article.entries[entryIndex].kind == .section {
+                continue  // Indexed as the entry below, with its cause and resolution.
+            }
+            documents.append(Document(kind: .section, title: section.titleText, article: articleIndex,
+                                      anchor: section.anchor, codes: [], message: "", body: section.blocks.searchText))
+        }
+        for entry in article.entries {
+            documents.append(Document(
+                kind: .entry, title: entry.title, article: articleIndex, anchor: entry.anchor ?? "",
+                codes: entry.codes.filter { $0.kind != .malformed }.map(\.code) + entry.codes.filter { $0.kind == .malformed }.map(\.raw),
+                message: entry.messages.filter { $0 != entry.title }.joined(separator: "\n"),
+                body: (entry.cause + entry.resolution).searchText))
+        }
+        return documents
     }
 
     // MARK: Files
@@ -112,7 +129,7 @@ public struct SearchIndexBuilder: Sendable {
         // Terms in more than half the documents carry no information; they are left out and
         // the query skips them (the manifest lists them).
         let stopLimit = max(documents.count / 2, 50)
-        let stopTerms = postings.filter { $0.value.count > stopLimit }.map(\.key).sorted()
+        let stopTerms = postings.compactMap { $0.value.count > stopLimit ? $0.key : nil }.sorted()
         for term in stopTerms { postings[term] = nil }
 
         var shards: [String: [String: JSONValue]] = [:]
@@ -169,22 +186,22 @@ public struct SearchIndexBuilder: Sendable {
 
     /// The weight of each term in a document: where it occurs (field bits) and how often.
     static func termWeights(of document: Document) -> [String: Int] {
-        var fields: [String: Int] = [:]
-        var counts: [String: Int] = [:]
+        // Per term: field bits << 32 | occurrences.
+        var found: [String: Int] = [:]
         func add(_ text: String, _ field: Field) {
-            for term in SearchTokenizer.terms(in: text) {
-                fields[term.text, default: 0] |= field.rawValue
-                counts[term.text, default: 0] += 1
+            let bit = field.rawValue << 32
+            SearchTokenizer.forEachTerm(in: text) { term, _ in
+                Self.count(&found[term, default: 0], bit)
             }
         }
         add(document.title, .title)
         add(document.message, .message)
         add(document.codes.joined(separator: " "), .code)
         add(document.body, .body)
-        var weights: [String: Int] = [:]
-        for (term, bits) in fields { weights[term] = PostingEncoding.weight(fields: bits, count: counts[term] ?? 1) }
-        return weights
+        return found.mapValues { PostingEncoding.weight(fields: $0 >> 32, count: $0 & 0xFFFF_FFFF) }
     }
+
+    private static func count(_ value: inout Int, _ bit: Int) { value = (value | bit) + 1 }
 
     /// The file a term lives in: its first two characters when both are ASCII letters or
     /// digits, else its first character (hexadecimal when it is not ASCII).
@@ -230,10 +247,11 @@ public struct SearchIndexBuilder: Sendable {
         return forms.filter { seen.insert($0).inserted }
     }
 
-    /// The first sentences of a text, for snippets.
+    /// The start of a text, on one line and cut after a word, for snippets.
     static func excerpt(_ text: String) -> String {
-        let collapsed = text.collapsingWhitespace
-        guard collapsed.count > excerptLength else { return collapsed }
+        let window = text.prefix(excerptLength * 3)
+        let collapsed = String(window).collapsingWhitespace
+        guard collapsed.count > excerptLength || window.endIndex < text.endIndex else { return collapsed }
         let cut = collapsed.prefix(excerptLength)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
@@ -253,11 +271,58 @@ public struct SearchIndexBuilder: Sendable {
 
 extension Array where Element == Block {
     /// The text of blocks for the search index: what readers see, without the rows of error
-    /// tables (each row is a document of its own).
+    /// tables (each row is a document of its own), blocks and cells separated by line breaks.
+    /// Only words matter here, so no list markers or tidy spacing (`plainText` does that).
     var searchText: String {
-        compactMap { block -> String? in
-            if case .table(let table) = block, table.rows.contains(where: { $0.entryID != nil }) { return nil }
-            return block.plainText
-        }.joined(separator: "\n")
+        var text = ""
+        for block in self {
+            if case .table(let table) = block, table.rows.contains(where: { $0.entryID != nil }) { continue }
+            block.appendSearchText(to: &text)
+        }
+        return text
+    }
+}
+
+extension Block {
+    func appendSearchText(to text: inout String) {
+        switch self {
+        case .paragraph(let content), .heading(_, let content):
+            content.appendSearchText(to: &text)
+        case .list(let list):
+            for item in list.items { for block in item { block.appendSearchText(to: &text) } }
+            return
+        case .quote(let content), .division(_, let content):
+            for block in content { block.appendSearchText(to: &text) }
+            return
+        case .alert(let alert):
+            for block in alert.content { block.appendSearchText(to: &text) }
+            return
+        case .code(_, let code):
+            text += code
+        case .video(let url):
+            text += url
+        case .table(let table):
+            for row in [table.header] + table.rows {
+                for cell in row.cells { for block in cell { block.appendSearchText(to: &text) } }
+            }
+            return
+        case .html, .thematicBreak, .include, .zoneStart, .zoneEnd:
+            return
+        }
+        text += "\n"
+    }
+}
+
+extension Array where Element == Inline {
+    func appendSearchText(to text: inout String) {
+        for inline in self {
+            switch inline {
+            case .text(let value), .code(let value): text += value
+            case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content):
+                content.appendSearchText(to: &text)
+            case .image(_, _, let alt): text += alt
+            case .html, .softBreak, .lineBreak: text += " "
+            }
+        }
     }
 }

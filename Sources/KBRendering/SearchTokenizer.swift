@@ -18,40 +18,70 @@ public enum SearchTokenizer {
 
     public static func terms(in text: String) -> [Term] {
         var terms: [Term] = []
-        var word = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
-        func flushWord() {
-            if !word.isEmpty { terms.append(Term(text: String(word), isNGram: false)) }
-            word = String.UnicodeScalarView()
-        }
-        func flushRun() {
-            if run.count == 1 {
-                terms.append(Term(text: String(run[0]), isNGram: true))
-            } else if run.count > 1 {
-                for index in 0..<(run.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(run[index])
-                    pair.append(run[index + 1])
-                    terms.append(Term(text: String(pair), isNGram: true))
-                }
-            }
-            run = []
-        }
-        for scalar in TextFolding.fold(text).unicodeScalars {
-            if isUnspaced(scalar) {
-                flushWord()
-                run.append(scalar)
-            } else if isWordCharacter(scalar) {
-                flushRun()
-                word.append(scalar)
-            } else {
-                flushWord()
-                flushRun()
-            }
-        }
-        flushWord()
-        flushRun()
+        forEachTerm(in: text) { terms.append(Term(text: $0, isNGram: $1)) }
         return terms
+    }
+
+    /// Calls `body` with each term of a text in order, and whether it is a two-character piece.
+    /// Works on the folded text's UTF-8 bytes: most terms are short and become strings without
+    /// a heap allocation.
+    public static func forEachTerm(in text: String, _ body: (String, Bool) -> Void) {
+        var folded = TextFolding.fold(text)
+        folded.withUTF8 { bytes in
+            var wordStart = -1
+            var run: [Range<Int>] = []  // The characters of a run written without spaces.
+            func flushWord(at end: Int) {
+                guard wordStart >= 0 else { return }
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self), false)
+                wordStart = -1
+            }
+            func flushRun() {
+                guard !run.isEmpty else { return }
+                if run.count == 1 {
+                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[run[0]]), as: UTF8.self), true)
+                } else {
+                    for index in 0..<(run.count - 1) {
+                        let pair = run[index].lowerBound..<run[index + 1].upperBound
+                        body(String(decoding: UnsafeBufferPointer(rebasing: bytes[pair]), as: UTF8.self), true)
+                    }
+                }
+                run.removeAll(keepingCapacity: true)
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F || (byte >= 0x41 && byte <= 0x5A) {
+                        flushRun()
+                        if wordStart < 0 { wordStart = index }
+                    } else {
+                        flushWord(at: index)
+                        flushRun()
+                    }
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if isUnspaced(scalar) {
+                    flushWord(at: index)
+                    run.append(index..<min(index + length, bytes.count))
+                } else if isWordCharacter(scalar) {
+                    flushRun()
+                    if wordStart < 0 { wordStart = index }
+                } else {
+                    flushWord(at: index)
+                    flushRun()
+                }
+                index += length
+            }
+            flushWord(at: bytes.count)
+            flushRun()
+        }
     }
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

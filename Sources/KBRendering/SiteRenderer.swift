@@ -34,7 +34,15 @@ public struct SiteRenderer: Sendable {
         self.options = options
     }
 
+    /// The whole site: its pages and assets, and the search index.
     public func render(_ linked: LinkedKnowledgeBase) -> BuiltSite {
+        var site = renderPages(linked)
+        site.files += SearchIndexBuilder().build(linked)
+        return site
+    }
+
+    /// The pages and assets, without the search index.
+    public func renderPages(_ linked: LinkedKnowledgeBase) -> BuiltSite {
         let context = RenderingContext(linked: linked)
         // Every page is independent of the others: all of them render in one parallel loop,
         // the large ones (homes with their code index, the coverage page) first.
@@ -63,7 +71,6 @@ public struct SiteRenderer: Sendable {
             }
         }
         site.files += templates.assets
-        site.files += SearchIndexBuilder().build(linked)
         site.files += ([nil] + linked.locales).map { openSearch($0) }
         return site
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KBRendering
 import Testing
 @testable import KBCommandLine
 
@@ -129,6 +130,89 @@ struct SiteBuildTests {
             URL(fileURLWithPath: "/usr/bin/env"),
             ["python3", repositoryRoot.appendingPathComponent("scripts/check-site-in-browser").path, output.path, screenshots.path])
         #expect(status == 0, "\(errors)")
+    }
+}
+
+@Suite("Search in a browser", .serialized)
+struct SearchBrowserTests {
+    @Test("the search page finds codes in every form, words with and without diacritics, Japanese and Chinese without spaces, and shows payloads as text")
+    func search() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The seeds and the search fixtures (Japanese, Chinese, script payloads) in one content folder.
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: content)
+        try merge(repositoryRoot.appendingPathComponent("Tests/Fixtures/search"), into: content)
+        let output = folder.appendingPathComponent("site")
+        #expect(try run(kb, ["build", content.path, "-o", output.path, "-q"]).status == 0)
+        let (status, errors) = try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", repositoryRoot.appendingPathComponent("scripts/check-search-in-browser").path, output.path])
+        #expect(status == 0, "\(errors)")
+    }
+
+    @Test("the browser cuts a query into the same terms as kb cut the indexed text, in every script")
+    func tokenizerParity() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site")
+        #expect(try run(kb, ["build", repositoryRoot.appendingPathComponent("content").path, "-o", output.path, "-q"]).status == 0)
+        let samples = [
+            "Geïnstalleerd", "Lösning: Åtkomst nekad", "ÆØÅ æøå Straße ẞ", "İstanbul ıIi", "naïve café Ünïcödé",
+            "e\u{301}e\u{301}n combining", "0x80CF0437, -2133916617 (80cf0437)", "OM_E_DS_NODATA", "iOS-apparaat",
+            "設定方法を確認してください", "无法注册设备", "無法註冊裝置", "등록에 실패했습니다", "ภาษาไทยง่าย",
+            "Ελληνικά ΛΈΞΕΙΣ ς", "Русский текст Ёё", "Łódź Żółć", "Příliš žluťoučký kůň", "Hrvatski đĐ",
+            "ﬁle ligature", "１２３ ＡＢＣ full width", "العربية عربي", "עברית", "Tiếng Việt", "x²³ ½ Ⅻ", "a_b-c.d/e",
+        ]
+        let expected = samples.map { sample in SearchTokenizer.terms(in: sample).map(\.text) }
+        let data = try JSONSerialization.data(withJSONObject: ["samples": samples, "expected": expected])
+        let harness = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>parity</title></head>
+            <body data-root=""><pre id="parity">running</pre><script src="assets/search.js"></script><script>
+            var cases = \(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c"));
+            kbSearch.search(" ", { locales: ["nl-nl"] }).then(function () {
+              var mismatches = cases.samples.map(function (sample, index) {
+                var got = kbSearch.terms(kbSearch.fold(sample.normalize("NFC"))).map(function (term) { return term.text; });
+                return JSON.stringify(got) === JSON.stringify(cases.expected[index]) ? null
+                  : sample + ": browser " + JSON.stringify(got) + ", kb " + JSON.stringify(cases.expected[index]);
+              }).filter(Boolean);
+              document.getElementById("parity").textContent = mismatches.length ? mismatches.join("\\n") : "same terms";
+            });
+            </script></body></html>
+            """
+        try Data(harness.utf8).write(to: output.appendingPathComponent("parity.html"))
+        let dom = try dumpDOM(output.appendingPathComponent("parity.html"))
+        #expect(dom.contains("<pre id=\"parity\">same terms</pre>"), "\(dom)")
+    }
+
+    /// The DOM of a page after its scripts ran, from headless Chromium.
+    func dumpDOM(_ page: URL) throws -> String {
+        let profile = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                             "--user-data-dir=" + profile.path, "--virtual-time-budget=5000", "--dump-dom", page.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Copies every file below `source` to the same place below `target`.
+    func merge(_ source: URL, into target: URL) throws {
+        let enumerator = FileManager.default.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            let destination = target.appendingPathComponent(String(url.path.dropFirst(source.path.count + 1)))
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: url, to: destination)
+        }
     }
 }
 

@@ -69,9 +69,10 @@ struct SafetyTests {
             for element in ["<iframe", "<object", "<embed", "<style", "<svg"] {
                 #expect(!lower.contains(element), "\(path) holds \(element)")
             }
-            // Only the site's own scripts: its JavaScript file and the article's data.
+            // Only the site's own scripts: its JavaScript files and the article's data.
             let scripts = lower.components(separatedBy: "<script").count - 1
-            let own = (lower.contains("assets/site.js") ? 1 : 0) + (lower.contains("id=\"entry-counterparts\"") ? 1 : 0)
+            let own = (lower.contains("assets/site.js") ? 1 : 0) + (lower.contains("assets/search.js") ? 1 : 0)
+                + (lower.contains("id=\"entry-counterparts\"") ? 1 : 0)
             #expect(scripts == own, "\(path) holds \(scripts - own) foreign script(s)")
             #expect(!html.contains("alert('"), "\(path) holds an attack payload as markup")
         }
