@@ -23,8 +23,9 @@ test: setup
 	$(SWIFT) test
 
 bench: setup
-	@scripts/setup --bench
+	@scripts/setup --bench --browser --pagefind
 	bench/build ../shared/corpus
+	bench/search ../shared/corpus
 
 clean:
 	rm -rf .build site

@@ -11,8 +11,9 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build the static site from a content folder.",
         discussion: """
             Writes a language chooser, a home page per locale with its navigation and code index, \
-            a page per article, a page per error code, a translation coverage page, and the \
-            assets. Pages come from Mustache templates; --templates replaces them file by file. \
+            a page per article, a page per error code, a translation coverage page, search pages \
+            with OpenSearch descriptions, the search index (search/, split per locale into small \
+            files loaded as scripts, so search works from disk too), and the assets. Pages come from Mustache templates; --templates replaces them file by file. \
             The site is written into a temporary folder beside the output folder and swapped in \
             at the end, so a failed or interrupted build leaves the previous site whole. Output is \
             the same for the same input; SOURCE_DATE_EPOCH adds a build date to the footer.
