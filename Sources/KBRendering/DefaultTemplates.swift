@@ -414,6 +414,10 @@ enum DefaultTemplates {
       item.appendChild(context);
     }
     var snippetText = result.snippet;
+    // A message that opens with the title (a table row's message is often its title) shows the rest.
+    if (snippetText && snippetText.lastIndexOf(result.title, 0) === 0 && snippetText.length > result.title.length + 20) {
+      snippetText = snippetText.slice(result.title.length).trim();
+    }
     if (snippetText && options.snippets !== false) {
       var snippet = document.createElement("p");
       snippet.className = "result-snippet";
