@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -28,23 +30,44 @@ let package = Package(
         .target(name: "KBModel", dependencies: ["KBCore"]),
         .target(name: "KBExtraction", dependencies: ["KBSyntax", "KBModel", "KBCore"]),
         .target(name: "KBLinking", dependencies: ["KBModel", "KBCore"]),
+        // The machine contract's files as Codable values: written by KBRendering, read by the
+        // lookup command and the MCP server.
+        .target(name: "KBContract"),
         .target(
             name: "KBRendering",
-            dependencies: ["KBLinking", "KBModel", "KBCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "KBLinking", "KBModel", "KBCore", "KBContract",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
-        
+
         .target(
             name: "KBCommandLine",
             dependencies: [
-                "KBSyntax", "KBModel", "KBExtraction", "KBLinking", "KBRendering", "KBCore", "CFileSystem",
+                "KBSyntax", "KBModel", "KBExtraction", "KBLinking", "KBRendering", "KBCore", "KBContract", "CFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "kb", dependencies: ["KBCommandLine"]),
+        // The Model Context Protocol server, in a target of its own: nothing else depends on the SDK.
+        .target(
+            name: "KBMCP",
+            dependencies: [
+                "KBContract", "KBCore", "KBCommandLine",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "kb",
+            dependencies: ["KBCommandLine", "KBMCP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax", "KBCore"]),
         .testTarget(name: "KBExtractionTests", dependencies: ["KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
         .testTarget(name: "KBLinkingTests", dependencies: ["KBLinking", "KBExtraction", "KBModel", "KBCore"]),
-        .testTarget(name: "KBRenderingTests", dependencies: ["KBRendering", "KBLinking", "KBExtraction", "KBModel", "KBCore"]),
-        .testTarget(name: "KBCommandLineTests", dependencies: ["KBCommandLine", "KBExtraction", "KBModel", "KBRendering", "KBCore"]),
+        .testTarget(name: "KBRenderingTests", dependencies: ["KBRendering", "KBContract", "KBLinking", "KBExtraction", "KBModel", "KBCore"]),
+        .testTarget(
+            name: "KBCommandLineTests",
+            dependencies: ["KBCommandLine", "KBExtraction", "KBLinking", "KBModel", "KBRendering", "KBContract", "KBCore"]
+        ),
     ]
 )

@@ -118,21 +118,21 @@ extension Sequence where Element == Inline {
 
 extension String {
     var markdownEscaped: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for character in self {
-            switch character {
-            case "\\", "*", "_", "`", "[", "]", "<":
-                result.append("\\")
-                result.append(character)
-            default:
-                result.append(character)
-            }
+        // The characters to escape are ASCII: work on UTF-8 bytes, and copy nothing when none occurs.
+        let special: (UInt8) -> Bool = { byte in
+            byte == 0x5C || byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x5B || byte == 0x5D || byte == 0x3C
         }
-        return result
+        guard utf8.contains(where: special) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 8)
+        for byte in utf8 {
+            if special(byte) { bytes.append(0x5C) }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    var markdownDestination: String {
+    public var markdownDestination: String {
         contains(" ") || contains(")") || contains("(") ? "<" + self + ">" : self
     }
 
@@ -145,14 +145,31 @@ extension String {
     }
 
     func prefixingLines(with prefix: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? String(prefix.trimmingWhitespace) : prefix + $0 }
-            .joined(separator: "\n")
+        let bare = Array(prefix.trimmingWhitespace.utf8)
+        let full = Array(prefix.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        var lineStart = true
+        for byte in utf8 {
+            if lineStart { bytes += byte == 0x0A ? bare : full }
+            bytes.append(byte)
+            lineStart = byte == 0x0A
+        }
+        if lineStart { bytes += bare }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func indentingContinuationLines(by indentation: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { index, line in index == 0 || line.isEmpty ? String(line) : indentation + line }
-            .joined(separator: "\n")
+        guard utf8.contains(0x0A) else { return self }
+        let indent = Array(indentation.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 64)
+        var afterNewline = false
+        for byte in utf8 {
+            if afterNewline, byte != 0x0A { bytes += indent }
+            bytes.append(byte)
+            afterNewline = byte == 0x0A
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

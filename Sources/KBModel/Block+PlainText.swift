@@ -73,6 +73,13 @@ extension String {
     public var collapsingWhitespace: String { Whitespace.collapse(self) }
 
     func replacingNewlines(with replacement: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+        guard utf8.contains(0x0A) else { return self }
+        let with = Array(replacement.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            if byte == 0x0A { bytes += with } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

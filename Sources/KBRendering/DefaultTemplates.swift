@@ -6,7 +6,9 @@ enum DefaultTemplates {
         "article.mustache": #"""
 {{<layout}}
 {{$head}}
+<link rel="alternate" type="text/markdown" href="{{markdown}}">
 <script type="application/json" id="entry-counterparts">{{{counterparts}}}</script>
+<script type="application/ld+json">{{{structuredData}}}</script>
 {{/head}}
 {{$sidebar}}
 {{#hasSidebar}}

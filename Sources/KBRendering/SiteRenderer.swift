@@ -34,11 +34,17 @@ public struct SiteRenderer: Sendable {
         self.options = options
     }
 
-    /// The whole site: its pages and assets, and the search index.
+    /// The whole site: its pages and assets, the search index, and the files for machines.
     public func render(_ linked: LinkedKnowledgeBase) -> BuiltSite {
         var site = renderPages(linked)
         site.files += SearchIndexBuilder().build(linked)
+        site.files += renderMachineFiles(linked)
         return site
+    }
+
+    /// The JSON contract under `api/v1/`, the llms.txt files and the Markdown twins of pages.
+    public func renderMachineFiles(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+        ContractBuilder(options: options).build(linked).files() + LanguageModelFiles(options: options).build(linked)
     }
 
     /// The pages and assets, without the search index.
@@ -304,6 +310,8 @@ public struct SiteRenderer: Sendable {
             if !places.isEmpty { counterparts[anchor] = .object(places) }
         }
         page["counterparts"] = Self.scriptJSON(.object(counterparts))
+        page["markdown"] = SitePaths.relative(from: path, to: LanguageModelFiles.markdownPath(article))
+        page["structuredData"] = Self.scriptJSON(structuredData(article, path: path))
 
         var renderer = HTMLRenderer()
         renderer.rewriteLink = Self.pageLink
@@ -318,6 +326,46 @@ public struct SiteRenderer: Sendable {
         renderer.inEntryRow = { id in rowEntries[id].map(meta) ?? "" }
         page["body"] = renderer.render(article.document)
         return page
+    }
+
+    /// schema.org data for search engines: a `TechArticle` with a `HowTo` for each procedure.
+    private func structuredData(_ article: Article, path: String) -> JSONValue {
+        let address = options.baseURL.map { $0 + path } ?? SitePaths.relative(from: path, to: path)
+        func steps(_ steps: [Step], anchor: String) -> [JSONValue] {
+            steps.enumerated().map { index, step in
+                var value: [String: JSONValue] = [
+                    "@type": .string("HowToStep"), "position": .int(index + 1), "text": .string(step.text),
+                    "url": .string(address + "#" + anchor),
+                ]
+                if !step.substeps.isEmpty {
+                    value["itemListElement"] = .array(step.substeps.map { .object(["@type": .string("HowToDirection"), "text": .string($0.text)]) })
+                }
+                return .object(value)
+            }
+        }
+        var data: [String: JSONValue] = [
+            "@context": .string("https://schema.org"), "@type": .string("TechArticle"), "headline": .string(article.title),
+            "inLanguage": .string(Self.languageTag(article.locale)), "url": .string(address), "identifier": .string(article.id),
+        ]
+        if let description = article.metadata.description { data["description"] = .string(description) }
+        if let date = article.metadata.isoDate { data["dateModified"] = .string(date) }
+        if !article.procedures.isEmpty {
+            data["hasPart"] = .array(article.procedures.map { procedure in
+                .object([
+                    "@type": .string("HowTo"), "name": .string(procedure.title), "url": .string(address + "#" + procedure.sectionAnchor),
+                    "step": .array(steps(procedure.steps, anchor: procedure.sectionAnchor)),
+                ])
+            })
+        }
+        return .object(data)
+    }
+
+    /// `nl-NL` for `nl-nl`: a BCP 47 tag in its usual case.
+    static func languageTag(_ locale: String) -> String {
+        let parts = locale.split(separator: "-")
+        return parts.enumerated().map { index, part in
+            index == 0 ? part.lowercased() : part.count == 2 ? part.uppercased() : part.count == 4 ? part.prefix(1).uppercased() + part.dropFirst().lowercased() : String(part)
+        }.joined(separator: "-")
     }
 
     /// An entry's codes (linked to their pages) and the same entry in other languages.
@@ -353,10 +401,21 @@ public struct SiteRenderer: Sendable {
         return path.dropLast(3) + ".html" + destination[fragmentStart...]
     }
 
-    /// JSON safe inside a `<script>` element: `<` never appears, so neither does `</script>`.
+    /// JSON safe inside a `<script>` element: `<`, `>`, `&` and `'` are written as `\u003c`…,
+    /// so that neither `</script>` nor a comment opener nor markup can appear, whatever the
+    /// content holds.
     static func scriptJSON(_ value: JSONValue) -> String {
-        String(decoding: value.serialized(indent: 0), as: UTF8.self)
-            .split(separator: "<", omittingEmptySubsequences: false).joined(separator: "\\u003c")
+        var bytes: [UInt8] = []
+        for byte in value.serialized(indent: 0) {
+            switch byte {
+            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): bytes += Array("\\u0026".utf8)
+            case UInt8(ascii: "'"): bytes += Array("\\u0027".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Code

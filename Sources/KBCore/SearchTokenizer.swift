@@ -1,5 +1,3 @@
-import KBCore
-
 /// Turns text into search terms. The site's JavaScript does exactly the same to the query
 /// (`templates/assets/search.js`), so that what is typed meets what was indexed:
 ///
