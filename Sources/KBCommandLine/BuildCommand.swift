@@ -53,11 +53,13 @@ struct BuildCommand: AsyncParsableCommand {
         let modelDone = clock.now
         let linked = TranslationLinker.link(knowledgeBase, contentFiles: Set(contentFiles))
         let linkDone = clock.now
-        var site = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL))
-            .renderPages(linked)
+        let renderer = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL))
+        var site = renderer.renderPages(linked)
         site.files += try tree.mediaFiles(in: contentFiles)
         let pagesDone = clock.now
         site.files += SearchIndexBuilder().build(linked)
+        let searchDone = clock.now
+        site.files += renderer.renderMachineFiles(linked)
         let renderDone = clock.now
         try writer.write(site)
 
@@ -70,7 +72,7 @@ struct BuildCommand: AsyncParsableCommand {
         if options.timings {
             TimingConsole.report(stages, wall: [
                 ("model", modelDone - start), ("link", linkDone - modelDone), ("pages", pagesDone - linkDone),
-                ("search index", renderDone - pagesDone),
+                ("search index", searchDone - pagesDone), ("machine files", renderDone - searchDone),
                 ("write", clock.now - renderDone),
                 ("total", clock.now - start),
             ])

@@ -1,19 +1,17 @@
 import ArgumentParser
 
-/// `kb`: builds a searchable help site from localized troubleshooting articles.
-public struct KBCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "kb",
-        abstract: "Build a searchable help site from localized DocFX troubleshooting articles.",
-        discussion: """
-            Reads a content tree of DocFX Markdown articles (content/<locale>/<path>.md), extracts \
-            error tables, error sections and procedures into a typed model, and writes a static site.
-            """,
-        version: "0.1.0",
-        subcommands: [BuildCommand.self, DumpCommand.self]
-    )
-
-    public init() {}
+/// `kb`: builds a searchable help site from localized troubleshooting articles. The
+/// executable adds the `mcp` command, which lives in a target of its own (`KBMCP`).
+public enum KBTool {
+    public static let name = "kb"
+    public static let abstract = "Build a searchable help site from localized DocFX troubleshooting articles."
+    public static let discussion = """
+        Reads a content tree of DocFX Markdown articles (content/<locale>/<path>.md), extracts \
+        error tables, error sections and procedures into a typed model, and writes a static site \
+        with its search index and a versioned JSON contract for machines (api/v1/, llms.txt).
+        """
+    public static let version = "0.1.0"
+    public static let commands: [any ParsableCommand.Type] = [BuildCommand.self, DumpCommand.self, LookupCommand.self]
 }
 
 /// Options shared by the commands that read content.
@@ -28,7 +26,7 @@ struct ContentOptions: ParsableArguments {
     var timings = false
 }
 
-extension KBCommand {
+extension AsyncParsableCommand {
     /// Parses the process's arguments and runs the chosen command: the one call `main.swift` makes.
     public static func runFromCommandLine() async {
         // Named through an async function type so that the asynchronous `main` is chosen over

@@ -1,7 +1,9 @@
 import Foundation
 import KBCore
 import KBExtraction
+import KBLinking
 import KBModel
+import KBRendering
 import Testing
 @testable import KBCommandLine
 
@@ -79,5 +81,47 @@ struct CorpusTests {
             #expect(shape(dutch) == shape(swedish), "\(dutch.id)")
         }
         #expect(compared > 600)
+    }
+}
+
+@Suite("The machine contract of the real corpus")
+struct CorpusContractTests {
+    @Test("every entry is in articles.json and in exactly one chunk, no chunk passes 800 tokens but a single procedure, and codes.json links 0x80CF0437 in all three languages")
+    func contract() async throws {
+        let (_, model) = try await CorpusModel.shared.load()
+        let contract = ContractBuilder().build(TranslationLinker.link(model))
+        var entryChunks: [String: Int] = [:]
+        for chunks in contract.chunks.values {
+            for chunk in chunks {
+                if chunk.metadata.kind == "entry" {
+                    entryChunks["\(chunk.metadata.locale) \(chunk.metadata.articleId) \(chunk.metadata.entryId)", default: 0] += 1
+                }
+                #expect(chunk.metadata.tokens <= 800 || Self.isSingleProcedure(chunk.text), "\(chunk.id): \(chunk.metadata.tokens) tokens")
+                #expect(chunk.text.hasPrefix(chunk.metadata.title), "\(chunk.id) does not open with its path")
+            }
+        }
+        var entries = 0
+        for article in model.articles {
+            let record = try #require(contract.articles[article.locale]?.articles.first { $0.id == article.id })
+            #expect(record.entries.map(\.id) == article.entries.map(\.id), "\(article.source)")
+            for entry in article.entries {
+                entries += 1
+                #expect(entryChunks["\(article.locale) \(article.id) \(entry.id)"] == 1, "\(article.source) \(entry.id)")
+            }
+        }
+        #expect(entries > 2_500)
+        let code = try #require(contract.codes.codes["0x80CF0437"])
+        #expect(Set(code.locales).isSuperset(of: ["nl-nl", "sv-se", "en-us"]))
+        #expect(Set(code.entries.map(\.locale)).isSuperset(of: ["nl-nl", "sv-se", "en-us"]))
+    }
+
+    /// The text after the chunk's path is one ordered list (an optional `Label:` line before it).
+    static func isSingleProcedure(_ text: String) -> Bool {
+        guard let start = text.range(of: "\n\n") else { return false }
+        var lines = text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+        let marker = try! Regex(#"^\d+\. "#)
+        if let first = lines.first, first.hasSuffix(":"), first.firstMatch(of: marker) == nil { lines.removeFirst() }
+        guard let first = lines.first, first.firstMatch(of: marker) != nil else { return false }
+        return lines.allSatisfy { $0.isEmpty || $0.first == " " || $0.firstMatch(of: marker) != nil }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KBCore
 import KBRendering
 import Testing
 @testable import KBCommandLine
@@ -213,6 +214,42 @@ struct SearchBrowserTests {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: url, to: destination)
         }
+    }
+}
+
+@Suite("Machine outputs", .serialized)
+struct MachineOutputTests {
+    @Test("every JSON file of the seed site follows its schema, llms.txt the proposal, and kb lookup and a kb mcp session answer for 0x80CF0437")
+    func seedSite() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site")
+        #expect(try run(kb, ["build", repositoryRoot.appendingPathComponent("content").path, "-o", output.path, "-q"]).status == 0)
+        let (status, errors) = try run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", repositoryRoot.appendingPathComponent("scripts/check-machine-outputs").path, output.path, kb.path])
+        #expect(status == 0, "\(errors)")
+    }
+
+    @Test("kb lookup finds a code in any form straight from content, and suggests near codes for an unknown one")
+    func lookupFromContent() throws {
+        let kb = try kbExecutable()
+        let content = repositoryRoot.appendingPathComponent("content").path
+        for form in ["0x80CF0437", "80cf0437", "-2133916617", "devicecapreached"] {
+            let process = Process()
+            process.executableURL = kb
+            process.arguments = ["lookup", form, "--content", content, "--lang", "sv"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0 && text.contains("[sv-se]") && !text.contains("[nl-nl]"), "\(form): \(text)")
+        }
+        let (status, errors) = try run(kb, ["lookup", "0x80CF0473", "--content", content])
+        #expect(status == 1 && errors.contains("did you mean") && errors.contains("0x80CF0437"), "\(errors)")
     }
 }
 

@@ -1,0 +1,152 @@
+import Foundation
+import KBContract
+import KBCore
+import KBExtraction
+import KBLinking
+import KBRendering
+
+/// Finds the entries of an error code in a site's machine contract: read from a built site's
+/// `api/v1/` files, or built from content in memory. A code is found in any form the site's
+/// search accepts (`0x80CF0437`, `80cf0437`, `-2133916617`, a symbolic name in any case).
+public struct CodeLookup: Sendable {
+    public let index: KnowledgeBaseIndex
+    public let codes: CodesFile
+    /// Locale → its articles, by id.
+    let articles: [String: [String: ArticleRecord]]
+    /// Every form of every code → the code.
+    let forms: [String: String]
+    /// Where the site is, to show its pages' paths; nil when built from content.
+    public let site: String?
+    /// Every article, by locale, in the order of the contract's files.
+    public let allArticles: [ArticleRecord]
+
+    public struct Match: Sendable {
+        public var article: ArticleRecord
+        public var entry: EntryRecord
+    }
+
+    init(index: KnowledgeBaseIndex, codes: CodesFile, articles: [ArticlesFile], site: String?) {
+        self.index = index
+        self.codes = codes
+        self.site = site
+        allArticles = articles.flatMap(\.articles)
+        var byLocale: [String: [String: ArticleRecord]] = [:]
+        for file in articles {
+            byLocale[file.locale] = Dictionary(file.articles.map { ($0.id, $0) }) { first, _ in first }
+        }
+        self.articles = byLocale
+        var forms: [String: String] = [:]
+        for (code, record) in codes.codes.sorted(by: { $0.key < $1.key }) {
+            for form in record.forms + [code.lowercased()] where forms[form] == nil { forms[form] = code }
+        }
+        self.forms = forms
+    }
+
+    /// The contract of a built site (`kb build`'s output folder).
+    public static func load(site: String) throws -> CodeLookup {
+        let root = URL(fileURLWithPath: site)
+        func read<Value: Decodable>(_ path: String, as type: Value.Type) throws -> Value {
+            let url = root.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw LookupError.missing(url.path)
+            }
+            do {
+                return try JSONDecoder().decode(type, from: data)
+            } catch {
+                throw LookupError.unreadable(url.path, String(describing: error))
+            }
+        }
+        let index = try read(Contract.indexPath, as: KnowledgeBaseIndex.self)
+        let codes = try read(Contract.codesPath, as: CodesFile.self)
+        let articles = try index.languages.map { try read(Contract.articlesPath($0.locale), as: ArticlesFile.self) }
+        return CodeLookup(index: index, codes: codes, articles: articles, site: site)
+    }
+
+    /// The contract built in memory from a content folder, as `kb build` would write it.
+    public static func build(content: String) async throws -> CodeLookup {
+        let tree = try ContentTree(path: content)
+        let knowledgeBase = await KnowledgeBaseBuilder().build(
+            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), read: tree.reader)
+        let linked = TranslationLinker.link(knowledgeBase)
+        let contract = ContractBuilder().build(linked)
+        return CodeLookup(index: contract.index, codes: contract.codes,
+                          articles: contract.articles.keys.sorted().compactMap { contract.articles[$0] }, site: nil)
+    }
+
+    /// How a query is compared with the forms of codes: lower case, no spaces or quotes.
+    static func normalized(_ query: String) -> String {
+        String(query.lowercased().unicodeScalars.filter { !" \t\"'`“”‘’".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    /// The code a query names, in any of its forms.
+    public func code(_ query: String) -> CodeIndexRecord? {
+        forms[Self.normalized(query)].flatMap { codes.codes[$0] }
+    }
+
+    /// The entries of a code, in the locales asked for (a locale, or a language: `nl`), sorted
+    /// by locale as in `codes.json`.
+    public func matches(_ code: CodeIndexRecord, locale: String? = nil) -> [Match] {
+        code.entries.compactMap { reference in
+            if let locale, !Self.locale(reference.locale, matches: locale) { return nil }
+            guard let article = articles[reference.locale]?[reference.articleId],
+                  let entry = article.entries.first(where: { $0.id == reference.entryId })
+            else { return nil }
+            return Match(article: article, entry: entry)
+        }
+    }
+
+    static func locale(_ locale: String, matches wanted: String) -> Bool {
+        let wanted = wanted.lowercased()
+        return locale == wanted || locale.hasPrefix(wanted + "-")
+    }
+
+    /// Known codes that look like the query: those starting with it, then the nearest by edit
+    /// distance, at most `limit`.
+    public func suggestions(for query: String, limit: Int = 5) -> [String] {
+        let wanted = Self.normalized(query)
+        guard !wanted.isEmpty else { return [] }
+        var best: [String: Int] = [:]
+        let tolerance = max(2, wanted.count / 3)
+        for (form, code) in forms {
+            let distance = form.hasPrefix(wanted) ? 0 : Self.editDistance(Array(form.utf8), Array(wanted.utf8), limit: tolerance)
+            if distance <= tolerance, distance < best[code] ?? .max { best[code] = distance }
+        }
+        return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
+    }
+
+    /// Levenshtein distance, or `limit + 1` when it is larger than `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var smallest = current[0]
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                smallest = min(smallest, current[j])
+            }
+            if smallest > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+
+    /// Where a page of the site is: its URL when absolute, else its path in the site folder.
+    public func location(_ url: String) -> String {
+        guard !url.contains("://"), let site else { return url }
+        return (site.hasSuffix("/") ? site : site + "/") + url
+    }
+}
+
+enum LookupError: Error, CustomStringConvertible {
+    case missing(String)
+    case unreadable(String, String)
+
+    var description: String {
+        switch self {
+        case .missing(let path): "\(path) does not exist: build the site first (kb build), or look up in content with --content"
+        case .unreadable(let path, let reason): "\(path) is not a kb contract file: \(reason)"
+        }
+    }
+}

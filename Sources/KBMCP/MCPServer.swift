@@ -1,0 +1,177 @@
+import Foundation
+import KBCommandLine
+import KBContract
+import MCP
+
+/// A Model Context Protocol server over a built site. Tools: `search` and `fetch` in the shape
+/// chat assistants use for citations (`{results: [{id, title, url}]}`, `{id, title, text, url,
+/// metadata}`, ids being retrieval chunk ids), and `lookup_error_code`. Each article is a
+/// resource (`kb://<locale>/<article id>`, its Markdown).
+struct MCPServer: Sendable {
+    let lookup: CodeLookup
+    let library: ChunkLibrary
+    let site: String
+    /// Every article, for the resources.
+    let articles: [(locale: String, id: String, title: String, description: String?, markdownURL: String)]
+
+    static let pageSize = 200
+
+    init(site: String) throws {
+        self.site = site
+        lookup = try CodeLookup.load(site: site)
+        library = try ChunkLibrary.load(site: site, index: lookup.index)
+        articles = lookup.allArticles.map { ($0.locale, $0.id, $0.title, $0.description, $0.markdownURL) }
+    }
+
+    func run() async throws {
+        let server = Server(
+            name: "kb", version: "0.1.0", title: lookup.index.title,
+            instructions: """
+                A troubleshooting knowledge base in \(lookup.index.languages.map(\.name).joined(separator: ", ")). \
+                Use lookup_error_code for an error code in any form (0x80CF0437, 80cf0437, -2133916617, DeviceCapReached); \
+                search for words; fetch to read a result in full and cite its url.
+                """,
+            capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+        await server.withMethodHandler(ListTools.self) { _ in .init(tools: Self.tools) }
+        await server.withMethodHandler(CallTool.self) { parameters in
+            try self.call(parameters.name, parameters.arguments ?? [:])
+        }
+        await server.withMethodHandler(ListResources.self) { parameters in
+            let start = parameters.cursor.flatMap(Int.init) ?? 0
+            let page = self.articles.dropFirst(start).prefix(Self.pageSize)
+            let end = start + page.count
+            return .init(
+                resources: page.map { article in
+                    Resource(name: article.title, uri: "kb://\(article.locale)/\(article.id)", description: article.description,
+                             mimeType: "text/markdown")
+                },
+                nextCursor: end < self.articles.count ? String(end) : nil)
+        }
+        await server.withMethodHandler(ReadResource.self) { parameters in
+            guard let article = self.articles.first(where: { "kb://\($0.locale)/\($0.id)" == parameters.uri }),
+                  let text = self.markdown(article.markdownURL)
+            else { throw MCPError.invalidParams("Unknown resource: \(parameters.uri)") }
+            return .init(contents: [.text(text, uri: parameters.uri, mimeType: "text/markdown")])
+        }
+        try await server.start(transport: StdioTransport())
+        await server.waitUntilCompleted()
+    }
+
+    /// The Markdown twin of an article page, from the site folder.
+    func markdown(_ url: String) -> String? {
+        let path = url.contains("://") ? String(url.dropFirst((lookup.index.baseURL ?? "").count)) : url
+        return FileManager.default.contents(atPath: URL(fileURLWithPath: site).appendingPathComponent(path).path)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static let tools = [
+        Tool(
+            name: "search", title: "Search the knowledge base",
+            description: "Find error entries and article sections by error code (any form) or words, in every language. "
+                + "Returns {results: [{id, title, url}]}; pass an id to fetch for the full text.",
+            inputSchema: [
+                "type": "object",
+                "properties": [
+                    "query": ["type": "string", "description": "An error code or a few words"],
+                    "locale": ["type": "string", "description": "Only this locale or language (nl-nl, sv), optional"],
+                ],
+                "required": ["query"],
+            ],
+            annotations: .init(readOnlyHint: true)),
+        Tool(
+            name: "fetch", title: "Read a search result",
+            description: "The whole text of a search result with its url and metadata: {id, title, text, url, metadata}.",
+            inputSchema: [
+                "type": "object",
+                "properties": ["id": ["type": "string", "description": "An id from search"]],
+                "required": ["id"],
+            ],
+            annotations: .init(readOnlyHint: true)),
+        Tool(
+            name: "lookup_error_code", title: "Look up an error code",
+            description: "The entries of an error code in every language (or one): title, message, cause, resolution, "
+                + "steps and the url of the entry. The code may be written 0x80CF0437, 80cf0437, -2133916617 or by name.",
+            inputSchema: [
+                "type": "object",
+                "properties": [
+                    "code": ["type": "string", "description": "The error code, in any form"],
+                    "locale": ["type": "string", "description": "Only this locale or language, optional"],
+                ],
+                "required": ["code"],
+            ],
+            annotations: .init(readOnlyHint: true)),
+    ]
+
+    struct SearchOutput: Codable {
+        struct Result: Codable {
+            var id: String
+            var title: String
+            var url: String
+        }
+        var results: [Result]
+    }
+
+    struct FetchOutput: Codable {
+        var id: String
+        var title: String
+        var text: String
+        var url: String
+        var metadata: Chunk.Metadata
+    }
+
+    struct LookupOutput: Codable {
+        struct Entry: Codable {
+            var locale: String
+            var articleId: String
+            var articleTitle: String
+            var entry: EntryRecord
+        }
+        var code: CodeIndexRecord
+        var entries: [Entry]
+    }
+
+    func call(_ name: String, _ arguments: [String: Value]) throws -> CallTool.Result {
+        switch name {
+        case "search":
+            guard let query = arguments["query"]?.stringValue else { return Self.failure("search needs a query") }
+            let results = library.search(query, lookup: lookup, locale: arguments["locale"]?.stringValue)
+            return try Self.result(SearchOutput(results: results.map {
+                .init(id: $0.chunk.id, title: Self.title(of: $0.chunk), url: $0.chunk.metadata.url)
+            }))
+        case "fetch":
+            guard let id = arguments["id"]?.stringValue else { return Self.failure("fetch needs an id") }
+            guard let chunk = library.chunk(id) else { return Self.failure("No result has the id \(id)") }
+            return try Self.result(FetchOutput(id: chunk.id, title: Self.title(of: chunk), text: chunk.text,
+                                               url: chunk.metadata.url, metadata: chunk.metadata))
+        case "lookup_error_code":
+            guard let code = arguments["code"]?.stringValue else { return Self.failure("lookup_error_code needs a code") }
+            guard let record = lookup.code(code) else {
+                let suggestions = lookup.suggestions(for: code)
+                return Self.failure("Unknown error code \(code)." + (suggestions.isEmpty ? "" : " Nearest known codes: " + suggestions.joined(separator: ", ")))
+            }
+            let matches = lookup.matches(record, locale: arguments["locale"]?.stringValue)
+            return try Self.result(LookupOutput(code: record, entries: matches.map {
+                .init(locale: $0.article.locale, articleId: $0.article.id, articleTitle: $0.article.title, entry: $0.entry)
+            }))
+        default:
+            return Self.failure("Unknown tool \(name)")
+        }
+    }
+
+    /// A chunk's title: the path its text opens with.
+    static func title(of chunk: Chunk) -> String {
+        String(chunk.text.prefix { $0 != "\n" })
+    }
+
+    /// The output as JSON text (what clients show and models read) and as structured content.
+    static func result(_ output: some Codable) throws -> CallTool.Result {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(output), as: UTF8.self)
+        return try CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: output)
+    }
+
+    static func failure(_ message: String) -> CallTool.Result {
+        CallTool.Result(content: [.text(text: message, annotations: nil, _meta: nil)], isError: true)
+    }
+}
