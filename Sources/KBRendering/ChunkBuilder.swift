@@ -142,9 +142,9 @@ struct ChunkBuilder: Sendable {
 
         visit(article.document, path: [])
         // Entries the walk did not meet (a row in a table inside a list, say) still get their chunk.
+        let titles = Dictionary(article.sections.map { ($0.anchor, $0.titleText) }) { first, _ in first }
         for index in article.entries.indices where !done.contains(index) {
             let entry = article.entries[index]
-            let titles = Dictionary(article.sections.map { ($0.anchor, $0.titleText) }) { first, _ in first }
             let path = entry.sectionPath.compactMap { titles[$0] }.filter { $0 != article.title }
             entryDraft(index, path: path, section: path.last ?? article.title)
         }

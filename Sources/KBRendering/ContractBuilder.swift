@@ -68,23 +68,27 @@ public struct ContractBuilder: Sendable {
             translations[linked.articles[other].locale] = url(SitePaths.article(linked.articles[other]))
         }
         let rewrite = linkRewriter(for: article)
+        let sections = article.sections
+        let titles = Dictionary(sections.map { ($0.anchor, $0.titleText) }) { first, _ in first }
         return ArticleRecord(
             id: article.id, locale: article.locale, url: url(page), markdownURL: url(page + ".md"), title: article.title,
             description: article.metadata.description, topic: article.metadata.topic, date: article.metadata.isoDate,
             msDate: article.metadata.date, translationKey: article.translationKey, translations: translations,
-            sections: article.sections.filter { $0.level >= 1 }.map { section in
+            sections: sections.filter { $0.level >= 1 }.map { section in
                 SectionRecord(anchor: section.anchor, level: section.level, title: section.titleText, url: url(page + "#" + section.anchor))
             },
-            entries: article.entries.indices.map { entry(EntryReference(article: index, entry: $0), linked, rewrite: rewrite) },
+            entries: article.entries.indices.map {
+                entry(EntryReference(article: index, entry: $0), linked, sectionTitles: titles, rewrite: rewrite)
+            },
             procedures: article.procedures.map { procedure($0, page: page, rewrite: rewrite) })
     }
 
-    func entry(_ reference: EntryReference, _ linked: LinkedKnowledgeBase, rewrite: (String) -> String) -> EntryRecord {
+    func entry(_ reference: EntryReference, _ linked: LinkedKnowledgeBase, sectionTitles titles: [String: String],
+               rewrite: (String) -> String) -> EntryRecord {
         let article = linked.article(reference)
         let entry = linked.entry(reference)
         let page = SitePaths.article(article)
         let anchor = entry.anchor ?? entry.id
-        let titles = Dictionary(article.sections.map { ($0.anchor, $0.titleText) }) { first, _ in first }
         return EntryRecord(
             id: entry.id, anchor: entry.anchor, url: url(page + "#" + anchor), kind: entry.kind.rawValue, title: entry.title,
             message: entry.message, messages: entry.messages, codes: entry.codes.map(Self.codeRecord),
