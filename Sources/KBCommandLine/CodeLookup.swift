@@ -100,6 +100,25 @@ public struct CodeLookup: Sendable {
         return locale == wanted || locale.hasPrefix(wanted + "-")
     }
 
+    /// A code with its entries, as `kb lookup --json` prints it and `kb mcp` returns it: the
+    /// `codes.json` record and the entries' `articles.json` records with their articles.
+    public struct Report: Codable, Sendable {
+        public struct Entry: Codable, Sendable {
+            public var locale: String
+            public var articleId: String
+            public var articleTitle: String
+            public var entry: EntryRecord
+        }
+        public var code: CodeIndexRecord
+        public var entries: [Entry]
+    }
+
+    public func report(_ code: CodeIndexRecord, locale: String? = nil) -> Report {
+        Report(code: code, entries: matches(code, locale: locale).map {
+            Report.Entry(locale: $0.article.locale, articleId: $0.article.id, articleTitle: $0.article.title, entry: $0.entry)
+        })
+    }
+
     /// Known codes that look like the query: those starting with it, then the nearest by edit
     /// distance, at most `limit`.
     public func suggestions(for query: String, limit: Int = 5) -> [String] {

@@ -58,7 +58,7 @@ struct LookupCommand: AsyncParsableCommand {
         }
         let matches = lookup.matches(record, locale: locale)
         if json {
-            FileHandle.standardOutput.write(Data(Self.json(record, matches)))
+            FileHandle.standardOutput.write(Data(Self.json(lookup.report(record, locale: locale))))
             return
         }
         FileHandle.standardOutput.write(Data(Self.text(record, matches, lookup: lookup).utf8))
@@ -68,24 +68,10 @@ struct LookupCommand: AsyncParsableCommand {
         }
     }
 
-    struct Output: Encodable {
-        struct Entry: Encodable {
-            var locale: String
-            var articleId: String
-            var articleTitle: String
-            var entry: EntryRecord
-        }
-        var code: CodeIndexRecord
-        var entries: [Entry]
-    }
-
-    static func json(_ record: CodeIndexRecord, _ matches: [CodeLookup.Match]) -> [UInt8] {
+    static func json(_ report: CodeLookup.Report) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let output = Output(code: record, entries: matches.map {
-            Output.Entry(locale: $0.article.locale, articleId: $0.article.id, articleTitle: $0.article.title, entry: $0.entry)
-        })
-        return Array(try! encoder.encode(output)) + [0x0A]
+        return Array(try! encoder.encode(report)) + [0x0A]
     }
 
     /// The entries for people: per language, the article, the entry's title, message, cause,

@@ -119,17 +119,6 @@ struct MCPServer: Sendable {
         var metadata: Chunk.Metadata
     }
 
-    struct LookupOutput: Codable {
-        struct Entry: Codable {
-            var locale: String
-            var articleId: String
-            var articleTitle: String
-            var entry: EntryRecord
-        }
-        var code: CodeIndexRecord
-        var entries: [Entry]
-    }
-
     func call(_ name: String, _ arguments: [String: Value]) throws -> CallTool.Result {
         switch name {
         case "search":
@@ -149,10 +138,7 @@ struct MCPServer: Sendable {
                 let suggestions = lookup.suggestions(for: code)
                 return Self.failure("Unknown error code \(code)." + (suggestions.isEmpty ? "" : " Nearest known codes: " + suggestions.joined(separator: ", ")))
             }
-            let matches = lookup.matches(record, locale: arguments["locale"]?.stringValue)
-            return try Self.result(LookupOutput(code: record, entries: matches.map {
-                .init(locale: $0.article.locale, articleId: $0.article.id, articleTitle: $0.article.title, entry: $0.entry)
-            }))
+            return try Self.result(lookup.report(record, locale: arguments["locale"]?.stringValue))
         default:
             return Self.failure("Unknown tool \(name)")
         }
