@@ -13,7 +13,10 @@ struct BuildCommand: AsyncParsableCommand {
             Writes a language chooser, a home page per locale with its navigation and code index, \
             a page per article, a page per error code, a translation coverage page, search pages \
             with OpenSearch descriptions, the search index (search/, split per locale into small \
-            files loaded as scripts, so search works from disk too), and the assets. Pages come from Mustache templates; --templates replaces them file by file. \
+            files loaded as scripts, so search works from disk too), the assets, and the files for \
+            machines: the JSON contract under api/v1/ (articles, codes, retrieval chunks, DocSearch \
+            records, with JSON Schemas), llms.txt files and a Markdown twin of every article \
+            page (its URL with .md appended). Pages come from Mustache templates; --templates replaces them file by file. \
             The site is written into a temporary folder beside the output folder and swapped in \
             at the end, so a failed or interrupted build leaves the previous site whole. Output is \
             the same for the same input; SOURCE_DATE_EPOCH adds a build date to the footer.
@@ -32,7 +35,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The site's title, shown on every page.")
     var title: String = "Knowledge base"
 
-    @Option(name: .customLong("base-url"), help: "The address the site will be published at (https://help.example.com/kb/), for the absolute URLs that OpenSearch needs.")
+    @Option(name: .customLong("base-url"), help: "The address the site will be published at (https://help.example.com/kb/), for absolute URLs: OpenSearch needs them, and the JSON contract, llms.txt and JSON-LD use them.")
     var baseURL: String?
 
     @Flag(help: "Write into the output folder even if kb did not create it.")
