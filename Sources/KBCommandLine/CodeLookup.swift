@@ -133,22 +133,27 @@ public struct CodeLookup: Sendable {
         return best.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.prefix(limit).map(\.key)
     }
 
-    /// Levenshtein distance, or `limit + 1` when it is larger than `limit`.
+    /// The edit distance between two texts, a swap of neighbours counting as one edit (the
+    /// usual slip in a typed code), or `limit + 1` when it is larger than `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var before = Array(repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
             current[0] = i
-            var smallest = current[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                smallest = min(smallest, current[j])
+            var smallest = i
+            for j in 1...b.count {
+                var cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cost = min(cost, before[j - 2] + 1) }
+                current[j] = cost
+                smallest = min(smallest, cost)
             }
             if smallest > limit { return limit + 1 }
-            swap(&previous, &current)
+            (before, previous, current) = (previous, current, before)
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 
     /// Where a page of the site is: its URL when absolute, else its path in the site folder.

@@ -38,9 +38,12 @@ struct BlockBuilder {
         case .heading:
             return [.heading(level: node.headingLevel, content: inlines(childrenOf: index))]
         case .blockQuote:
-            return [quote(index)]
+            // A `::: zone` line right after a quote's text is folded into it by cmark (a lazy
+            // continuation line); DocFX ends the quote there.
+            let (inside, after) = Self.splitAtZoneMarker(blocks(childrenOf: index))
+            return [quote(index, content: inside)] + after
         case .list:
-            return [.list(list(index))]
+            return Self.splittingAtZoneMarkers(list(index))
         case .codeBlock:
             let language = node.title.split(separator: " ").first.map(String.init) ?? ""
             return [.code(language: language, text: node.literal)]
@@ -69,28 +72,82 @@ struct BlockBuilder {
 
     /// A paragraph, or the DocFX constructs written as one: `[!INCLUDE[…](…)]` and
     /// `::: zone` lines (which cmark folds into the neighbouring paragraph when no blank line
-    /// separates them).
+    /// separates them, after a soft or a hard line break).
     private func paragraphBlocks(_ content: [Inline], location: SourceLocation) -> [Block] {
         if let include = Self.include(in: content, location: location) {
             return [.include(include)]
         }
-        let lines = content.split(omittingEmptySubsequences: false) { $0 == .softBreak }
-        guard lines.contains(where: { Self.zoneMarker($0) != nil }) else {
+        // Lines, each with the break that ends it.
+        var lines: [(content: [Inline], end: Inline?)] = []
+        var line: [Inline] = []
+        for inline in content {
+            if inline == .softBreak || inline == .lineBreak {
+                lines.append((line, inline))
+                line = []
+            } else {
+                line.append(inline)
+            }
+        }
+        lines.append((line, nil))
+        guard lines.contains(where: { Self.zoneMarker($0.content) != nil }) else {
             return content.isEmpty ? [] : [.paragraph(content)]
         }
         var result: [Block] = []
         var pending: [Inline] = []
         func flush() {
+            while let last = pending.last, last == .softBreak || last == .lineBreak { pending.removeLast() }
             if !pending.isEmpty { result.append(.paragraph(pending)) }
             pending = []
         }
-        for line in lines {
+        for (line, end) in lines {
             if let marker = Self.zoneMarker(line) {
                 flush()
                 result.append(marker)
             } else {
-                if !pending.isEmpty { pending.append(.softBreak) }
                 pending += line
+                if let end { pending.append(end) }
+            }
+        }
+        flush()
+        return result
+    }
+
+    static func isZoneMarker(_ block: Block) -> Bool {
+        switch block {
+        case .zoneStart, .zoneEnd: true
+        default: false
+        }
+    }
+
+    /// Blocks before the first zone marker, and that marker with all that follows it.
+    static func splitAtZoneMarker(_ blocks: [Block]) -> (before: [Block], from: [Block]) {
+        guard let marker = blocks.firstIndex(where: isZoneMarker) else { return (blocks, []) }
+        return (Array(blocks[..<marker]), Array(blocks[marker...]))
+    }
+
+    /// A list, or, when a `::: zone` line was folded into one of its items, the list up to
+    /// there, the marker and what follows it in the item outside the list, then the rest of
+    /// the list: DocFX ends the list at the marker.
+    static func splittingAtZoneMarkers(_ list: List) -> [Block] {
+        guard list.items.contains(where: { $0.contains(where: isZoneMarker) }) else { return [.list(list)] }
+        var result: [Block] = []
+        var current = list
+        current.items = []
+        var number = list.start
+        func flush() {
+            if !current.items.isEmpty { result.append(.list(current)) }
+            current.items = []
+            current.start = number
+        }
+        for item in list.items {
+            let (before, from) = splitAtZoneMarker(item)
+            if !before.isEmpty {
+                current.items.append(before)
+                number += 1
+            }
+            if !from.isEmpty {
+                flush()
+                result += from
             }
         }
         flush()
@@ -129,8 +186,8 @@ struct BlockBuilder {
 
     /// A block quote, or the DocFX block written as one: `> [!NOTE]` and the other alerts,
     /// `> [!div class="…"]`, `> [!VIDEO url]`.
-    private mutating func quote(_ index: Int) -> Block {
-        var content = blocks(childrenOf: index)
+    private mutating func quote(_ index: Int, content: [Block]) -> Block {
+        var content = content
         guard case .paragraph(let first)? = content.first,
               let (marker, rest) = Self.leadingMarker(first)
         else { return .quote(content) }

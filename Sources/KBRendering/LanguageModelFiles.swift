@@ -148,43 +148,44 @@ public struct LanguageModelFiles: Sendable {
 /// An article as Markdown, rendered once: its title as the H1, its sections' headings at any
 /// depth asked for, links to other articles leading to their pages.
 struct ArticleMarkdown: Sendable {
+    /// The first H1 when the article opens with it, else the title from the front matter.
     let title: String
-    /// Markdown of the blocks before any heading, and of each section after its heading.
+    /// Markdown of the blocks before any heading.
     let preamble: String
+    /// Each section after the title: its level, heading and blocks.
     let sections: [(level: Int, heading: String, body: String)]
 
     init(_ article: Article) {
         func markdown(_ blocks: [Block]) -> String { blocks.mappingLinks(SiteRenderer.pageLink).markdown }
         var sections: [(level: Int, heading: String, body: String)] = []
-        var title: String?
         func append(_ section: Section) {
             let heading = section.title.mappingLinks(SiteRenderer.pageLink).markdown.trimmingWhitespace
-            if section.level == 1, title == nil { title = heading }
             sections.append((section.level, heading, markdown(section.blocks)))
             section.subsections.forEach(append)
         }
         article.document.subsections.forEach(append)
-        self.title = title ?? [Inline.text(article.title)].markdown
         preamble = markdown(article.document.blocks)
+        // An H1 that opens the article is its title; its text follows the title.
+        if let first = sections.first, first.level == 1, preamble.isEmpty {
+            title = first.heading
+            sections[0] = (0, "", first.body)
+        } else {
+            title = [Inline.text(article.title)].markdown
+        }
         self.sections = sections
     }
 
-    /// Headings `headingShift` levels deeper (at most 6); the title as the H1 unless
-    /// `withTitle` is false.
+    /// The title as the H1 (unless `withTitle` is false), then the article, its headings
+    /// `headingShift` levels deeper (at most 6).
     func text(headingShift: Int, withTitle: Bool = true) -> String {
-        var parts: [String] = []
-        var hasTitle = false
+        var parts: [String] = withTitle ? ["# " + title] : []
         if !preamble.isEmpty { parts.append(preamble) }
         for section in sections {
-            if section.level == 1, !hasTitle {
-                hasTitle = true
-                if withTitle { parts.append("# " + section.heading) }
-            } else {
+            if section.level > 0 {
                 parts.append(String(repeating: "#", count: min(section.level + headingShift, 6)) + " " + section.heading)
             }
             if !section.body.isEmpty { parts.append(section.body) }
         }
-        if !hasTitle, withTitle { parts.insert("# " + title, at: 0) }
         return parts.joined(separator: "\n\n")
     }
 }

@@ -41,9 +41,12 @@ struct SearchRecordBuilder: Sendable {
         if let description = article.metadata.description {
             add("content", [site, article.title], anchor: nil, content: description, suffix: "/content")
         }
+        // The article's first H1 is its title (`lvl1`); any other H1 counts as an H2.
+        let titleAnchor = article.sections.first { $0.level == 1 }?.anchor
         func visit(_ section: Section, levels: [String]) {
             var here = levels
-            if section.level >= 2 {
+            let isTitle = section.level == 1 && section.anchor == titleAnchor
+            if section.level >= 1, !isTitle {
                 here = Array((levels + [section.titleText]).prefix(7))
                 add("lvl\(min(here.count - 1, 6))", here, anchor: section.anchor, content: nil)
             }
@@ -55,8 +58,7 @@ struct SearchRecordBuilder: Sendable {
                     return true
                 }.plainText
                 if !own.isEmpty, section.level >= 1 {
-                    add("content", here, anchor: section.level >= 2 ? section.anchor : nil, content: own,
-                        suffix: section.level >= 2 ? "/content" : "/introduction")
+                    add("content", here, anchor: isTitle ? nil : section.anchor, content: own, suffix: isTitle ? "/introduction" : "/content")
                 }
             }
             for block in section.blocks {

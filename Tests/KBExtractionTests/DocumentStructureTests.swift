@@ -78,6 +78,38 @@ struct DocumentStructureTests {
         #expect(blocks[8] == .quote([.paragraph([.text("Just a quote.")])]))
     }
 
+    @Test("a zone line folded into a list item or a quote by cmark ends them, as in DocFX")
+    func zoneAfterListAndQuote() {
+        // The security baseline articles: `::: zone-end` right after a list item whose last line
+        // ends with a hard break, and right after a note.
+        let (article, _) = article("""
+            ::: zone pivot="mdm-may-2019"
+            - **Voice activate apps**\u{20}\u{20}
+
+              **Default**: Yes\u{20}\u{20}
+            ::: zone-end
+            ::: zone pivot="mdm-preview"
+            > [!NOTE]
+            > The preview baseline.
+            ::: zone-end
+            1. One
+            2. Two
+            """.replacingOccurrences(of: "\\u{20}", with: " "))
+        let blocks = article.document.blocks
+        #expect(blocks.count == 7, "\(blocks)")
+        guard blocks.count == 7 else { return }
+        #expect(blocks[0] == .zoneStart(pivot: "mdm-may-2019"))
+        guard case .list(let list) = blocks[1] else { Issue.record("no list: \(blocks[1])"); return }
+        #expect(list.items.count == 1 && list.items[0].markdown == "**Voice activate apps**\n\n**Default**: Yes")
+        #expect(blocks[2] == .zoneEnd)
+        #expect(blocks[3] == .zoneStart(pivot: "mdm-preview"))
+        guard case .alert(let note) = blocks[4] else { Issue.record("no note: \(blocks[4])"); return }
+        #expect(note.content.markdown == "The preview baseline.")
+        #expect(blocks[5] == .zoneEnd)
+        guard case .list(let steps) = blocks[6] else { Issue.record("no steps: \(blocks[6])"); return }
+        #expect(steps.isOrdered && steps.items.count == 2)
+    }
+
     @Test("HTML formatting tags become model emphasis; other tags stay raw for the renderer")
     func htmlFormatting() {
         let (article, _) = article("<strong>Oplossing:</strong> doe <em>dit</em> <sup>1</sup>\n")
