@@ -32,3 +32,12 @@ public struct Table: Hashable, Sendable {
         self.location = location
     }
 }
+
+extension Block {
+    /// Whether the block is a table whose rows are error entries: each row is an entry of its
+    /// own, so the chunks, records and search documents of its section leave it out.
+    public var isErrorTable: Bool {
+        if case .table(let table) = self { return table.rows.contains { $0.entryID != nil } }
+        return false
+    }
+}

@@ -127,10 +127,7 @@ struct ChunkBuilder: Sendable {
                 for subsection in section.subsections { nestedEntries(subsection, path: here) }
                 return
             }
-            let own = section.blocks.filter { block in
-                if case .table(let table) = block { return !table.rows.contains { $0.entryID != nil } }
-                return true
-            }
+            let own = section.blocks.filter { !$0.isErrorTable }
             let parts = Self.parts(own.mappingLinks(rewrite), opening: Self.opening([article.title] + here))
             for (number, text) in parts.enumerated() {
                 drafts.append(Draft(anchor: section.anchor, part: number + 1, kind: section.level >= 2 ? "section" : "article",

@@ -276,8 +276,7 @@ extension Array where Element == Block {
     var searchText: String {
         var text = ""
         for block in self {
-            if case .table(let table) = block, table.rows.contains(where: { $0.entryID != nil }) { continue }
-            block.appendSearchText(to: &text)
+            if !block.isErrorTable { block.appendSearchText(to: &text) }
         }
         return text
     }

@@ -53,10 +53,7 @@ struct SearchRecordBuilder: Sendable {
             if let entry = entryOfSection[section.anchor] {
                 add("content", here, anchor: section.anchor, content: entryText(entry), codes: codes(entry), suffix: "/content")
             } else {
-                let own = section.blocks.filter { block in
-                    if case .table(let table) = block { return !table.rows.contains { $0.entryID != nil } }
-                    return true
-                }.plainText
+                let own = section.blocks.filter { !$0.isErrorTable }.plainText
                 if !own.isEmpty, section.level >= 1 {
                     add("content", here, anchor: isTitle ? nil : section.anchor, content: own, suffix: isTitle ? "/introduction" : "/content")
                 }
