@@ -17,6 +17,24 @@ extension Article {
     }
 }
 
+/// Where an article's entries are: the entries about a section, by the section's anchor, and
+/// the rows of error tables, by the row's id; both give the entry's index in `Article.entries`.
+public struct EntryPlaces: Sendable {
+    public var sections: [String: Int] = [:]
+    public var rows: [String: Int] = [:]
+}
+
+extension Article {
+    public var entryPlaces: EntryPlaces {
+        var places = EntryPlaces()
+        for (index, entry) in entries.enumerated() {
+            guard let anchor = entry.anchor else { continue }
+            if entry.kind == .section { places.sections[anchor] = index } else { places.rows[anchor] = index }
+        }
+        return places
+    }
+}
+
 extension Array where Element == Block {
     func collectAnchors(into anchors: inout Set<String>) {
         for block in self {

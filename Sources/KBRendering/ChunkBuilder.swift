@@ -64,12 +64,7 @@ struct ChunkBuilder: Sendable {
     func drafts(of article: Article) -> [Draft] {
         let strings = SiteStrings(locale: article.locale)
         let rewrite = contract.linkRewriter(for: article)
-        var sectionEntries: [String: Int] = [:]
-        var rowEntries: [String: Int] = [:]
-        for (index, entry) in article.entries.enumerated() {
-            guard let anchor = entry.anchor else { continue }
-            if entry.kind == .section { sectionEntries[anchor] = index } else { rowEntries[anchor] = index }
-        }
+        let places = article.entryPlaces
         var drafts: [Draft] = []
         var done: Set<Int> = []
 
@@ -105,7 +100,7 @@ struct ChunkBuilder: Sendable {
             for block in blocks {
                 guard case .table(let table) = block else { continue }
                 for row in table.rows {
-                    if let id = row.entryID, let index = rowEntries[id] { entryDraft(index, path: path, section: section) }
+                    if let id = row.entryID, let index = places.rows[id] { entryDraft(index, path: path, section: section) }
                 }
             }
         }
@@ -113,7 +108,7 @@ struct ChunkBuilder: Sendable {
         /// Only the entries below a section that is itself an entry (its text is the entry's).
         func nestedEntries(_ section: Section, path: [String]) {
             let here = path + [section.titleText]
-            if let index = sectionEntries[section.anchor] { entryDraft(index, path: here, section: section.titleText) }
+            if let index = places.sections[section.anchor] { entryDraft(index, path: here, section: section.titleText) }
             rowDrafts(section.blocks, path: here, section: section.titleText)
             for subsection in section.subsections { nestedEntries(subsection, path: here) }
         }
@@ -121,7 +116,7 @@ struct ChunkBuilder: Sendable {
         func visit(_ section: Section, path: [String]) {
             let title = section.titleText
             let here = section.level >= 2 ? path + [title] : path
-            if let index = sectionEntries[section.anchor] {
+            if let index = places.sections[section.anchor] {
                 entryDraft(index, path: here, section: title)
                 rowDrafts(section.blocks, path: here, section: title)
                 for subsection in section.subsections { nestedEntries(subsection, path: here) }

@@ -76,16 +76,13 @@ public struct SearchIndexBuilder: Sendable {
     static func documents(of articleIndex: Int, _ linked: LinkedKnowledgeBase) -> [Document] {
         let article = linked.articles[articleIndex]
         var documents: [Document] = []
-        var entryOfAnchor: [String: Int] = [:]
-        for (index, entry) in article.entries.enumerated() {
-            if let anchor = entry.anchor { entryOfAnchor[anchor] = index }
-        }
+        let sectionEntries = article.entryPlaces.sections
         let root = article.document.subsections.first { $0.level == 1 } ?? article.document
         let intro = ([article.metadata.description ?? ""] + [root.blocks.searchText]).joined(separator: "\n")
         documents.append(Document(kind: .article, title: article.title, article: articleIndex, anchor: "",
                                   codes: [], message: "", body: intro))
         for section in article.sections where section.level > 1 {
-            if let entryIndex = entryOfAnchor[section.anchor], article.entries[entryIndex].kind == .section {
+            if sectionEntries[section.anchor] != nil {
                 continue  // Indexed as the entry below, with its cause and resolution.
             }
             documents.append(Document(kind: .section, title: section.titleText, article: articleIndex,

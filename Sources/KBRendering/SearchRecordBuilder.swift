@@ -15,12 +15,7 @@ struct SearchRecordBuilder: Sendable {
         let article = linked.articles[index]
         let page = SitePaths.article(article)
         let site = contract.options.title
-        var entryOfSection: [String: ErrorEntry] = [:]
-        var entryOfRow: [String: ErrorEntry] = [:]
-        for entry in article.entries {
-            guard let anchor = entry.anchor else { continue }
-            if entry.kind == .section { entryOfSection[anchor] = entry } else { entryOfRow[anchor] = entry }
-        }
+        let places = article.entryPlaces
         var records: [SearchRecord] = []
         func add(_ type: String, _ levels: [String], anchor: String?, content: String?, codes: [String] = [], suffix: String = "") {
             let address = page + (anchor.map { "#" + $0 } ?? "")
@@ -50,7 +45,7 @@ struct SearchRecordBuilder: Sendable {
                 here = Array((levels + [section.titleText]).prefix(7))
                 add("lvl\(min(here.count - 1, 6))", here, anchor: section.anchor, content: nil)
             }
-            if let entry = entryOfSection[section.anchor] {
+            if let entry = places.sections[section.anchor].map({ article.entries[$0] }) {
                 add("content", here, anchor: section.anchor, content: entryText(entry), codes: codes(entry), suffix: "/content")
             } else {
                 let own = section.blocks.filter { !$0.isErrorTable }.plainText
@@ -61,7 +56,7 @@ struct SearchRecordBuilder: Sendable {
             for block in section.blocks {
                 guard case .table(let table) = block else { continue }
                 for row in table.rows {
-                    guard let id = row.entryID, let entry = entryOfRow[id] else { continue }
+                    guard let id = row.entryID, let entry = places.rows[id].map({ article.entries[$0] }) else { continue }
                     add("content", here, anchor: id, content: entryText(entry), codes: codes(entry))
                 }
             }

@@ -297,12 +297,10 @@ public struct SiteRenderer: Sendable {
         }
 
         // Entries: their codes and their places in the other languages.
-        var sectionEntries: [String: Int] = [:]
-        var rowEntries: [String: Int] = [:]
+        let places = article.entryPlaces
         var counterparts: [String: JSONValue] = [:]
         for (entryIndex, entry) in article.entries.enumerated() {
             guard let anchor = entry.anchor else { continue }
-            if entry.kind == .section { sectionEntries[anchor] = entryIndex } else { rowEntries[anchor] = entryIndex }
             var places: [String: JSONValue] = [:]
             for other in linked.counterparts(of: EntryReference(article: index, entry: entryIndex)) {
                 if let otherAnchor = linked.entry(other).anchor { places[linked.article(other).locale] = .string(otherAnchor) }
@@ -322,8 +320,8 @@ public struct SiteRenderer: Sendable {
         let meta: (Int) -> String = { entryIndex in
             self.entryMeta(EntryReference(article: index, entry: entryIndex), from: path, strings: strings, linked: linked)
         }
-        renderer.afterHeading = { section in sectionEntries[section.anchor].map(meta) ?? "" }
-        renderer.inEntryRow = { id in rowEntries[id].map(meta) ?? "" }
+        renderer.afterHeading = { section in places.sections[section.anchor].map(meta) ?? "" }
+        renderer.inEntryRow = { id in places.rows[id].map(meta) ?? "" }
         page["body"] = renderer.render(article.document)
         return page
     }
