@@ -15,7 +15,7 @@ func temporaryFolder() throws -> URL {
 }
 
 func sampleContentModel() async throws -> KnowledgeBase {
-    let tree = try ContentTree(path: repositoryRoot.appendingPathComponent("content").path)
+    let tree = try ContentTree(path: seedContent)
     return await KnowledgeBaseBuilder().build(files: tree.articleFiles(), read: tree.reader)
 }
 

