@@ -21,7 +21,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "KBCore"),
+        // The table of HTML's named character references is data, embedded in the code at build time.
+        .target(name: "KBCore", resources: [.embedInCode("Resources/html-character-references.txt")]),
         .target(name: "CFileSystem"),
         .target(
             name: "KBSyntax",
@@ -61,6 +62,7 @@ let package = Package(
             name: "kb",
             dependencies: ["KBCommandLine", "KBMCP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "KBCoreTests", dependencies: ["KBCore"]),
         .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax", "KBCore"]),
         .testTarget(name: "KBExtractionTests", dependencies: ["KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
         .testTarget(name: "KBLinkingTests", dependencies: ["KBLinking", "KBExtraction", "KBModel", "KBCore"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KBCore
 import KBExtraction
 import KBLinking
 import KBRendering
@@ -18,8 +19,13 @@ struct BuildCommand: AsyncParsableCommand {
             records, with JSON Schemas), llms.txt files and a Markdown twin of every article \
             page (its URL with .md appended). Pages come from Mustache templates; --templates replaces them file by file. \
             The site is written into a temporary folder beside the output folder and swapped in \
-            at the end, so a failed or interrupted build leaves the previous site whole. Output is \
-            the same for the same input; SOURCE_DATE_EPOCH adds a build date to the footer.
+            at the end, so a failed or interrupted build leaves the previous site whole; a second \
+            build of the same output folder waits for the first. Output is the same for the same \
+            input; SOURCE_DATE_EPOCH adds a build date to the footer. Content is untrusted: only \
+            files inside the content folder are read, URLs and raw HTML that could run script are \
+            dropped, files a browser would run (.html, .js, SVG with scripts) are not copied, and \
+            limits on sizes and nesting (--max-file-size among them) keep one article from \
+            exhausting the build; each is reported and the rest is built.
             """
     )
 
@@ -46,27 +52,31 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let tree = try ContentTree(path: content)
+        let limits = options.limits
+        let tree = try ContentTree(path: content, limits: limits)
         let writer = try SiteWriter(output: output, content: tree.root, force: force)
-        let templateSet = try TemplateSet(overrides: try templates.map(Self.readTemplates) ?? [:])
+        let templateSet = try TemplateSet(overrides: try templates.map { try Self.readTemplates($0, limits: limits) } ?? [:])
         let contentFiles = tree.allFiles()
 
-        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(
-            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), read: tree.reader)
+        let (built, stages) = await KnowledgeBaseBuilder(limits: limits).measuredBuild(
+            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), found: tree.diagnostics,
+            read: tree.reader)
+        let (knowledgeBase, collisions) = SitePaths.keepingArticlesWithOwnPages(built)
         let modelDone = clock.now
         let linked = TranslationLinker.link(knowledgeBase, contentFiles: Set(contentFiles))
         let linkDone = clock.now
         let renderer = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL))
         var site = renderer.renderPages(linked)
-        site.files += try tree.mediaFiles(in: contentFiles)
+        let media = tree.mediaFiles()
+        site.files += media.files
         let pagesDone = clock.now
         site.files += SearchIndexBuilder().build(linked)
         let searchDone = clock.now
         site.files += renderer.renderMachineFiles(linked)
         let renderDone = clock.now
-        try writer.write(site)
+        let written = try writer.write(site)
 
-        let diagnostics = linked.allDiagnostics
+        let diagnostics = (linked.allDiagnostics + collisions + media.diagnostics + written).sorted()
         DiagnosticConsole.report(diagnostics, contentPath: content, quiet: options.quiet)
         let entries = knowledgeBase.articles.reduce(0) { $0 + $1.entries.count }
         FileHandle.standardError.write(Data((
@@ -84,11 +94,15 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     /// Every file below a templates folder, by its path relative to it.
-    static func readTemplates(_ path: String) throws -> [String: [UInt8]] {
-        let folder = try ContentTree(path: path)
+    /// Read as content is: inside the folder only, regular files, within the size limit.
+    static func readTemplates(_ path: String, limits: Limits) throws -> [String: [UInt8]] {
+        let folder = try ContentTree(path: path, limits: limits)
+        if let problem = folder.diagnostics.first(where: { $0.severity == .error }) {
+            throw ValidationError("templates: \(problem.file): \(problem.message)")
+        }
         var files: [String: [UInt8]] = [:]
         for file in folder.allFiles() {
-            files[file] = Array(try Data(contentsOf: folder.root.appendingPathComponent(file)))
+            files[file] = Array(try folder.reader(file).utf8)
         }
         return files
     }

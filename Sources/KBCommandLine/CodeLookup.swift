@@ -66,8 +66,9 @@ public struct CodeLookup: Sendable {
     public static func build(content: String) async throws -> CodeLookup {
         let tree = try ContentTree(path: content)
         let knowledgeBase = await KnowledgeBaseBuilder().build(
-            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), read: tree.reader)
-        let linked = TranslationLinker.link(knowledgeBase)
+            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), found: tree.diagnostics,
+            read: tree.reader)
+        let linked = TranslationLinker.link(SitePaths.keepingArticlesWithOwnPages(knowledgeBase).0)
         let contract = ContractBuilder().build(linked)
         return CodeLookup(index: contract.index, codes: contract.codes,
                           articles: contract.articles.keys.sorted().compactMap { contract.articles[$0] }, site: nil)

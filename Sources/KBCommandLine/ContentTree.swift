@@ -1,56 +1,50 @@
 import Foundation
+import KBCore
 import KBRendering
 
-/// The Markdown files of a content folder (`content/<locale>/<path>.md`), found on disk.
+/// The files of a content folder (`content/<locale>/<path>.md`), found on disk.
+///
+/// The content folder is a boundary: a symbolic link is followed only when it leads to a
+/// place inside the folder and not back into a folder it lies in (a loop); only regular files
+/// are read, and only files the walk found; nothing is read through a path that leaves the
+/// folder. What is left out gets a diagnostic (`file.outsideContent`, `file.symlinkLoop`,
+/// `file.notRegular`, `file.unreadable`), and the rest is read.
 struct ContentTree: Sendable {
+    /// The folder, with symbolic links resolved.
     let root: URL
-    /// Every file below the root, as relative `/`-separated paths, sorted; hidden files and
-    /// folders left out. Read once.
+    /// Every regular file below the root, as relative `/`-separated paths, sorted; hidden files
+    /// and folders left out.
     let files: [String]
+    /// Problems found while listing the files.
+    let diagnostics: [Diagnostic]
+    let limits: Limits
+    /// Each file's place on disk, with the symbolic links on its way resolved.
+    private let locations: [String: String]
+    /// Files that were found but may not be read, and why.
+    private let refused: [String: FileReadError]
 
-    init(path: String) throws {
+    init(path: String, limits: Limits = .default) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+              let real = Self.realPath(path)
+        else {
             throw ContentError.notAFolder(path)
         }
-        root = URL(fileURLWithPath: path).standardizedFileURL
-        files = Self.listFiles(below: root.path)
-    }
-
-    /// A `readdir` walk: the entry types come with the names, so no file is looked up twice.
-    private static func listFiles(below root: String) -> [String] {
-        var result: [String] = []
-        var pending = [""]
-        while let folder = pending.popLast() {
-            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard !name.hasPrefix(".") else { continue }
-                let path = folder.isEmpty ? name : folder + "/" + name
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                    var status = stat()
-                    guard stat(root + "/" + path, &status) == 0 else { continue }
-                    type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
-                }
-                if type == UInt8(DT_DIR) {
-                    pending.append(path)
-                } else if type == UInt8(DT_REG) {
-                    result.append(path)
-                }
-            }
-        }
-        return result.sorted()
+        root = URL(fileURLWithPath: real)
+        self.limits = limits
+        var walk = Walk(root: real, limits: limits)
+        walk.folder(logical: "", real: real, chain: [real])
+        files = walk.files.map(\.logical)
+        locations = Dictionary(walk.files.map { ($0.logical, $0.real) }, uniquingKeysWith: { first, _ in first })
+        refused = walk.refused
+        diagnostics = walk.diagnostics
     }
 
     /// Paths relative to the root, `/`-separated, sorted. Hidden files and folders are left out,
     /// and so are `includes` folders (fragments that articles include) and `TOC.md` files
     /// (navigation written in Markdown).
     func articleFiles() -> [String] {
-        allFiles().filter { path in
+        files.filter { path in
             path.lowercased().hasSuffix(".md") && !path.split(separator: "/").dropLast().contains("includes")
                 && path.split(separator: "/").last?.lowercased() != "toc.md"
         }
@@ -59,7 +53,7 @@ struct ContentTree: Sendable {
     /// The DocFX `toc.yml` and `TOC.md` files that define navigation; breadcrumb tables of contents, which
     /// describe the published site around the docs, are left out.
     func tableOfContentsFiles() -> [String] {
-        allFiles().filter { path in
+        files.filter { path in
             let parts = path.split(separator: "/")
             return ["toc.yml", "toc.md"].contains(parts.last?.lowercased() ?? "")
                 && !parts.dropLast().contains { ["breadcrumb", "bread"].contains($0.lowercased()) }
@@ -69,40 +63,218 @@ struct ContentTree: Sendable {
     /// Every file below the root, as relative `/`-separated paths, sorted.
     func allFiles() -> [String] { files }
 
-    /// Images and other files the articles use, copied to the same place in the site: every
-    /// file that is not Markdown or YAML.
-    func mediaFiles(in files: [String]) throws -> [BuiltSite.File] {
-        try files.filter { path in
+    /// Images and other files the articles use, copied to the same place in the site: the
+    /// files of the content folder that are not Markdown or YAML and that no browser runs
+    /// (`MediaPolicy`). They are copied from disk when the site is written, not held in memory.
+    func mediaFiles() -> (files: [BuiltSite.File], diagnostics: [Diagnostic]) {
+        var media: [BuiltSite.File] = []
+        var diagnostics: [Diagnostic] = []
+        for path in files {
             let lower = path.lowercased()
-            return !lower.hasSuffix(".md") && !lower.hasSuffix(".yml") && !lower.hasSuffix(".yaml")
-        }.map { path in
-            BuiltSite.File(path: path, contents: Array(try Data(contentsOf: root.appendingPathComponent(path))))
+            guard !lower.hasSuffix(".md"), !lower.hasSuffix(".yml"), !lower.hasSuffix(".yaml"),
+                  let location = locations[path]
+            else { continue }
+            switch MediaPolicy.verdict(for: path, read: { try Self.read(location, limit: limits.fileSize) }) {
+            case .copy:
+                media.append(BuiltSite.File(path: path, copying: location, origin: path))
+            case .refuse(let severity, let reason):
+                diagnostics.append(Diagnostic(severity, "file.notPublished", reason, file: path, at: nil))
+            }
+        }
+        return (media, diagnostics)
+    }
+
+    /// A reader for `KnowledgeBaseBuilder`: the text of a file the walk found. Bytes that are not
+    /// UTF-8 are replaced rather than failing the article.
+    var reader: @Sendable (String) throws -> String {
+        let locations = self.locations
+        let refused = self.refused
+        let limit = limits.fileSize
+        return { path in
+            if let refusal = refused[path] { throw refusal }
+            guard let location = locations[path] else {
+                throw FileReadError("file.unreadable", "there is no such file in the content folder")
+            }
+            return String(decoding: try Self.read(location, limit: limit), as: UTF8.self)
         }
     }
 
-    /// A reader for `KnowledgeBaseBuilder`: the text of a file below the root. Bytes that are
-    /// not UTF-8 are replaced rather than failing the article.
-    var reader: @Sendable (String) throws -> String {
-        let root = self.root
-        return { path in
-            let url = root.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw ContentError.unreadable(
-                    path, FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "no such file")
+    /// The bytes of a regular file, at most `limit` of them: opened without following a
+    /// symbolic link (the walk resolved those) and without waiting on a pipe.
+    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw FileReadError("file.notRegular", "this is not a regular file; it is not read")
+        }
+        guard Int(status.st_size) <= limit else {
+            throw FileReadError(
+                "file.tooLarge",
+                "the file has \(status.st_size) bytes, more than the limit of \(limit) (--max-file-size); it is not read")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var count = 0
+        while count < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
-            return String(decoding: data, as: UTF8.self)
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else {
+                throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if read == 0 { break }
+            count += read
+        }
+        // A file that grew while it was read is cut at the limit.
+        return Array(bytes[..<min(count, limit)])
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The walk of the folder: depth first, entries in byte order, so that the result and the
+    /// diagnostics are the same on every run.
+    private struct Walk {
+        let root: String
+        let limits: Limits
+        var files: [(logical: String, real: String)] = []
+        var refused: [String: FileReadError] = [:]
+        var diagnostics: [Diagnostic] = []
+        var entries = 0
+
+        init(root: String, limits: Limits) {
+            self.root = root
+            self.limits = limits
+        }
+
+        /// `chain`: the real paths of the folders on the way here, to see loops.
+        mutating func folder(logical: String, real: String, chain: [String]) {
+            guard let directory = opendir(real) else {
+                diagnostics.append(Diagnostic(
+                    .warning, "file.unreadable", "the folder cannot be read (\(String(cString: strerror(errno))))",
+                    file: logical, at: nil))
+                return
+            }
+            var names: [(name: [UInt8], type: UInt8)] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                guard name.first != UInt8(ascii: ".") else { continue }
+                names.append((name, entry.pointee.d_type))
+            }
+            closedir(directory)
+            names.sort { $0.name.lexicographicallyPrecedes($1.name) }
+
+            for (bytes, entryType) in names {
+                entries += 1
+                if entries > limits.contentEntries {
+                    if entries == limits.contentEntries + 1 {
+                        diagnostics.append(Diagnostic(
+                            .error, "content.tooManyFiles",
+                            "the content folder holds more than \(limits.contentEntries) files and folders; the rest are not read",
+                            file: logical, at: nil))
+                    }
+                    return
+                }
+                let name = String(decoding: bytes, as: UTF8.self)
+                let path = logical.isEmpty ? name : logical + "/" + name
+                let full = real + "/" + name
+                guard Array(name.utf8) == bytes else {
+                    diagnostics.append(Diagnostic(
+                        .warning, "file.invalidName", "the name is not UTF-8 text; the file is not read", file: path, at: nil))
+                    continue
+                }
+                var type = entryType
+                if type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    guard lstat(full, &status) == 0 else { continue }
+                    type = Self.entryType(status.st_mode)
+                }
+                switch type {
+                case UInt8(DT_DIR):
+                    folder(logical: path, real: full, chain: chain + [full])
+                case UInt8(DT_REG):
+                    files.append((path, full))
+                case UInt8(DT_LNK):
+                    link(path, at: full, chain: chain)
+                default:
+                    refuse(path, "file.notRegular", "this is not a regular file (a pipe, socket or device); it is not read",
+                           severity: .warning)
+                }
+            }
+        }
+
+        /// A symbolic link: followed when it leads to a file or folder inside the content folder.
+        mutating func link(_ path: String, at full: String, chain: [String]) {
+            guard let target = ContentTree.realPath(full) else {
+                refuse(path, "file.unreadable", "this is a symbolic link to nothing ('\(Self.destination(of: full))'); it is not read",
+                       severity: .warning)
+                return
+            }
+            guard target == root || target.hasPrefix(root + "/") else {
+                refuse(path, "file.outsideContent",
+                       "this is a symbolic link to '\(target)', outside the content folder; it is not read", severity: .error)
+                return
+            }
+            var status = stat()
+            guard stat(target, &status) == 0 else {
+                refuse(path, "file.unreadable", "this symbolic link cannot be followed; it is not read", severity: .warning)
+                return
+            }
+            switch Self.entryType(status.st_mode) {
+            case UInt8(DT_DIR):
+                if chain.contains(target) {
+                    diagnostics.append(Diagnostic(
+                        .warning, "file.symlinkLoop",
+                        "this is a symbolic link to a folder it lies in ('\(Self.destination(of: full))'); it is not followed",
+                        file: path, at: nil))
+                } else {
+                    folder(logical: path, real: target, chain: chain + [target])
+                }
+            case UInt8(DT_REG):
+                files.append((path, target))
+            default:
+                refuse(path, "file.notRegular", "this links to something that is not a regular file; it is not read",
+                       severity: .warning)
+            }
+        }
+
+        mutating func refuse(_ path: String, _ identifier: String, _ message: String, severity: Diagnostic.Severity) {
+            refused[path] = FileReadError(identifier, message)
+            diagnostics.append(Diagnostic(severity, identifier, message, file: path, at: nil))
+        }
+
+        static func entryType(_ mode: mode_t) -> UInt8 {
+            switch mode & S_IFMT {
+            case S_IFDIR: UInt8(DT_DIR)
+            case S_IFREG: UInt8(DT_REG)
+            case S_IFLNK: UInt8(DT_LNK)
+            default: 0
+            }
+        }
+
+        /// What a symbolic link holds, as written.
+        static func destination(of path: String) -> String {
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let count = readlink(path, &buffer, buffer.count - 1)
+            guard count >= 0 else { return "?" }
+            return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 }
 
 enum ContentError: Error, CustomStringConvertible {
     case notAFolder(String)
-    case unreadable(String, String)
 
     var description: String {
         switch self {
         case .notAFolder(let path): "'\(path)' is not a folder of content"
-        case .unreadable(_, let reason): reason
         }
     }
 }

@@ -23,9 +23,10 @@ struct DumpCommand: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let tree = try ContentTree(path: content)
-        let (knowledgeBase, stages) = await KnowledgeBaseBuilder().measuredBuild(
-            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), read: tree.reader)
+        let tree = try ContentTree(path: content, limits: options.limits)
+        let (knowledgeBase, stages) = await KnowledgeBaseBuilder(limits: options.limits).measuredBuild(
+            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), found: tree.diagnostics,
+            read: tree.reader)
         let modelDone = clock.now
         FileHandle.standardOutput.write(Data(ModelDump.json(knowledgeBase)))
         DiagnosticConsole.report(knowledgeBase.diagnostics, contentPath: content, quiet: options.quiet)

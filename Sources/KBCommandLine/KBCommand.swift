@@ -1,4 +1,5 @@
 import ArgumentParser
+import KBCore
 
 /// `kb`: builds a searchable help site from localized troubleshooting articles. The
 /// executable adds the `mcp` command, which lives in a target of its own (`KBMCP`).
@@ -24,6 +25,43 @@ struct ContentOptions: ParsableArguments {
 
     @Flag(help: "Print the time spent in each stage on standard error.")
     var timings = false
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
+        "The largest file kb reads, in bytes (suffixes K, M): larger articles, includes and toc files are reported and left out.",
+        valueName: "bytes"))
+    var maxFileSize: ByteCount = ByteCount(Limits.default.fileSize)
+
+    /// The limits of the build, with the ones set on the command line.
+    var limits: Limits {
+        var limits = Limits.default
+        limits.fileSize = maxFileSize.value
+        return limits
+    }
+}
+
+/// A number of bytes written as `5000000`, `512K` or `5M`.
+struct ByteCount: ExpressibleByArgument, Sendable {
+    var value: Int
+
+    init(_ value: Int) {
+        self.value = value
+    }
+
+    init?(argument: String) {
+        let multipliers: [Character: Int] = ["K": 1024, "k": 1024, "M": 1024 * 1024, "m": 1024 * 1024, "G": 1 << 30, "g": 1 << 30]
+        var digits = Substring(argument)
+        var multiplier = 1
+        if let last = digits.last, let factor = multipliers[last] {
+            multiplier = factor
+            digits = digits.dropLast()
+        }
+        guard let number = Int(digits), number > 0, number <= Int.max / multiplier else { return nil }
+        value = number * multiplier
+    }
+
+    var defaultValueDescription: String {
+        value % (1024 * 1024) == 0 ? "\(value / (1024 * 1024))M" : "\(value)"
+    }
 }
 
 extension AsyncParsableCommand {
@@ -31,7 +69,7 @@ extension AsyncParsableCommand {
     public static func runFromCommandLine() async {
         // Named through an async function type so that the asynchronous `main` is chosen over
         // the synchronous one that `ParsableCommand` also provides.
-        let main: () async -> Void = Self.main
-        await main()
+        let main: ([String]?) async -> Void = Self.main
+        await main(LookupCommand.preparedArguments(Array(CommandLine.arguments.dropFirst())))
     }
 }

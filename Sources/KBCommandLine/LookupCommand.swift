@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBContract
+import KBCore
 
 /// `kb lookup CODE`: the entries of an error code, in the terminal.
 struct LookupCommand: AsyncParsableCommand {
@@ -19,7 +20,39 @@ struct LookupCommand: AsyncParsableCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The error code, in any form (-2133916617 too).", valueName: "code"))
     var words: [String] = []
 
-    var code: String { words.joined(separator: " ") }
+    /// The words typed, without the `--` that lets a word start with a minus sign.
+    var code: String { words.filter { $0 != "--" }.joined(separator: " ") }
+
+    /// The command line with the words of a lookup's code joined into one argument after `--`
+    /// (ArgumentParser reads many loose words in quadratic time, and a code may start with a
+    /// minus sign); other commands' arguments pass unchanged.
+    static func preparedArguments(_ arguments: [String]) -> [String] {
+        guard arguments.first == configuration.commandName else { return arguments }
+        let withValue: Set<String> = ["--site", "--content", "--lang"]
+        let flags: Set<String> = ["--json", "-h", "--help"]
+        var options: [String] = []
+        var words: [String] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                words += arguments[(index + 1)...]
+                break
+            }
+            if withValue.contains(argument), index + 1 < arguments.count {
+                options += [argument, arguments[index + 1]]
+                index += 2
+                continue
+            }
+            if flags.contains(argument) || withValue.contains(where: { argument.hasPrefix($0 + "=") }) {
+                options.append(argument)
+            } else {
+                words.append(argument)
+            }
+            index += 1
+        }
+        return [arguments[0]] + options + (words.isEmpty ? [] : ["--", words.joined(separator: " ")])
+    }
 
     func validate() throws {
         if words.isEmpty { throw ValidationError("Missing expected argument '<code>'") }
@@ -50,7 +83,8 @@ struct LookupCommand: AsyncParsableCommand {
         }
         let source = content ?? site
         guard let record = lookup.code(code) else {
-            var message = "kb: no code \(code) in \(source)"
+            let shown = code.count > 80 ? String(code.prefix(79)) + "…" : code
+            var message = "kb: no code \(shown.terminalEscaped) in \(source)"
             let suggestions = lookup.suggestions(for: code)
             if !suggestions.isEmpty { message += "; did you mean " + suggestions.joined(separator: ", ") + "?" }
             FileHandle.standardError.write(Data((message + "\n").utf8))
@@ -61,7 +95,10 @@ struct LookupCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data(Self.json(lookup.report(record, locale: locale))))
             return
         }
-        FileHandle.standardOutput.write(Data(Self.text(record, matches, lookup: lookup).utf8))
+        // The entries' text comes from the content: nothing in it may act on the terminal.
+        let text = Self.text(record, matches, lookup: lookup).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0).terminalEscaped }.joined(separator: "\n")
+        FileHandle.standardOutput.write(Data(text.utf8))
         if matches.isEmpty, let locale {
             FileHandle.standardError.write(Data("kb: \(record.code) has no entry in \(locale); it has entries in \(record.locales.joined(separator: ", "))\n".utf8))
             throw ExitCode(1)

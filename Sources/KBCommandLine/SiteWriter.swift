@@ -1,17 +1,23 @@
 import CFileSystem
 import Dispatch
 import Foundation
-import Synchronization
+import KBCore
 import KBRendering
+import Synchronization
 
 /// Writes a built site to disk safely: into a temporary folder beside the output, swapped in at
 /// the end, so that a failed or interrupted build leaves the previous site whole.
+///
+/// One build writes to an output folder at a time: the writer holds a lock (`flock` on a file
+/// beside the folder) from its creation to the end of the process, and a second build waits
+/// for it. Each path of the site is written once (`BuiltSite.resolvingCollisions`).
 struct SiteWriter {
     /// The file that marks a folder as written by kb, so that kb never replaces a folder it did
     /// not create.
     static let marker = ".kb-site"
 
     let output: URL
+    private let lock: OutputLock
 
     init(output path: String, content: URL, force: Bool) throws {
         output = URL(fileURLWithPath: path).standardizedFileURL
@@ -27,13 +33,19 @@ struct SiteWriter {
             let isEmpty = (try? FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty) ?? false
             if !isOurs, !isEmpty, !force { throw SiteWriterError.notCreatedByKB(path) }
         }
+        let parent = output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        lock = try OutputLock(parent.appendingPathComponent(".\(output.lastPathComponent).kb-lock").path, for: path)
     }
 
-    func write(_ site: BuiltSite) throws {
+    /// Writes the site and swaps it in. Files that lose a collision and files of the content
+    /// that cannot be copied are left out and reported; the rest is written.
+    func write(_ site: BuiltSite) throws -> [Diagnostic] {
+        let (site, collisions) = site.resolvingCollisions()
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        // A fixed name: what a killed build left behind is cleared by the next one.
+        // A fixed name, which the lock keeps to one build: what a killed build left behind is
+        // cleared by the next one.
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kb-staging")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -49,8 +61,16 @@ struct SiteWriter {
             let failures = ConcurrentFailures()
             DispatchQueue.concurrentPerform(iterations: site.files.count) { index in
                 let file = site.files[index]
+                let destination = staging.appendingPathComponent(file.path).path
                 do {
-                    try Data(file.contents).write(to: staging.appendingPathComponent(file.path))
+                    if let source = file.source {
+                        try Self.copy(source, to: destination)
+                    } else {
+                        try Data(file.contents).write(to: URL(fileURLWithPath: destination))
+                    }
+                } catch let error as FileReadError {
+                    failures.report(Diagnostic(.warning, error.identifier, error.description + "; it is not copied to the site",
+                                               file: file.origin ?? file.path, at: nil))
                 } catch {
                     failures.record(error)
                 }
@@ -59,9 +79,44 @@ struct SiteWriter {
             try Data("This folder was written by kb build and is replaced by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(Self.marker))
             try swap(staging, into: output)
+            return (collisions + failures.diagnostics).sorted()
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Copies a file of the content to the site in pieces, so that a large video never sits
+    /// in memory. The source is opened as `ContentTree.read` opens files: a regular file, not
+    /// through a symbolic link.
+    static func copy(_ source: String, to destination: String) throws {
+        let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else {
+            throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw FileReadError("file.notRegular", "this is not a regular file")
+        }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else {
+                throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { return }
+            var written = 0
+            while written < count {
+                let result = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + written, count - written) }
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+                written += result
+            }
         }
     }
 
@@ -92,21 +147,57 @@ struct SiteWriter {
     }
 }
 
-/// The first error of a parallel loop.
+/// An exclusive lock on an output folder, held until the process ends (or the lock is
+/// released): a second build of the same folder waits for the first, saying so.
+final class OutputLock: Sendable {
+    private let descriptor: Int32
+
+    init(_ path: String, for output: String) throws {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SiteWriterError.cannotLock(output, String(cString: strerror(errno))) }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else {
+                close(descriptor)
+                throw SiteWriterError.cannotLock(output, String(cString: strerror(errno)))
+            }
+            FileHandle.standardError.write(Data("kb: another kb build is writing '\(output)'; waiting for it to finish …\n".utf8))
+            while flock(descriptor, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    close(descriptor)
+                    throw SiteWriterError.cannotLock(output, String(cString: strerror(errno)))
+                }
+            }
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// The first error of a parallel loop, and the diagnostics it reported.
 private final class ConcurrentFailures: Sendable {
     private let errors = Mutex<[any Error]>([])
+    private let reported = Mutex<[Diagnostic]>([])
 
     func record(_ error: any Error) {
         errors.withLock { $0.append(error) }
     }
 
+    func report(_ diagnostic: Diagnostic) {
+        reported.withLock { $0.append(diagnostic) }
+    }
+
     var first: (any Error)? { errors.withLock { $0.first } }
+    var diagnostics: [Diagnostic] { reported.withLock { $0 } }
 }
 
 enum SiteWriterError: Error, CustomStringConvertible {
     case wouldReplaceContent(String)
     case notAFolder(String)
     case notCreatedByKB(String)
+    case cannotLock(String, String)
 
     var description: String {
         switch self {
@@ -116,6 +207,8 @@ enum SiteWriterError: Error, CustomStringConvertible {
             "'\(path)' exists and is not a folder"
         case .notCreatedByKB(let path):
             "refusing to replace '\(path)': it was not created by kb build (use --force to replace it)"
+        case let .cannotLock(path, reason):
+            "cannot lock '\(path)' for writing: \(reason)"
         }
     }
 }

@@ -52,14 +52,18 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// `path:line:col: warning: message [identifier]`, the form compilers and editors understand.
+    /// Control characters of the content (in file names, anchors, link targets) are escaped,
+    /// so that printing a diagnostic never moves the cursor, clears the screen or renames the
+    /// terminal window.
     public var consoleDescription: String {
+        let file = self.file.terminalEscaped
         var text = file
         if let location { text += ":\(location.line):\(location.column)" }
-        text += ": \(severity.rawValue): \(message) [\(identifier)]"
+        text += ": \(severity.rawValue): \(message.terminalEscaped) [\(identifier.terminalEscaped)]"
         for note in notes {
             text += "\n\(file)"
             if let location = note.location { text += ":\(location.line):\(location.column)" }
-            text += ": note: \(note.message)"
+            text += ": note: \(note.message.terminalEscaped)"
         }
         return text
     }
@@ -74,5 +78,39 @@ extension Diagnostic: Comparable {
         if left != right { return left < right }
         if lhs.identifier != rhs.identifier { return lhs.identifier < rhs.identifier }
         return lhs.message < rhs.message
+    }
+}
+
+/// Why a file of the content could not be read, with the identifier of the diagnostic to
+/// report it under (`file.tooLarge`, `file.outsideContent`, `file.unreadable`).
+public struct FileReadError: Error, CustomStringConvertible, Sendable {
+    public var identifier: String
+    public var description: String
+
+    public init(_ identifier: String, _ description: String) {
+        self.identifier = identifier
+        self.description = description
+    }
+}
+
+extension String {
+    /// The text with what a terminal would act on instead of showing escaped as `\u{1B}`: C0
+    /// and C1 control characters (ESC, BEL, CR, backspace…), DEL, and the bidirectional
+    /// overrides that make text read in another order than it is written.
+    public var terminalEscaped: String {
+        func isActive(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+        }
+        guard unicodeScalars.contains(where: isActive) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if isActive(scalar) {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }

@@ -40,14 +40,19 @@ public struct HTMLTag: Hashable, Sendable {
     }
 }
 
-/// Reads a tag at the start of a byte buffer, the way browsers tokenize it.
+/// Reads a tag at a position of a byte buffer, the way browsers tokenize it.
 public struct HTMLTagScanner {
     private let bytes: [UInt8]
-    /// How many bytes the tag read so far took.
-    public private(set) var position = 0
+    /// Where the scanner is: after a tag read, just past its `>`.
+    public private(set) var position: Int
+    /// Whether the last `tag()` ran into the end of the buffer inside a tag: a browser reads
+    /// everything up to there as one unfinished tag, so no later `<` starts one either.
+    public private(set) var reachedEnd = false
 
-    public init(_ bytes: [UInt8]) {
+    /// A scanner over `bytes`, reading from `start`.
+    public init(_ bytes: [UInt8], from start: Int = 0) {
         self.bytes = bytes
+        self.position = start
     }
 
     public var isAtEnd: Bool {
@@ -70,7 +75,7 @@ public struct HTMLTagScanner {
         var isSelfClosing = false
         while position < bytes.count {
             skipSpaces()
-            guard position < bytes.count else { return nil }
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: ">") {
                 position += 1
@@ -96,6 +101,7 @@ public struct HTMLTagScanner {
             }
             attributes.append((attributeName, value))
         }
+        reachedEnd = true
         return nil
     }
 

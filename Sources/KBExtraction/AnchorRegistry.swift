@@ -5,15 +5,14 @@ import KBCore
 /// place that points to the first.
 struct AnchorRegistry {
     private var firstPlaces: [String: SourceLocation] = [:]
+    /// For an anchor used more than once, the suffix to try next: 20,000 equal headings take
+    /// one look each, not 20,000.
+    private var nextSuffix: [String: Int] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     let file: String
 
     init(file: String) {
         self.file = file
-    }
-
-    func contains(_ anchor: String) -> Bool {
-        firstPlaces[anchor] != nil
     }
 
     /// Registers `anchor` written at `location` and returns the unique anchor to use.
@@ -22,12 +21,13 @@ struct AnchorRegistry {
             firstPlaces[anchor] = location
             return anchor
         }
-        var number = 1
+        var number = nextSuffix[anchor] ?? 1
         var unique = "\(anchor)-\(number)"
         while firstPlaces[unique] != nil {
             number += 1
             unique = "\(anchor)-\(number)"
         }
+        nextSuffix[anchor] = number + 1
         firstPlaces[unique] = location
         if warnOnDuplicate {
             diagnostics.append(Diagnostic(

@@ -12,9 +12,11 @@ public struct ArticleExtractor: Sendable {
 
     /// Resolves `[!INCLUDE]` directives; without one they stay in the model unresolved.
     public var includes: IncludeResolver?
+    public var limits: Limits
 
-    public init(includes: IncludeResolver? = nil) {
+    public init(includes: IncludeResolver? = nil, limits: Limits = .default) {
         self.includes = includes
+        self.limits = limits
     }
 
     public func extract(_ document: ParsedDocument) -> Result {
@@ -24,7 +26,7 @@ public struct ArticleExtractor: Sendable {
         diagnostics += identity.diagnostics
 
         // Sections and blocks.
-        var builder = BlockBuilder(tree: document.tree)
+        var builder = BlockBuilder(tree: document.tree, file: document.file, limits: limits)
         var anchors = AnchorRegistry(file: document.file)
         var sections = SectionTreeBuilder()
         for child in document.tree.children(of: document.tree.root) {
@@ -41,8 +43,10 @@ public struct ArticleExtractor: Sendable {
         }
         var document_ = sections.finish()
         var links = builder.links
+        diagnostics += builder.diagnostics
         if let includes {
-            document_.resolveIncludes(with: includes, in: document.file, links: &links, diagnostics: &diagnostics)
+            var budget = IncludeResolver.Budget(limits: limits)
+            document_.resolveIncludes(with: includes, in: document.file, budget: &budget, links: &links, diagnostics: &diagnostics)
         }
 
         // Error entries: sections about one error, and rows of error tables.
@@ -54,6 +58,13 @@ public struct ArticleExtractor: Sendable {
         anchors = tables.anchors
         diagnostics += anchors.diagnostics
         entries.sort { $0.location < $1.location }
+        if entries.count > limits.entriesPerArticle {
+            diagnostics.append(Diagnostic(
+                .warning, "entry.tooMany",
+                "the article has \(entries.count) error entries, more than the limit of \(limits.entriesPerArticle); the ones from here on are left out",
+                file: document.file, at: entries[limits.entriesPerArticle].location))
+            entries.removeSubrange(limits.entriesPerArticle...)
+        }
 
         // Procedures, and the ones each entry's resolution holds.
         let procedures = ProcedureExtractor.procedures(in: document_)
@@ -199,14 +210,15 @@ struct ArticleIdentity {
 extension Section {
     /// Replaces include directives in this section and every section below it.
     fileprivate mutating func resolveIncludes(
-        with resolver: IncludeResolver, in file: String, links: inout [ArticleLink], diagnostics: inout [Diagnostic]
+        with resolver: IncludeResolver, in file: String, budget: inout IncludeResolver.Budget,
+        links: inout [ArticleLink], diagnostics: inout [Diagnostic]
     ) {
-        let resolution = resolver.resolve(blocks, in: file)
+        let resolution = resolver.resolve(blocks, in: file, budget: &budget)
         blocks = resolution.blocks
         links += resolution.links
         diagnostics += resolution.diagnostics
         for index in subsections.indices {
-            subsections[index].resolveIncludes(with: resolver, in: file, links: &links, diagnostics: &diagnostics)
+            subsections[index].resolveIncludes(with: resolver, in: file, budget: &budget, links: &links, diagnostics: &diagnostics)
         }
     }
 }

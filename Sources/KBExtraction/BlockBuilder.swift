@@ -7,10 +7,15 @@ import KBSyntax
 /// the `<br>`/`<ol><li>` structure authors write inside table cells.
 struct BlockBuilder {
     let tree: SyntaxTree
+    let file: String
+    let limits: Limits
     private(set) var links: [ArticleLink] = []
+    private(set) var diagnostics: [Diagnostic] = []
 
-    init(tree: SyntaxTree) {
+    init(tree: SyntaxTree, file: String = "", limits: Limits = .default) {
         self.tree = tree
+        self.file = file
+        self.limits = limits
     }
 
     // MARK: Blocks
@@ -236,8 +241,16 @@ struct BlockBuilder {
         let node = tree[index]
         var header = Table.Row(cells: [], location: node.start)
         var rows: [Table.Row] = []
+        let columns = max(node.tableAlignments.count, 1)
         for rowIndex in tree.children(of: index) {
             let rowNode = tree[rowIndex]
+            if (rows.count + 1) * columns > limits.tableCells {
+                diagnostics.append(Diagnostic(
+                    .warning, "table.tooLarge",
+                    "this table has more than \(limits.tableCells) cells; the rows from here on are left out",
+                    file: file, at: rowNode.start))
+                break
+            }
             let cells = tree.children(of: rowIndex).map { cell in
                 CellContent.blocks(from: inlines(childrenOf: cell), location: tree[cell].start)
             }

@@ -5,24 +5,39 @@ import KBModel
 /// see `<strong>Oplossing:</strong>` as the bold lead-in it is.
 enum HTMLFormatting {
     /// Replaces matched pairs such as `<strong>…</strong>`, `<em>…</em>`, `<code>…</code>` by
-    /// the model's inlines. Unmatched tags stay raw HTML for the renderer's allowlist.
-    static func pairTags(in inlines: [Inline]) -> [Inline] {
+    /// the model's inlines. Unmatched tags stay raw HTML for the renderer's allowlist, and so do
+    /// pairs nested deeper than `maximumDepth`. Tags are matched in one pass, each closing tag
+    /// with the innermost open tag of its name, so that the work grows with the inlines.
+    static func pairTags(in inlines: [Inline], maximumDepth: Int = 32) -> [Inline] {
         guard inlines.contains(where: { if case .html = $0 { true } else { false } }) else { return inlines }
-        var result: [Inline] = []
-        var index = 0
-        while index < inlines.count {
-            if case .html(let raw) = inlines[index], let tag = HTMLTag(raw), !tag.isClosing,
-               let kind = Kind(tag.name),
-               let close = matchingClose(for: tag.name, in: inlines, after: index) {
-                let inner = pairTags(in: Array(inlines[(index + 1)..<close]))
-                result.append(kind.wrap(inner))
-                index = close + 1
-            } else {
-                result.append(inlines[index])
-                index += 1
+        var kinds: [Int: Kind] = [:]
+        var closes: [Int: Int] = [:]
+        var open: [String: [Int]] = [:]
+        for (index, inline) in inlines.enumerated() {
+            guard case .html(let raw) = inline, let tag = HTMLTag(raw), let kind = Kind(tag.name) else { continue }
+            if tag.isClosing {
+                if let opening = open[tag.name]?.popLast() { closes[opening] = index }
+            } else if !tag.isSelfClosing {
+                open[tag.name, default: []].append(index)
+                kinds[index] = kind
             }
         }
-        return result
+        guard !closes.isEmpty else { return inlines }
+        func convert(_ range: Range<Int>, depth: Int) -> [Inline] {
+            var result: [Inline] = []
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if depth < maximumDepth, let close = closes[index], close < range.upperBound, let kind = kinds[index] {
+                    result.append(kind.wrap(convert((index + 1)..<close, depth: depth + 1)))
+                    index = close + 1
+                } else {
+                    result.append(inlines[index])
+                    index += 1
+                }
+            }
+            return result
+        }
+        return convert(0..<inlines.count, depth: 0)
     }
 
     private enum Kind {
@@ -46,19 +61,5 @@ enum HTMLFormatting {
             case .code: .code(content.plainText)
             }
         }
-    }
-
-    private static func matchingClose(for name: String, in inlines: [Inline], after start: Int) -> Int? {
-        var depth = 0
-        for index in (start + 1)..<inlines.count {
-            guard case .html(let raw) = inlines[index], let tag = HTMLTag(raw), tag.name == name else { continue }
-            if tag.isClosing {
-                if depth == 0 { return index }
-                depth -= 1
-            } else if !tag.isSelfClosing {
-                depth += 1
-            }
-        }
-        return nil
     }
 }

@@ -16,6 +16,8 @@ public final class IncludeResolver: Sendable {
         var blocks: [Block]
         var links: [ArticleLink]
         var diagnostics: [Diagnostic]
+        /// Bytes of the file's text.
+        var size: Int
     }
 
     private enum CacheEntry: Sendable {
@@ -24,12 +26,14 @@ public final class IncludeResolver: Sendable {
     }
 
     private let read: Reader
+    private let limits: Limits
     private let cache = Mutex<[String: CacheEntry]>([:])
     /// Included files whose own problems (such as invalid front matter) were already reported.
     private let reported = Mutex<Set<String>>([])
 
-    public init(read: @escaping Reader) {
+    public init(read: @escaping Reader, limits: Limits = .default) {
         self.read = read
+        self.limits = limits
     }
 
     struct Resolution {
@@ -38,23 +42,39 @@ public final class IncludeResolver: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// What includes may still add to one article: includes expanded each count, with their
+    /// bytes, so that a file including another twice at each of 25 levels stops early.
+    struct Budget {
+        var bytes: Int
+        var includes: Int
+        /// The limit was reached and reported.
+        var exhausted = false
+
+        init(limits: Limits) {
+            bytes = limits.includedSize
+            includes = limits.includeCount
+        }
+    }
+
     /// `blocks` of the file `file`, with every include directive, at any depth, replaced.
-    func resolve(_ blocks: [Block], in file: String, visiting: [String] = []) -> Resolution {
+    func resolve(_ blocks: [Block], in file: String, visiting: [String] = [], budget: inout Budget) -> Resolution {
         var resolution = Resolution(blocks: [])
         for block in blocks {
             switch block {
             case .include(let include):
-                resolution.blocks += expand(include, in: file, visiting: visiting + [file], into: &resolution)
+                resolution.blocks += expand(include, in: file, visiting: visiting + [file], budget: &budget, into: &resolution)
             case .list(var list):
-                list.items = list.items.map { item in merge(resolve(item, in: file, visiting: visiting), into: &resolution) }
+                list.items = list.items.map { item in
+                    merge(resolve(item, in: file, visiting: visiting, budget: &budget), into: &resolution)
+                }
                 resolution.blocks.append(.list(list))
             case .quote(let content):
-                resolution.blocks.append(.quote(merge(resolve(content, in: file, visiting: visiting), into: &resolution)))
+                resolution.blocks.append(.quote(merge(resolve(content, in: file, visiting: visiting, budget: &budget), into: &resolution)))
             case .alert(var alert):
-                alert.content = merge(resolve(alert.content, in: file, visiting: visiting), into: &resolution)
+                alert.content = merge(resolve(alert.content, in: file, visiting: visiting, budget: &budget), into: &resolution)
                 resolution.blocks.append(.alert(alert))
             case .division(let className, let content):
-                let resolved = merge(resolve(content, in: file, visiting: visiting), into: &resolution)
+                let resolved = merge(resolve(content, in: file, visiting: visiting, budget: &budget), into: &resolution)
                 resolution.blocks.append(.division(className: className, content: resolved))
             default:
                 resolution.blocks.append(block)
@@ -69,7 +89,9 @@ public final class IncludeResolver: Sendable {
         return inner.blocks
     }
 
-    private func expand(_ include: Include, in file: String, visiting: [String], into resolution: inout Resolution) -> [Block] {
+    private func expand(
+        _ include: Include, in file: String, visiting: [String], budget: inout Budget, into resolution: inout Resolution
+    ) -> [Block] {
         let folder = ContentPath.folder(of: file)
         let reference = include.path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? include.path
         let base = reference.hasPrefix("/") ? String(file.split(separator: "/").first ?? "") : folder
@@ -87,13 +109,31 @@ public final class IncludeResolver: Sendable {
                 file: file, at: include.location))
             return [.include(include)]
         }
+        if visiting.count > limits.includeDepth {
+            resolution.diagnostics.append(Diagnostic(
+                .error, "include.tooDeep",
+                "the include '\(include.path)' lies \(visiting.count) includes deep, more than the limit of \(limits.includeDepth); it is not included",
+                file: file, at: include.location))
+            return [.include(include)]
+        }
+        guard !budget.exhausted else { return [.include(include)] }
         switch load(target) {
+        case .parsed(let parsed) where parsed.size > budget.bytes || budget.includes <= 0:
+            budget.exhausted = true
+            resolution.diagnostics.append(Diagnostic(
+                .error, "include.tooLarge",
+                "includes add more than \(limits.includeCount) files or \(limits.includedSize) bytes to this article; "
+                    + "'\(include.path)' and the includes after it are not included",
+                file: file, at: include.location))
+            return [.include(include)]
         case .missing(let reason):
             resolution.diagnostics.append(Diagnostic(
                 .error, "include.missing", "the included file '\(include.path)' cannot be read (\(reason))",
                 file: file, at: include.location))
             return [.include(include)]
         case .parsed(let parsed):
+            budget.bytes -= parsed.size
+            budget.includes -= 1
             if reported.withLock({ $0.insert(target).inserted }) {
                 resolution.diagnostics += parsed.diagnostics
             }
@@ -102,7 +142,7 @@ public final class IncludeResolver: Sendable {
             let rebase: (String) -> String = { destination in
                 Self.rebase(destination, from: targetFolder, to: folder)
             }
-            let inner = resolve(parsed.blocks, in: target, visiting: visiting)
+            let inner = resolve(parsed.blocks, in: target, visiting: visiting, budget: &budget)
             resolution.diagnostics += inner.diagnostics
             resolution.links += (parsed.links + inner.links).map { link in
                 var link = link
@@ -119,15 +159,16 @@ public final class IncludeResolver: Sendable {
         let entry: CacheEntry
         do {
             let text = try read(path)
-            let document = DocumentParser.parse(text, file: path)
-            var builder = BlockBuilder(tree: document.tree)
+            let document = DocumentParser.parse(text, file: path, limits: limits)
+            var builder = BlockBuilder(tree: document.tree, file: path, limits: limits)
             let blocks = builder.blocks(childrenOf: document.tree.root)
             let links = builder.links.map { link in
                 var link = link
                 link.includedFrom = path
                 return link
             }
-            entry = .parsed(Parsed(blocks: blocks, links: links, diagnostics: document.diagnostics))
+            entry = .parsed(Parsed(
+                blocks: blocks, links: links, diagnostics: document.diagnostics + builder.diagnostics, size: text.utf8.count))
         } catch {
             entry = .missing("\(error)")
         }

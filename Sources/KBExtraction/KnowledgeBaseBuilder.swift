@@ -9,20 +9,31 @@ public struct KnowledgeBaseBuilder: Sendable {
     /// Returns the text of a file given its path relative to the content root.
     public typealias Reader = @Sendable (String) throws -> String
 
-    public init() {}
+    /// The bounds one file may make the build reach.
+    public var limits: Limits
+
+    public init(limits: Limits = .default) {
+        self.limits = limits
+    }
 
     /// Builds the model from the articles `files` and the `toc.yml` files `tablesOfContents`
     /// (paths relative to the content root, `/`-separated). Includes are read through `read`
     /// too. A file that cannot be read gives a diagnostic; every other file is still read.
-    public func build(files: [String], tablesOfContents: [String] = [], read: @escaping Reader) async -> KnowledgeBase {
-        await measuredBuild(files: files, tablesOfContents: tablesOfContents, read: read).knowledgeBase
+    public func build(
+        files: [String], tablesOfContents: [String] = [], found: [Diagnostic] = [], read: @escaping Reader
+    ) async -> KnowledgeBase {
+        await measuredBuild(files: files, tablesOfContents: tablesOfContents, found: found, read: read).knowledgeBase
     }
 
     /// `build`, with the time spent in each stage, summed over all files.
+    ///
+    /// - Parameter found: diagnostics found before, while listing the files; they join the
+    ///   knowledge base's own.
     public func measuredBuild(
-        files: [String], tablesOfContents: [String] = [], read: @escaping Reader
+        files: [String], tablesOfContents: [String] = [], found: [Diagnostic] = [], read: @escaping Reader
     ) async -> (knowledgeBase: KnowledgeBase, timings: StageTimings) {
-        let extractor = ArticleExtractor(includes: IncludeResolver(read: read))
+        let limits = self.limits
+        let extractor = ArticleExtractor(includes: IncludeResolver(read: read, limits: limits), limits: limits)
         typealias Outcome = (index: Int, result: ArticleExtractor.Result?, diagnostics: [Diagnostic], timings: StageTimings)
         let outcomes = await withTaskGroup(of: Outcome.self) { group in
             for (index, file) in files.enumerated() {
@@ -38,6 +49,8 @@ public struct KnowledgeBaseBuilder: Sendable {
                     let text: String
                     do {
                         text = try read(file)
+                    } catch let error as FileReadError {
+                        return (index, nil, [Diagnostic(.error, error.identifier, error.description, file: file, at: nil)], timings)
                     } catch {
                         let diagnostic = Diagnostic(
                             .error, "file.unreadable", "the file cannot be read: \(error)", file: file, at: nil)
@@ -45,9 +58,9 @@ public struct KnowledgeBaseBuilder: Sendable {
                     }
                     lap(\.reading)
                     let parts = DocumentParser.split(text, file: file)
-                    let frontMatter = DocumentParser.frontMatter(of: parts)
+                    let frontMatter = DocumentParser.frontMatter(of: parts, limits: limits)
                     lap(\.frontMatter)
-                    let document = DocumentParser.parse(parts, frontMatter: frontMatter)
+                    let document = DocumentParser.parse(parts, frontMatter: frontMatter, limits: limits)
                     lap(\.markdown)
                     let result = extractor.extract(document)
                     lap(\.extraction)
@@ -59,7 +72,7 @@ public struct KnowledgeBaseBuilder: Sendable {
             return collected.compactMap { $0 }
         }
         var articles: [Article] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = found
         var timings = StageTimings()
         for outcome in outcomes {
             diagnostics += outcome.diagnostics

@@ -1,3 +1,5 @@
+import KBCore
+
 extension Sequence where Element == Block {
     /// Clean CommonMark/GFM for people and language models: no front matter, no raw HTML,
     /// alerts in GitHub's `> [!NOTE]` form, cell content kept on one line with `<br>`.
@@ -39,7 +41,7 @@ extension Block {
         case .html, .include, .zoneStart, .zoneEnd:
             return ""
         case .video(let url):
-            return "[Video](" + url.markdownDestination + ")"
+            return URLSafety.safe(url).map { "[Video](" + $0.markdownDestination + ")" } ?? ""
         case .thematicBreak:
             return "* * *"
         case .table(let table):
@@ -97,11 +99,20 @@ extension Sequence where Element == Inline {
             case .strikethrough(let content):
                 text += "~~" + content.markdown + "~~"
             case .link(let destination, let title, let content):
-                text += "[" + content.markdown + "](" + destination.markdownDestination
+                // A link that may not reach a page may not reach Markdown either: its text stays.
+                guard let safe = URLSafety.safe(destination) else {
+                    text += content.markdown
+                    continue
+                }
+                text += "[" + content.markdown + "](" + safe.markdownDestination
                 if !title.isEmpty { text += " \"" + title.replacingQuotes + "\"" }
                 text += ")"
             case .image(let source, let title, let alt):
-                text += "![" + alt.markdownEscaped + "](" + source.markdownDestination
+                guard let safe = URLSafety.safe(source, for: .image) else {
+                    text += alt.markdownEscaped
+                    continue
+                }
+                text += "![" + alt.markdownEscaped + "](" + safe.markdownDestination
                 if !title.isEmpty { text += " \"" + title.replacingQuotes + "\"" }
                 text += ")"
             case .html(let tag):
@@ -132,8 +143,37 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A URL as a Markdown link destination that reads back as the same URL: in angle
+    /// brackets when it holds spaces or parentheses, with `\\`, `<` and `>` escaped, and `&`
+    /// escaped where it would start a character reference (`&#106;`, `&colon;`), which
+    /// Markdown decodes in destinations.
     public var markdownDestination: String {
-        contains(" ") || contains(")") || contains("(") ? "<" + self + ">" : self
+        var escaped = self
+        let bytes = Array(utf8)
+        if bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
+            var result: [UInt8] = []
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || (byte == UInt8(ascii: "&") && Self.startsReference(bytes[(index + 1)...])) {
+                    result.append(UInt8(ascii: "\\"))
+                }
+                result.append(byte)
+            }
+            escaped = String(decoding: result, as: UTF8.self)
+        }
+        return contains(" ") || contains(")") || contains("(") ? "<" + escaped + ">" : escaped
+    }
+
+    /// Whether the text after an `&` is a reference's name or number and its `;`.
+    private static func startsReference(_ rest: ArraySlice<UInt8>) -> Bool {
+        var length = 0
+        for byte in rest {
+            if byte == UInt8(ascii: ";") { return length > 0 }
+            let isNameByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "#")
+            guard isNameByte, length < 32 else { return false }
+            length += 1
+        }
+        return false
     }
 
     var replacingQuotes: String {
@@ -147,29 +187,36 @@ extension String {
     func prefixingLines(with prefix: String) -> String {
         let bare = Array(prefix.trimmingWhitespace.utf8)
         let full = Array(prefix.utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        var lineStart = true
-        for byte in utf8 {
-            if lineStart { bytes += byte == 0x0A ? bare : full }
-            bytes.append(byte)
-            lineStart = byte == 0x0A
+        var text = self
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            var lineStart = true
+            for byte in bytes {
+                if lineStart { result += byte == 0x0A ? bare : full }
+                result.append(byte)
+                lineStart = byte == 0x0A
+            }
+            if lineStart { result += bare }
+            return String(decoding: result, as: UTF8.self)
         }
-        if lineStart { bytes += bare }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     func indentingContinuationLines(by indentation: String) -> String {
-        guard utf8.contains(0x0A) else { return self }
-        let indent = Array(indentation.utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 64)
-        var afterNewline = false
-        for byte in utf8 {
-            if afterNewline, byte != 0x0A { bytes += indent }
-            bytes.append(byte)
-            afterNewline = byte == 0x0A
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let firstBreak = bytes.firstIndex(of: 0x0A) else { return self }
+            let indent = Array(indentation.utf8)
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 64)
+            result += bytes[..<firstBreak]
+            var afterNewline = false
+            for byte in bytes[firstBreak...] {
+                if afterNewline, byte != 0x0A { result += indent }
+                result.append(byte)
+                afterNewline = byte == 0x0A
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

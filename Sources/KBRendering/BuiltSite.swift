@@ -1,3 +1,5 @@
+import KBCore
+
 /// A rendered site: every file's path below the output folder and its content. Rendering
 /// produces it without touching the disk; the command line writes it.
 public struct BuiltSite: Sendable {
@@ -5,14 +7,27 @@ public struct BuiltSite: Sendable {
         /// `/`-separated, relative to the output folder.
         public var path: String
         public var contents: [UInt8]
+        /// A file on disk whose bytes are copied when the site is written, instead of
+        /// `contents` (images of the content folder, which need not be held in memory).
+        public var source: String?
+        /// The file of the content folder this file was made from, relative to the content
+        /// folder (an article's page, its Markdown twin, a copied image); nil for the files kb
+        /// generates from the whole site, which win when two files want the same path.
+        public var origin: String?
 
-        public init(path: String, contents: [UInt8]) {
+        public init(path: String, contents: [UInt8], origin: String? = nil) {
             self.path = path
             self.contents = contents
+            self.origin = origin
         }
 
-        public init(path: String, text: String) {
-            self.init(path: path, contents: Array(text.utf8))
+        public init(path: String, text: String, origin: String? = nil) {
+            self.init(path: path, contents: Array(text.utf8), origin: origin)
+        }
+
+        public init(path: String, copying source: String, origin: String) {
+            self.init(path: path, contents: [], origin: origin)
+            self.source = source
         }
     }
 
@@ -20,5 +35,54 @@ public struct BuiltSite: Sendable {
 
     public init(files: [File] = []) {
         self.files = files
+    }
+}
+
+extension BuiltSite {
+    /// The site with one file per output path: where two files want the same path, or one
+    /// wants a path another needs as a folder, compared without case (a site is often served
+    /// from a file system that ignores it), one is kept and the other reported. Files kb
+    /// generates from the whole site (home and search pages, assets, the search index, the
+    /// contract) win over files made from one file of the content; among those, the one made
+    /// from the content file that sorts first wins. The outcome does not depend on the order
+    /// of `files`.
+    public func resolvingCollisions() -> (site: BuiltSite, diagnostics: [Diagnostic]) {
+        func rank(_ file: File) -> (Int, String, String) { (file.origin == nil ? 0 : 1, file.origin ?? "", file.path) }
+        let ordered = files.sorted { rank($0) < rank($1) }
+        var filePaths: [String: File] = [:]
+        var folderPaths: [String: File] = [:]
+        var kept: [File] = []
+        var diagnostics: [Diagnostic] = []
+        for file in ordered {
+            let key = file.path.lowercased()
+            let folders = Self.folders(of: key)
+            let winner = filePaths[key] ?? folderPaths[key] ?? folders.lazy.compactMap { filePaths[$0] }.first
+            if let winner {
+                // Two files kb generates cannot both be kept: the first stays (it does not happen).
+                if let origin = file.origin {
+                    let other = winner.origin.map { "'\($0)'" } ?? "a file kb generates"
+                    diagnostics.append(Diagnostic(
+                        .warning, "output.collision",
+                        "this file would be written to '\(file.path)', where \(other) is written (as '\(winner.path)'); it is left out",
+                        file: origin, at: nil))
+                }
+                continue
+            }
+            filePaths[key] = file
+            for folder in folders where folderPaths[folder] == nil { folderPaths[folder] = file }
+            kept.append(file)
+        }
+        return (BuiltSite(files: kept.sorted { $0.path < $1.path }), diagnostics.sorted())
+    }
+
+    /// `a/b/c.html` → `a`, `a/b`.
+    private static func folders(of path: String) -> [String] {
+        var result: [String] = []
+        var index = path.startIndex
+        while let slash = path[index...].firstIndex(of: "/") {
+            result.append(String(path[..<slash]))
+            index = path.index(after: slash)
+        }
+        return result
     }
 }

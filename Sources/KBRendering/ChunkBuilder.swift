@@ -164,9 +164,13 @@ struct ChunkBuilder: Sendable {
     /// rows (each piece with the header; a row too long for one piece as `header: cell` text),
     /// a bulleted list between items, a code block between lines, other text between sentences
     /// or lines. An ordered list is a procedure and stays whole.
-    static func pieces(of block: Block, room: Int) -> [String] {
+    static func pieces(of block: Block, room: Int, depth: Int = 0) -> [String] {
+        let room = max(room, minimumRoom)
         let whole = block.markdown
         guard whole.count > room else { return [whole] }
+        // Lists in lists are cut between items a few levels deep; deeper, between lines (each
+        // level would render its Markdown again).
+        guard depth < 4 else { return fitted(whole.split(separator: "\n").map(String.init), room: room, separator: "\n") }
         switch block {
         case .table(let table):
             let lines = whole.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -199,7 +203,7 @@ struct ChunkBuilder: Sendable {
                 single.items = [item]
                 let text = Block.list(single).markdown
                 guard text.count > room else { return [text] }
-                var inner = item.flatMap { pieces(of: $0, room: room - 2) }
+                var inner = item.flatMap { pieces(of: $0, room: room - 2, depth: depth + 1) }
                 if !inner.isEmpty { inner[0] = "- " + inner[0] }
                 return inner
             }
@@ -220,22 +224,42 @@ struct ChunkBuilder: Sendable {
 
     /// Pieces grouped while they fit, a piece still too long cut between words.
     static func fitted(_ pieces: [String], room: Int, separator: String) -> [String] {
-        group(pieces, room: room, separator: separator).flatMap { $0.count > room ? cut($0, room: room) : [$0] }
+        let room = max(room, minimumRoom)
+        return group(pieces, room: room, separator: separator).flatMap { $0.count > room ? cut($0, room: room) : [$0] }
     }
 
-    /// Text in pieces of at most `room` characters, cut at spaces where there are some.
+    /// Text in pieces of at most `room` characters, cut at spaces where there are some: one
+    /// pass over the text, however long it is.
     static func cut(_ text: String, room: Int) -> [String] {
+        let room = max(room, minimumRoom)
         var result: [String] = []
-        var rest = Substring(text)
-        while rest.count > room {
-            let window = rest.prefix(room)
-            let end = window.lastIndex(of: " ").map { $0 > window.startIndex ? $0 : window.endIndex } ?? window.endIndex
-            result.append(String(rest[..<end]))
-            rest = rest[end...].drop { $0 == " " }
+        var start = text.startIndex
+        var count = 0
+        // The last space of the piece being read, and how many characters come before it.
+        var lastSpace: (index: String.Index, count: Int)?
+        var index = start
+        while index < text.endIndex {
+            if count == room {
+                let end = lastSpace.map { $0.count > 0 ? $0.index : index } ?? index
+                result.append(String(text[start..<end]))
+                start = end
+                while start < text.endIndex, text[start] == " " { start = text.index(after: start) }
+                index = start
+                count = 0
+                lastSpace = nil
+                continue
+            }
+            if text[index] == " " { lastSpace = (index, count) }
+            count += 1
+            index = text.index(after: index)
         }
-        if !rest.isEmpty { result.append(String(rest)) }
+        if start < text.endIndex { result.append(String(text[start...])) }
         return result
     }
+
+    /// The least room a piece gets, however long the path that opens its chunk or however deep
+    /// its list: pieces are never empty.
+    static let minimumRoom = 200
 
     /// Consecutive pieces joined while they fit.
     static func group(_ pieces: [String], room: Int, separator: String) -> [String] {

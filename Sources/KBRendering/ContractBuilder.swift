@@ -35,7 +35,7 @@ public struct ContractBuilder: Sendable {
     }
 
     /// An address in the site: absolute when the site's address is known.
-    func url(_ path: String) -> String { (options.baseURL ?? "") + path }
+    func url(_ path: String) -> String { (options.baseURL ?? "") + SitePaths.url(path) }
 
     // MARK: Articles
 

@@ -136,8 +136,8 @@ public struct HTMLRenderer {
         case .zoneStart, .zoneEnd:
             output += render([block])
         case .video(let url):
-            if URLSafety.isSafeLink(url) {
-                output += "<p class=\"video\"><a href=\"\(url.htmlEscaped)\">\(url.htmlEscaped)</a></p>\n"
+            if let safe = URLSafety.safe(url) {
+                output += "<p class=\"video\"><a href=\"\(safe.htmlEscaped)\">\(url.htmlEscaped)</a></p>\n"
             }
         }
     }
@@ -229,9 +229,10 @@ public struct HTMLRenderer {
                 render(content, insideLink: insideLink, sanitizer: &sanitizer, into: &output)
                 output += "</del>"
             case .link(let destination, let title, let content):
-                let target = URLSafety.escaped(rewriteLink(destination))
                 // Links do not nest: an autolink inside a link written in HTML stays text.
-                guard URLSafety.isSafeLink(target), ContentPath.hasValidHost(destination), !insideLink, !sanitizer.isInsideLink else {
+                guard !insideLink, !sanitizer.isInsideLink, ContentPath.hasValidHost(destination),
+                      let target = URLSafety.safe(rewriteLink(destination))
+                else {
                     render(content, insideLink: insideLink, sanitizer: &sanitizer, into: &output)
                     continue
                 }
@@ -241,11 +242,11 @@ public struct HTMLRenderer {
                 render(content, insideLink: true, sanitizer: &sanitizer, into: &output)
                 output += "</a>"
             case .image(let source, let title, let alt):
-                guard URLSafety.isSafeImageSource(source) else {
+                guard let safe = URLSafety.safe(rewriteLink(source), for: .image) else {
                     output += alt.htmlEscaped
                     continue
                 }
-                output += "<img src=\"\(URLSafety.escaped(rewriteLink(source)).htmlEscaped)\" alt=\"\(alt.htmlEscaped)\""
+                output += "<img src=\"\(safe.htmlEscaped)\" alt=\"\(alt.htmlEscaped)\""
                 if !title.isEmpty { output += " title=\"\(title.htmlEscaped)\"" }
                 output += " loading=\"lazy\">"
             case .html(let raw):

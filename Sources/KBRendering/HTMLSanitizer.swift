@@ -23,7 +23,12 @@ public struct HTMLSanitizer {
     public init() {}
 
     /// Whether an `<a>` written in raw HTML is open: text there must not get links of its own.
-    public var isInsideLink: Bool { open.contains("a") }
+    public var isInsideLink: Bool { openLinks > 0 }
+    private var openLinks = 0
+
+    /// Elements open at once, at most: deeper tags are dropped (their text stays), so that
+    /// no walk over the open elements grows with the input.
+    public static let maximumDepth = 64
 
     /// Whether the content being written belongs to a dropped element such as `<script>`: text
     /// that reaches the renderer outside this sanitizer must be dropped too.
@@ -47,7 +52,7 @@ public struct HTMLSanitizer {
         var text: [UInt8] = []
         func flushText() {
             if !text.isEmpty, droppedElement == nil {
-                output += String(decoding: text, as: UTF8.self).htmlEscapedKeepingEntities
+                output += HTMLCharacterReferences.decode(String(decoding: text, as: UTF8.self), in: .text).htmlEscaped
             }
             text.removeAll()
         }
@@ -63,12 +68,18 @@ public struct HTMLSanitizer {
                     index = (bytes[index...].firstIndex(of: UInt8(ascii: ">")) ?? bytes.count - 1) + 1
                     continue
                 }
-                var scanner = HTMLTagScanner(Array(bytes[index...]))
+                var scanner = HTMLTagScanner(bytes, from: index)
                 if let tag = scanner.tag() {
                     flushText()
                     emit(tag, into: &output)
-                    index += scanner.position
+                    index = scanner.position
                     continue
+                }
+                if scanner.reachedEnd {
+                    // An unfinished tag runs to the end: the rest is text (escaped), and no
+                    // later `<` needs a scan of its own.
+                    text += bytes[index...]
+                    break
                 }
             }
             text.append(bytes[index])
@@ -82,14 +93,12 @@ public struct HTMLSanitizer {
     /// outside a cell or an item.
     public mutating func closeForBlockContent(into output: inout String) {
         let cannotHoldBlocks = Self.inlineElements.union(["p", "tr", "thead", "tbody", "tfoot", "table", "ol", "ul"])
-        while let last = open.last, cannotHoldBlocks.contains(last) {
-            output += "</\(open.removeLast())>"
-        }
+        while let last = open.last, cannotHoldBlocks.contains(last) { close(into: &output) }
     }
 
     /// Closes what is still open, at the end of the block that holds the HTML.
     public mutating func finish(into output: inout String) {
-        while let element = open.popLast() { output += "</\(element)>" }
+        while !open.isEmpty { close(into: &output) }
         droppedElement = nil
     }
 
@@ -106,14 +115,14 @@ public struct HTMLSanitizer {
         if isInline, Self.blockElements.contains(tag.name) { return }
         if tag.isClosing {
             guard let position = open.lastIndex(of: tag.name) else { return }
-            while open.count > position { output += "</\(open.removeLast())>" }
+            while open.count > position { close(into: &output) }
             return
         }
+        if open.count >= Self.maximumDepth, !Self.voidElements.contains(tag.name) { return }
         var attributes = ""
         for (name, value) in tag.attributes {
-            guard var safe = Self.safeAttribute(element: tag.name, name: name, value: value) else { continue }
-            if name == "href" || name == "src" { safe = rewriteURL(safe) }
-            attributes += " \(name)=\"\(safe.htmlEscapedKeepingEntities)\""
+            guard let safe = safeAttribute(element: tag.name, name: name, value: value) else { continue }
+            attributes += " \(name)=\"\(safe.htmlEscaped)\""
         }
         if tag.name == "a", attributes.isEmpty { return }
         if tag.name == "img", !attributes.contains(" src=") { return }
@@ -123,7 +132,17 @@ public struct HTMLSanitizer {
             open.append("tr")
         }
         output += "<\(tag.name)\(attributes)>"
-        if !Self.voidElements.contains(tag.name) { open.append(tag.name) }
+        if !Self.voidElements.contains(tag.name) {
+            open.append(tag.name)
+            if tag.name == "a" { openLinks += 1 }
+        }
+    }
+
+    /// Closes the innermost open element.
+    private mutating func close(into output: inout String) {
+        let name = open.removeLast()
+        if name == "a" { openLinks -= 1 }
+        output += "</\(name)>"
     }
 
     static let inlineElements: Set<String> = ["strong", "b", "em", "i", "code", "kbd", "sup", "sub", "a"]
@@ -137,7 +156,7 @@ public struct HTMLSanitizer {
             guard let position = open.lastIndex(where: { targets.contains($0) || boundaries.contains($0) }),
                   targets.contains(open[position])
             else { return }
-            while open.count > position { output += "</\(open.removeLast())>" }
+            while open.count > position { close(into: &output) }
         }
         switch name {
         case "td", "th":
@@ -153,24 +172,24 @@ public struct HTMLSanitizer {
         }
         if Self.blockElements.contains(name) {
             // Inline elements do not hold blocks, and paragraphs do not hold blocks either.
-            while let last = open.last, Self.inlineElements.contains(last) || last == "p" {
-                output += "</\(open.removeLast())>"
-            }
+            while let last = open.last, Self.inlineElements.contains(last) || last == "p" { close(into: &output) }
         }
     }
 
-    private static func safeAttribute(element: String, name: String, value: String) -> String? {
+    /// An allowed attribute's value as the browser would read it (character references
+    /// decoded as HTML5 decodes them), checked on that decoded value: it is written escaped, so
+    /// what was checked is what the browser gets.
+    private func safeAttribute(element: String, name: String, value: String) -> String? {
         switch (element, name) {
         case ("a", "href"):
-            return URLSafety.isSafeLink(value) ? URLSafety.escaped(value.decodingBasicEntities) : nil
-        case ("a", "name"), ("a", "id"), ("a", "title"):
-            return value
+            return URLSafety.safe(rewriteURL(HTMLCharacterReferences.decode(value, in: .attribute)), for: .link)
         case ("img", "src"):
-            return URLSafety.isSafeImageSource(value) ? URLSafety.escaped(value.decodingBasicEntities) : nil
-        case ("img", "alt"), ("img", "title"), ("img", "width"), ("img", "height"):
-            return value
+            return URLSafety.safe(rewriteURL(HTMLCharacterReferences.decode(value, in: .attribute)), for: .image)
+        case ("a", "name"), ("a", "id"), ("a", "title"), ("img", "alt"), ("img", "title"), ("img", "width"), ("img", "height"):
+            return HTMLCharacterReferences.decode(value, in: .attribute)
         case ("td", "colspan"), ("td", "rowspan"), ("th", "colspan"), ("th", "rowspan"), ("ol", "start"):
-            return value.allSatisfy(\.isNumber) && !value.isEmpty ? value : nil
+            let number = HTMLCharacterReferences.decode(value, in: .attribute)
+            return !number.isEmpty && number.count <= 4 && number.allSatisfy { $0.isASCII && $0.isNumber } ? number : nil
         default:
             return nil
         }
@@ -187,144 +206,3 @@ public struct HTMLSanitizer {
     }
 }
 
-/// Which URLs may reach a page.
-public enum URLSafety {
-    /// `http:`, `https:`, `mailto:`, or a relative reference; never `javascript:` or another
-    /// scheme, however it is disguised with case, entities, white space or control characters.
-    public static func isSafeLink(_ value: String) -> Bool {
-        guard let scheme = scheme(of: value) else { return true }
-        return ["http", "https", "mailto"].contains(scheme)
-    }
-
-    /// `http:`, `https:` or relative.
-    public static func isSafeImageSource(_ value: String) -> Bool {
-        guard let scheme = scheme(of: value) else { return true }
-        return ["http", "https"].contains(scheme)
-    }
-
-    /// The URL with every byte that may not appear in one percent-encoded (spaces, backslashes,
-    /// non-ASCII), as cmark-gfm's HTML renderer does; existing `%XX` escapes are kept.
-    public static func escaped(_ url: String) -> String {
-        var result = ""
-        let hashes = url.utf8.filter { $0 == UInt8(ascii: "#") }.count
-        guard hashes > 1 || url.utf8.contains(where: { !isSafe($0) }) else { return url }
-        var seenHash = false
-        for byte in url.utf8 {
-            // Only the first `#` starts the fragment; a second one is part of it.
-            let isLaterHash = byte == UInt8(ascii: "#") && seenHash
-            if byte == UInt8(ascii: "#") { seenHash = true }
-            if isSafe(byte), !isLaterHash {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return result
-    }
-
-    private static func isSafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-_.+!*'(),%#@?=;:/&$~".utf8.contains(byte)
-        }
-    }
-
-    /// The scheme of a URL as a browser would read it, lower-cased; nil when relative.
-    static func scheme(of value: String) -> String? {
-        // Browsers ignore control characters and white space inside the scheme; entities in an
-        // attribute are decoded before the URL is read, so `&#106;avascript:` counts as a scheme.
-        let decoded = value.decodingBasicEntities
-        var scheme = ""
-        for scalar in decoded.unicodeScalars {
-            if scalar.value <= 0x20 || scalar.value == 0x7F { continue }
-            if scalar == ":" { return scheme.isEmpty ? "" : scheme.lowercased() }
-            if scalar == "/" || scalar == "?" || scalar == "#" { return nil }
-            scheme.unicodeScalars.append(scalar)
-        }
-        return nil
-    }
-}
-
-extension String {
-    /// Escapes markup but keeps character references (`&amp;`, `&#39;`, `&gt;`) that the author
-    /// wrote, so that they are not shown double-escaped.
-    var htmlEscapedKeepingEntities: String {
-        var result = ""
-        let scalars = Array(unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "&":
-                if let end = Self.entityEnd(scalars, index) {
-                    result.unicodeScalars.append(contentsOf: scalars[index...end])
-                    index = end + 1
-                    continue
-                }
-                result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-            index += 1
-        }
-        return result
-    }
-
-    /// The index of the `;` ending a character reference that starts at `start`.
-    private static func entityEnd(_ scalars: [Unicode.Scalar], _ start: Int) -> Int? {
-        var index = start + 1
-        guard index < scalars.count else { return nil }
-        let numeric = scalars[index] == "#"
-        if numeric { index += 1 }
-        let first = index
-        while index < scalars.count, index - first < 32 {
-            let scalar = scalars[index]
-            if scalar == ";" { return index > first ? index : nil }
-            let valid = numeric
-                ? (scalar.properties.numericType != nil || "xXabcdefABCDEF".unicodeScalars.contains(scalar))
-                : (scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil))
-            guard valid else { return nil }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Decodes numeric and the most common named character references, for URL checks.
-    var decodingBasicEntities: String {
-        guard contains("&") else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let ampersand = rest.firstIndex(of: "&") {
-            result += rest[..<ampersand]
-            rest = rest[ampersand...]
-            guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) < 12 else {
-                result += "&"
-                rest = rest.dropFirst()
-                continue
-            }
-            let name = rest[rest.index(after: rest.startIndex)..<semicolon]
-            var decoded: String?
-            if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
-                decoded = Unicode.Scalar(value).map { String($0) }
-            } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()) {
-                decoded = Unicode.Scalar(value).map { String($0) }
-            } else {
-                decoded = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t",
-                           "newline": "\n"][String(name).lowercased()]
-            }
-            if let decoded {
-                result += decoded
-                rest = rest[rest.index(after: semicolon)...]
-            } else {
-                result += "&"
-                rest = rest.dropFirst()
-            }
-        }
-        return result + rest
-    }
-}

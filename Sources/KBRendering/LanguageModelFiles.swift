@@ -27,7 +27,9 @@ public struct LanguageModelFiles: Sendable {
         }
         let markdown = rendered.values
         var files = linked.articles.indices.map { index in
-            BuiltSite.File(path: Self.markdownPath(linked.articles[index]), text: markdown[index].text(headingShift: 0) + "\n")
+            BuiltSite.File(
+                path: Self.markdownPath(linked.articles[index]), text: markdown[index].text(headingShift: 0) + "\n",
+                origin: linked.articles[index].source)
         }
         files.append(BuiltSite.File(path: Self.llmsPath(nil), text: root(linked)))
         for locale in linked.locales {
@@ -40,12 +42,12 @@ public struct LanguageModelFiles: Sendable {
     /// An address for a file of the site, as written in the file at `from`: absolute when the
     /// site's address is known, else relative.
     func link(_ path: String, from: String) -> String {
-        options.baseURL.map { $0 + path } ?? SitePaths.relative(from: from, to: path)
+        options.baseURL.map { $0 + SitePaths.url(path) } ?? SitePaths.relative(from: from, to: path)
     }
 
     static func item(_ name: String, _ url: String, _ notes: String?) -> String {
         let notes = notes?.collapsingWhitespace ?? ""
-        return "- [\([Inline.text(name)].markdown)](\(url.markdownDestination))" + (notes.isEmpty ? "" : ": " + notes)
+        return "- [\([Inline.text(name)].markdown)](\(url.markdownDestination))" + (notes.isEmpty ? "" : ": " + [Inline.text(notes)].markdown)
     }
 
     // MARK: llms.txt
@@ -55,7 +57,7 @@ public struct LanguageModelFiles: Sendable {
         let names = linked.locales.map(SiteStrings.nativeName(of:))
         let entries = linked.articles.reduce(0) { $0 + $1.entries.count }
         var lines = [
-            "# " + options.title, "",
+            "# " + [Inline.text(options.title)].markdown, "",
             "> Troubleshooting articles in \(linked.locales.count) \(linked.locales.count == 1 ? "language" : "languages") "
                 + "(\(names.joined(separator: ", "))): \(linked.articles.count) articles with \(entries) error entries, "
                 + "the messages, causes and resolutions of \(linked.codes.codes.count) error codes, and step-by-step procedures.",
@@ -90,7 +92,7 @@ public struct LanguageModelFiles: Sendable {
         let entries = indices.reduce(0) { $0 + linked.articles[$1].entries.count }
         let codes = Set(indices.flatMap { linked.articles[$0].entries.flatMap { $0.codes.filter { $0.kind != .malformed }.map(\.code) } })
         var lines = [
-            "# \(options.title): \(name)", "",
+            "# \([Inline.text(options.title)].markdown): \(name)", "",
             "> \(indices.count) troubleshooting articles in \(name): \(entries) error entries with their messages, causes and "
                 + "resolutions, \(codes.count) error codes, and step-by-step procedures.",
             "",
@@ -102,7 +104,7 @@ public struct LanguageModelFiles: Sendable {
         func section(_ title: String, _ members: [Int]) {
             let fresh = members.filter { listed.insert($0).inserted }
             guard !fresh.isEmpty else { return }
-            lines += ["", "## " + title.collapsingWhitespace, ""]
+            lines += ["", "## " + [Inline.text(title.collapsingWhitespace)].markdown, ""]
             for index in fresh {
                 let article = linked.articles[index]
                 lines.append(Self.item(article.title, link(Self.markdownPath(article), from: path), article.metadata.description))
@@ -134,7 +136,7 @@ public struct LanguageModelFiles: Sendable {
     func full(_ locale: String, _ linked: LinkedKnowledgeBase, _ markdown: [ArticleMarkdown]) -> String {
         let path = Self.llmsFullPath(locale)
         let name = SiteStrings.nativeName(of: locale)
-        var text = "# \(options.title): \(name)\n\n> Every article in \(name), each under its title with the address of its page.\n"
+        var text = "# \([Inline.text(options.title)].markdown): \(name)\n\n> Every article in \(name), each under its title with the address of its page.\n"
         for (index, article) in linked.articles.enumerated() where article.locale == locale {
             text += "\n## " + [Inline.text(article.title)].markdown + "\n\n"
             text += "Source: " + link(SitePaths.article(article), from: path) + "\n"

@@ -155,7 +155,7 @@ public struct SearchIndexBuilder: Sendable {
             let records = documents[start..<min(start + Self.documentsPerShard, documents.count)].map { document -> JSONValue in
                 let slot = articleSlots[document.article] ?? {
                     let article = linked.articles[document.article]
-                    articles.append(.array([.string(article.title), .string(SitePaths.article(article))]))
+                    articles.append(.array([.string(article.title), .string(SitePaths.url(SitePaths.article(article)))]))
                     articleSlots[document.article] = articles.count - 1
                     return articles.count - 1
                 }()

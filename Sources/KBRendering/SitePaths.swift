@@ -1,3 +1,4 @@
+import KBCore
 import KBModel
 
 /// Where each page of the site lies, and relative URLs between pages: every link is relative,
@@ -33,14 +34,61 @@ public enum SitePaths {
     /// `nl-nl/opensearch.xml`; `opensearch.xml` for every language.
     public static func openSearch(_ locale: String?) -> String { locale.map { "\($0)/opensearch.xml" } ?? "opensearch.xml" }
 
-    /// The relative URL that leads from the page at `from` to the file at `to` (both relative
-    /// to the site root).
+    /// The relative URL that leads from the page at `from` to the file at `to` (both paths
+    /// relative to the site root): percent-encoded, and never read as a scheme (a file named
+    /// `javascript:x.md` is linked as `./javascript:x.html`).
     public static func relative(from: String, to: String) -> String {
-        ContentPath.relative(to, from: ContentPath.folder(of: from))
+        URLSafety.pathURL(ContentPath.relative(to, from: ContentPath.folder(of: from)))
+    }
+
+    /// A path of the site, with an optional `#fragment`, as a URL relative to the site root:
+    /// what follows the site's address (`https://help.example.com/kb/` + this).
+    public static func url(_ path: String) -> String {
+        guard let hash = path.firstIndex(of: "#") else { return URLSafety.pathURL(path) }
+        return URLSafety.pathURL(String(path[..<hash])) + URLSafety.escaped(String(path[hash...]))
     }
 
     /// `../` repeated up to the site root from the page at `path`.
     public static func rootPrefix(of path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}
+
+extension SitePaths {
+    /// The pages kb writes in each locale's folder, which no article may replace.
+    static let reservedInLocale: Set<String> = ["index.html", "search.html"]
+
+    /// The knowledge base without the articles whose page would be another's: a page kb
+    /// generates (`nl-nl/index.md` would replace the locale's home, `nl-nl/search.md` its search
+    /// page), or the page of an article that sorts before it (`p.md` and `p.MD`, `P.md`: a site is
+    /// often served from a file system that ignores case). Each article left out is reported.
+    public static func keepingArticlesWithOwnPages(_ knowledgeBase: KnowledgeBase) -> (KnowledgeBase, [Diagnostic]) {
+        var owners: [String: Article] = [:]
+        var kept: [Article] = []
+        var diagnostics: [Diagnostic] = []
+        for article in knowledgeBase.articles.sorted(by: { $0.source < $1.source }) {
+            let page = SitePaths.article(article)
+            let key = page.lowercased()
+            let name = String(key.dropFirst(article.locale.count + 1))
+            if reservedInLocale.contains(name) {
+                diagnostics.append(Diagnostic(
+                    .warning, "output.collision",
+                    "this article's page would be '\(page)', which kb writes itself (the language's \(name == "index.html" ? "home" : "search") page); the article is left out",
+                    file: article.source, at: nil))
+            } else if let owner = owners[key] {
+                diagnostics.append(Diagnostic(
+                    .warning, "output.collision",
+                    "this article's page would be '\(page)', the page of '\(owner.source)'; the article is left out",
+                    file: article.source, at: nil))
+            } else {
+                owners[key] = article
+                kept.append(article)
+            }
+        }
+        guard !diagnostics.isEmpty else { return (knowledgeBase, []) }
+        var result = knowledgeBase
+        let keptSources = Set(kept.map(\.source))
+        result.articles = knowledgeBase.articles.filter { keptSources.contains($0.source) }
+        return (result, diagnostics.sorted())
     }
 }

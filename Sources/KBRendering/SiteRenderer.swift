@@ -68,7 +68,10 @@ public struct SiteRenderer: Sendable {
             case .coverage:
                 return self.page(self.coverage(linked), template: "coverage", path: SitePaths.coverage)
             case .article(let index):
-                return self.page(self.article(index, context), template: "article", path: SitePaths.article(linked.articles[index]))
+                let article = linked.articles[index]
+                var file = self.page(self.article(index, context), template: "article", path: SitePaths.article(article))
+                file.origin = article.source
+                return file
             case .code(let index):
                 let code = linked.codes.codes[index]
                 return self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
@@ -124,7 +127,7 @@ public struct SiteRenderer: Sendable {
     /// The OpenSearch description that lets a browser search the site from its address bar.
     private func openSearch(_ locale: String?) -> BuiltSite.File {
         let page = SitePaths.search(locale)
-        let template = (options.baseURL ?? "") + (options.baseURL == nil ? SitePaths.relative(from: SitePaths.openSearch(locale), to: page) : page)
+        let template = options.baseURL.map { $0 + SitePaths.url(page) } ?? SitePaths.relative(from: SitePaths.openSearch(locale), to: page)
         let name = options.title + (locale.map { " (\($0))" } ?? "")
         let xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -220,7 +223,7 @@ public struct SiteRenderer: Sendable {
             context["href"] = SitePaths.relative(from: path, to: "\(locale)/\(id).html")
             context["current"] = id == current
         case .external(let url):
-            if URLSafety.isSafeLink(url) { context["href"] = url }
+            if let safe = URLSafety.safe(url) { context["href"] = safe }
         case .none:
             break
         }
@@ -315,7 +318,7 @@ public struct SiteRenderer: Sendable {
         renderer.rewriteLink = Self.pageLink
         renderer.alertTitle = { strings[$0.rawValue] }
         renderer.zoneLabel = { strings["appliesTo"] + ": " + $0 }
-        let codeLinker = context.codeLinker(for: article, from: path)
+        let codeLinker = context.codeLinker(forArticle: index, from: path)
         renderer.textHTML = codeLinker.html
         let meta: (Int) -> String = { entryIndex in
             self.entryMeta(EntryReference(article: index, entry: entryIndex), from: path, strings: strings, linked: linked)
@@ -328,7 +331,7 @@ public struct SiteRenderer: Sendable {
 
     /// schema.org data for search engines: a `TechArticle` with a `HowTo` for each procedure.
     private func structuredData(_ article: Article, path: String) -> JSONValue {
-        let address = options.baseURL.map { $0 + path } ?? SitePaths.relative(from: path, to: path)
+        let address = options.baseURL.map { $0 + SitePaths.url(path) } ?? SitePaths.relative(from: path, to: path)
         func steps(_ steps: [Step], anchor: String) -> [JSONValue] {
             steps.enumerated().map { index, step in
                 var value: [String: JSONValue] = [
@@ -481,7 +484,7 @@ public struct SiteRenderer: Sendable {
         }
         let strings = SiteStrings(locale: article.locale)
         renderer.alertTitle = { strings[$0.rawValue] }
-        renderer.textHTML = context.codeLinker(for: article, from: path).html
+        renderer.textHTML = context.codeLinker(forArticle: reference.article, from: path).html
         var result: [String: Any] = [
             "title": entry.title, "href": articlePath + "#" + (entry.anchor ?? ""), "article": article.title,
             "articleHref": articlePath,
@@ -528,16 +531,19 @@ final class RenderingContext: Sendable {
     /// folder has the same relative links.
     private let navigationCache = Mutex<[String: String]>([:])
 
+    /// The codes of each article's entries, by article index: computed once, since every
+    /// entry of an article on a code page needs its article's.
+    let localCodes: [Set<String>]
+
     init(linked: LinkedKnowledgeBase) {
         self.linked = linked
         knownCodes = Set(linked.codes.codes.map(\.code))
+        localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
     }
 
-    func codeLinker(for article: Article, from path: String) -> CodeLinker {
+    func codeLinker(forArticle index: Int, from path: String) -> CodeLinker {
         let root = SitePaths.rootPrefix(of: path)
-        return CodeLinker(
-            known: knownCodes, local: Set(article.entries.flatMap(\.codes).map(\.code)),
-            url: { root + SitePaths.code($0) })
+        return CodeLinker(known: knownCodes, local: localCodes[index], url: { root + SitePaths.code($0) })
     }
 
     func navigation(of table: TableOfContents, forPageIn folder: String, render: ([NavigationItem]) -> String) -> String {

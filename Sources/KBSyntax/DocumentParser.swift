@@ -17,9 +17,9 @@ public struct ParsedDocument: Sendable {
 
 /// Splits a DocFX article into front matter and Markdown, and parses both.
 public enum DocumentParser {
-    public static func parse(_ source: String, file: String) -> ParsedDocument {
+    public static func parse(_ source: String, file: String, limits: Limits = .default) -> ParsedDocument {
         let parts = split(source, file: file)
-        return parse(parts, frontMatter: frontMatter(of: parts))
+        return parse(parts, frontMatter: frontMatter(of: parts, limits: limits), limits: limits)
     }
 
     /// A source cut into its front matter and its Markdown, nothing parsed yet.
@@ -56,24 +56,36 @@ public enum DocumentParser {
     }
 
     /// Parses the front matter with Yams.
-    public static func frontMatter(of parts: Parts) -> FrontMatterParser.Result {
+    public static func frontMatter(of parts: Parts, limits: Limits = .default) -> FrontMatterParser.Result {
         guard let yaml = parts.yaml else { return FrontMatterParser.Result(fields: [], diagnostics: []) }
-        return FrontMatterParser.parse(yaml.text, firstLine: yaml.firstLine, file: parts.file)
+        return FrontMatterParser.parse(yaml.text, firstLine: yaml.firstLine, file: parts.file, limits: limits)
     }
 
-    /// Parses the Markdown with cmark-gfm and puts the document together.
-    public static func parse(_ parts: Parts, frontMatter: FrontMatterParser.Result) -> ParsedDocument {
-        let tree: SyntaxTree
-        if let repair = TableIndentation.repair(parts.body) {
+    /// Parses the Markdown with cmark-gfm and puts the document together. Markdown beyond the
+    /// limits is kept from cmark-gfm (`MarkdownGuard`), and the tree is cut at the depth limit.
+    public static func parse(_ parts: Parts, frontMatter: FrontMatterParser.Result, limits: Limits = .default) -> ParsedDocument {
+        var diagnostics = parts.diagnostics + frontMatter.diagnostics
+        let guarded = MarkdownGuard.check(parts.body, firstLine: parts.bodyFirstLine, file: parts.file, limits: limits)
+        diagnostics += guarded.diagnostics
+        let body: Substring = guarded.refused ? "" : guarded.text.map { Substring($0) } ?? parts.body
+        var tree: SyntaxTree
+        if let repair = TableIndentation.repair(body) {
             var shifts: [Int: Int] = [:]
             for (line, width) in repair.removedWidths { shifts[line + parts.bodyFirstLine - 1] = width }
-            tree = MarkdownParser.parse(Substring(repair.text), firstLine: parts.bodyFirstLine, columnShifts: shifts)
+            tree = MarkdownParser.parse(
+                Substring(repair.text), firstLine: parts.bodyFirstLine, columnShifts: shifts, maximumDepth: limits.treeDepth)
         } else {
-            tree = MarkdownParser.parse(parts.body, firstLine: parts.bodyFirstLine)
+            tree = MarkdownParser.parse(body, firstLine: parts.bodyFirstLine, maximumDepth: limits.treeDepth)
+        }
+        if let location = tree.depthLimitedAt {
+            diagnostics.append(Diagnostic(
+                .warning, "markdown.tooDeep",
+                "the Markdown nests deeper than \(limits.treeDepth) levels here; what is deeper is read as plain text",
+                file: parts.file, at: location))
         }
         return ParsedDocument(
-            file: parts.file, frontMatter: frontMatter.fields, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-            tree: tree, diagnostics: parts.diagnostics + frontMatter.diagnostics)
+            file: parts.file, frontMatter: frontMatter.fields, body: body, bodyFirstLine: parts.bodyFirstLine,
+            tree: tree, diagnostics: diagnostics)
     }
 
     private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {

@@ -10,7 +10,15 @@ public enum FrontMatterParser {
 
     /// Parses `yaml`, the text between the `---` fences, whose first line is line `firstLine`
     /// of `file`. A front matter that does not parse yields no fields and a diagnostic.
-    public static func parse(_ yaml: Substring, firstLine: Int, file: String) -> Result {
+    public static func parse(_ yaml: Substring, firstLine: Int, file: String, limits: Limits = .default) -> Result {
+        func tooLarge(_ reason: String) -> Result {
+            Result(fields: [], diagnostics: [Diagnostic(
+                .error, "frontMatter.tooLarge", "front matter \(reason); the article is read without metadata",
+                file: file, at: SourceLocation(line: firstLine, column: 1))])
+        }
+        guard yaml.utf8.count <= limits.frontMatterSize else {
+            return tooLarge("has \(yaml.utf8.count) bytes, more than the limit of \(limits.frontMatterSize)")
+        }
         do {
             // The basic resolver keeps every scalar as text: it skips Yams' regular expressions
             // for numbers, booleans and dates, which DocFX metadata does not need and which
@@ -26,10 +34,13 @@ public enum FrontMatterParser {
                     file: file, at: SourceLocation(line: firstLine, column: 1))
                 return Result(fields: [], diagnostics: [diagnostic])
             }
-            let fields = mapping.map { key, value in
-                MetadataField(key: key.scalar?.string ?? "", value: metadataValue(value))
+            var budget = YAMLBudget(values: limits.yamlValues)
+            let fields = try mapping.map { key, value in
+                MetadataField(key: key.scalar?.string ?? "", value: try metadataValue(value, budget: &budget, depth: 1))
             }
             return Result(fields: fields, diagnostics: [])
+        } catch let exceeded as YAMLBudget.Exceeded {
+            return tooLarge(exceeded.reason)
         } catch {
             let (message, line, column) = describe(error, in: yaml)
             let diagnostic = Diagnostic(
@@ -40,7 +51,8 @@ public enum FrontMatterParser {
         }
     }
 
-    private static func metadataValue(_ node: Node) -> MetadataValue {
+    private static func metadataValue(_ node: Node, budget: inout YAMLBudget, depth: Int) throws -> MetadataValue {
+        try budget.spend(depth: depth)
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
@@ -48,10 +60,10 @@ public enum FrontMatterParser {
             }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .list(sequence.map(metadataValue))
+            return .list(try sequence.map { try metadataValue($0, budget: &budget, depth: depth + 1) })
         case .mapping(let mapping):
-            return .map(mapping.map { key, value in
-                MetadataField(key: key.scalar?.string ?? "", value: metadataValue(value))
+            return .map(try mapping.map { key, value in
+                MetadataField(key: key.scalar?.string ?? "", value: try metadataValue(value, budget: &budget, depth: depth + 1))
             })
         case .alias:
             return .null
@@ -86,5 +98,33 @@ public enum FrontMatterParser {
             seen = true
         }
         return nil
+    }
+}
+
+/// How many values a walk over a YAML document may visit, and how deep it may go. Yams shares
+/// the node an alias stands for, so that nine levels of aliases cost nothing to parse; a walk
+/// that does not count would visit 9⁹ values (the "billion laughs").
+struct YAMLBudget {
+    struct Exceeded: Error {
+        var reason: String
+    }
+
+    static let maximumDepth = 64
+    private(set) var values: Int
+    private let limit: Int
+
+    init(values: Int) {
+        self.values = values
+        self.limit = values
+    }
+
+    mutating func spend(depth: Int) throws {
+        guard depth <= Self.maximumDepth else {
+            throw Exceeded(reason: "nests deeper than \(Self.maximumDepth) levels")
+        }
+        values -= 1
+        guard values >= 0 else {
+            throw Exceeded(reason: "holds more than \(limit) values once its aliases are expanded")
+        }
     }
 }

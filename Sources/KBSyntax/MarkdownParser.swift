@@ -11,21 +11,26 @@ public enum MarkdownParser {
     ///
     /// - Parameter columnShifts: for lines whose leading whitespace was removed before parsing,
     ///   how many bytes were removed, so that columns still point into the original file.
+    /// - Parameter maximumDepth: how deep the copied tree may be; what lies deeper (list
+    ///   items indented further and further, emphasis in emphasis…) is kept as its plain text,
+    ///   so that no walk of the tree runs out of stack.
     public static func parse(
         _ markdown: Substring,
         firstLine: Int = 1,
-        columnShifts: [Int: Int] = [:]
+        columnShifts: [Int: Int] = [:],
+        maximumDepth: Int = Limits.default.treeDepth
     ) -> SyntaxTree {
         var text = markdown
         return text.withUTF8 { bytes in
-            parse(bytes, lineOffset: firstLine - 1, columnShifts: columnShifts)
+            parse(bytes, lineOffset: firstLine - 1, columnShifts: columnShifts, maximumDepth: maximumDepth)
         }
     }
 
     private static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>,
         lineOffset: Int,
-        columnShifts: [Int: Int]
+        columnShifts: [Int: Int],
+        maximumDepth: Int
     ) -> SyntaxTree {
         let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)!
         defer { cmark_parser_free(parser) }
@@ -47,25 +52,82 @@ public enum MarkdownParser {
         var open: [Int] = []
         let iterator = cmark_iter_new(document)!
         defer { cmark_iter_free(iterator) }
+        // A node too deep to copy, and the text of its subtree so far.
+        var flattening: (node: OpaquePointer, copy: SyntaxNode, text: String)?
+        var depthLimitedAt: SourceLocation?
 
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
+            if let deep = flattening {
+                if event == CMARK_EVENT_EXIT, node == deep.node {
+                    appendFlattened(deep.copy, text: deep.text, under: open.last.map { nodes[$0].kind }, to: &nodes)
+                    flattening = nil
+                } else if event == CMARK_EVENT_ENTER {
+                    flattening!.text += plainText(of: node)
+                }
+                continue
+            }
             if event == CMARK_EVENT_EXIT {
                 let index = open.removeLast()
                 nodes[index].subtreeEnd = Int32(nodes.count)
                 continue
             }
+            let copied = copy(node, lineOffset: lineOffset, columnShifts: columnShifts)
+            if open.count >= maximumDepth {
+                if depthLimitedAt == nil { depthLimitedAt = copied.start }
+                if isContainer(node) {
+                    flattening = (node, copied, "")
+                } else {
+                    appendFlattened(copied, text: plainText(of: node), under: open.last.map { nodes[$0].kind }, to: &nodes)
+                }
+                continue
+            }
             let index = nodes.count
-            nodes.append(copy(node, lineOffset: lineOffset, columnShifts: columnShifts))
+            nodes.append(copied)
             if isContainer(node) {
                 open.append(index)
             } else {
                 nodes[index].subtreeEnd = Int32(index + 1)
             }
         }
-        return SyntaxTree(nodes: nodes)
+        var tree = SyntaxTree(nodes: nodes)
+        tree.depthLimitedAt = depthLimitedAt
+        return tree
+    }
+
+    /// The text a leaf holds, for a subtree kept as text.
+    private static func plainText(of node: OpaquePointer) -> String {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK: string(cmark_node_get_literal(node))
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: " "
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM: " "
+        default: ""
+        }
+    }
+
+    /// A subtree too deep to copy, as its text: a text node where inlines may be, wrapped in a
+    /// paragraph (and a list item, a table cell) where blocks must be.
+    private static func appendFlattened(_ deep: SyntaxNode, text: String, under parent: SyntaxNode.Kind?, to nodes: inout [SyntaxNode]) {
+        var wrappers: [SyntaxNode.Kind]
+        switch parent {
+        case .list?: wrappers = [.item, .paragraph]
+        case .document?, .blockQuote?, .item?, .customBlock?, .footnoteDefinition?: wrappers = [.paragraph]
+        case .tableHeader?, .tableRow?: wrappers = [.tableCell]
+        case .table?: return
+        default: wrappers = []
+        }
+        let text = Whitespace.collapse(text)
+        guard !text.isEmpty else { return }
+        let start = nodes.count
+        let end = Int32(start + wrappers.count + 1)
+        for kind in wrappers {
+            nodes.append(SyntaxNode(kind: kind, start: deep.start, end: deep.end, subtreeEnd: end))
+        }
+        var leaf = SyntaxNode(kind: .text, start: deep.start, end: deep.end, subtreeEnd: end)
+        leaf.literal = text
+        nodes.append(leaf)
     }
 
     /// Registration of the core extensions is not known to be thread-safe: a global `let` runs it

@@ -7,6 +7,8 @@ import KBCore
 /// walking children is a matter of jumping from subtree to subtree.
 public struct SyntaxTree: Sendable {
     public let nodes: [SyntaxNode]
+    /// Where the first node lies that was too deep to copy (and was kept as text), if any.
+    public var depthLimitedAt: SourceLocation?
 
     public init(nodes: [SyntaxNode]) {
         self.nodes = nodes

@@ -17,7 +17,7 @@ public enum TableOfContentsParser {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func parse(_ yaml: String, file: String) -> Result {
+    public static func parse(_ yaml: String, file: String, limits: Limits = .default) -> Result {
         do {
             let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return Result(items: [], diagnostics: []) }
@@ -29,8 +29,14 @@ public enum TableOfContentsParser {
                     file: file, at: SourceLocation(line: 1))
                 return Result(items: [], diagnostics: [diagnostic])
             }
-            let items = list.compactMap { item(from: $0, file: file, diagnostics: &diagnostics) }
+            var budget = YAMLBudget(values: limits.yamlValues)
+            let items = try list.compactMap { try item(from: $0, file: file, budget: &budget, depth: 1, diagnostics: &diagnostics) }
             return Result(items: items, diagnostics: diagnostics)
+        } catch let exceeded as YAMLBudget.Exceeded {
+            let diagnostic = Diagnostic(
+                .error, "toc.invalid", "the table of contents \(exceeded.reason); it is left out of the navigation",
+                file: file, at: SourceLocation(line: 1))
+            return Result(items: [], diagnostics: [diagnostic])
         } catch {
             let line = (error as? YamlError).flatMap(Self.line(of:)) ?? 1
             let diagnostic = Diagnostic(
@@ -40,7 +46,10 @@ public enum TableOfContentsParser {
         }
     }
 
-    private static func item(from node: Node, file: String, diagnostics: inout [Diagnostic]) -> Item? {
+    private static func item(
+        from node: Node, file: String, budget: inout YAMLBudget, depth: Int, diagnostics: inout [Diagnostic]
+    ) throws -> Item? {
+        try budget.spend(depth: depth)
         let line = (node.mark?.line ?? 0)
         guard let mapping = node.mapping else {
             diagnostics.append(Diagnostic(
@@ -50,8 +59,8 @@ public enum TableOfContentsParser {
         }
         let name = mapping["name"]?.scalar?.string ?? mapping["displayName"]?.scalar?.string ?? ""
         let href = ["href", "topicHref", "tocHref"].lazy.compactMap { mapping[$0]?.scalar?.string }.first
-        let children = mapping["items"]?.sequence.map { sequence in
-            sequence.compactMap { item(from: $0, file: file, diagnostics: &diagnostics) }
+        let children = try mapping["items"]?.sequence.map { sequence in
+            try sequence.compactMap { try item(from: $0, file: file, budget: &budget, depth: depth + 1, diagnostics: &diagnostics) }
         } ?? []
         return Item(name: name, href: href, items: children, line: max(line, 1))
     }

@@ -97,6 +97,17 @@ struct SafetyTests {
         ("<script>alert(1)</script>after", "after"), ("<!-- comment -->", ""), ("a < b & c", "a &lt; b &amp; c"),
         ("<b>unclosed", "<b>unclosed</b>"), ("</i>stray", "stray"), ("<sup>2</sup> &amp; &#39;", "<sup>2</sup> &amp; &#39;"),
         ("<a href=\"x\" title='\"&gt;<script>'>t</a>", "<a href=\"x\" title=\"&quot;&gt;&lt;script&gt;\">t</a>"),
+        // Character references the way HTML5 reads them: without `;`, with any number of zeros.
+        ("<a href=\"javascript&#x3a&#x3b;alert(1)\">j</a>", "j"), ("<a href=\"javascript&#0000000000058;alert(1)\">j</a>", "j"),
+        ("<a href=\"ja&#x0000000076;ascript:alert(1)\">j</a>", "j"), ("<a href=\"javascript&#58a;lert(1)\">j</a>", "j"),
+        ("<a href=\"javascript&colon;alert(1)\">j</a>", "j"), ("<a href=\"java&Tab;script:alert(1)\">j</a>", "j"),
+        ("<a href=\"&#x20;javascript:alert(1)\">j</a>", "j"), ("<img src=\"&#x6A;avascript:alert(1)\">", ""),
+        // What passes is written as it was checked: decoded, then escaped.
+        ("<a href=\"x.md?a=1&amp;b=2&copy=3\">q</a>", "<a href=\"x.md?a=1&amp;b=2&amp;copy=3\">q</a>"),
+        ("<a href=\"a:b\">relative</a>", "relative"), ("<img src=\"x.png\" alt=\"&quot;&#39;\">", "<img src=\"x.png\" alt=\"&quot;&#39;\">"),
+        ("&#x3c;script&#x3e; &copy", "&lt;script&gt; ©"), ("<td colspan=\"2 onclick=x\">c</td>", "<tr><td>c</td></tr>"),
+        // An unfinished tag runs to the end, as in a browser.
+        ("a <b x=\"<i>\" y", "a &lt;b x=&quot;&lt;i&gt;&quot; y"),
     ])
     func sanitizer(input: String, expected: String) {
         var sanitizer = HTMLSanitizer()
@@ -104,5 +115,22 @@ struct SafetyTests {
         sanitizer.write(input, into: &output)
         sanitizer.finish(into: &output)
         #expect(output == expected)
+    }
+}
+
+@Suite("Bounded work in the sanitizer")
+struct SanitizerBoundsTests {
+    @Test("100,000 nested tags and 100,000 unfinished ones are read in one pass, nesting capped")
+    func deepAndUnfinished() {
+        var sanitizer = HTMLSanitizer()
+        var output = ""
+        sanitizer.write(String(repeating: "<b><i>", count: 100_000) + "x", into: &output)
+        sanitizer.finish(into: &output)
+        #expect(output.components(separatedBy: "<b>").count - 1 <= HTMLSanitizer.maximumDepth)
+        #expect(output.contains("x"))
+        var unfinished = HTMLSanitizer()
+        var text = ""
+        unfinished.write(String(repeating: "<a x=\"", count: 100_000), into: &text)
+        #expect(!text.contains("<a"))
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import KBCore
+import KBRendering
+import Testing
+@testable import KBCommandLine
+
+@Suite("The content folder as a boundary")
+struct ContentBoundaryTests {
+    /// A content folder with one article and what `make` adds, removed by the caller.
+    func folder(_ make: (URL) throws -> Void) throws -> URL {
+        let root = try temporaryFolder()
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("nl-nl"), withIntermediateDirectories: true)
+        try Data("# Goed\n".utf8).write(to: content.appendingPathComponent("nl-nl/good.md"))
+        try make(content)
+        return root
+    }
+
+    @Test("symbolic links out of the folder, loops, pipes and dangling links are reported and not read")
+    func boundary() throws {
+        let root = try folder { content in
+            let locale = content.appendingPathComponent("nl-nl").path
+            try FileManager.default.createSymbolicLink(atPath: locale + "/etc", withDestinationPath: "/etc")
+            try FileManager.default.createSymbolicLink(atPath: locale + "/passwd.md", withDestinationPath: "/etc/passwd")
+            try FileManager.default.createSymbolicLink(atPath: locale + "/loop", withDestinationPath: ".")
+            try FileManager.default.createSymbolicLink(atPath: locale + "/up", withDestinationPath: "..")
+            try FileManager.default.createSymbolicLink(atPath: locale + "/dangling.md", withDestinationPath: "nowhere.md")
+            try FileManager.default.createSymbolicLink(atPath: locale + "/alias.md", withDestinationPath: "good.md")
+            mkfifo(locale + "/pipe.md", 0o644)
+        }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tree = try ContentTree(path: root.appendingPathComponent("content").path)
+        #expect(tree.files == ["nl-nl/alias.md", "nl-nl/good.md"])
+        let found = Dictionary(tree.diagnostics.map { ($0.file, $0.identifier) }, uniquingKeysWith: { first, _ in first })
+        #expect(found == [
+            "nl-nl/etc": "file.outsideContent", "nl-nl/passwd.md": "file.outsideContent", "nl-nl/loop": "file.symlinkLoop",
+            "nl-nl/up": "file.symlinkLoop", "nl-nl/dangling.md": "file.unreadable", "nl-nl/pipe.md": "file.notRegular",
+        ])
+        #expect(throws: FileReadError.self) { try tree.reader("nl-nl/passwd.md") }
+        #expect(throws: FileReadError.self) { try tree.reader("nl-nl/../../etc/passwd") }
+        #expect(try tree.reader("nl-nl/alias.md") == "# Goed\n")
+    }
+
+    @Test("a file past the size limit is not read; a folder of the content linked from two places is read at each")
+    func sizeAndLinkedFolders() throws {
+        let root = try folder { content in
+            try Data(String(repeating: "x", count: 2_000).utf8).write(to: content.appendingPathComponent("nl-nl/large.md"))
+            try FileManager.default.createDirectory(at: content.appendingPathComponent("media"), withIntermediateDirectories: true)
+            try Data("png".utf8).write(to: content.appendingPathComponent("media/a.png"))
+            try FileManager.default.createSymbolicLink(atPath: content.path + "/nl-nl/media", withDestinationPath: "../media")
+            try FileManager.default.createDirectory(at: content.appendingPathComponent("sv-se"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: content.path + "/sv-se/media", withDestinationPath: "../media")
+        }
+        defer { try? FileManager.default.removeItem(at: root) }
+        var limits = Limits.default
+        limits.fileSize = 1_000
+        let tree = try ContentTree(path: root.appendingPathComponent("content").path, limits: limits)
+        #expect(tree.files.filter { $0.hasSuffix("a.png") } == ["media/a.png", "nl-nl/media/a.png", "sv-se/media/a.png"])
+        #expect(throws: FileReadError.self) { try tree.reader("nl-nl/large.md") }
+        #expect(tree.mediaFiles().files.map(\.path) == ["media/a.png", "nl-nl/media/a.png", "sv-se/media/a.png"])
+    }
+
+    @Test("only files no browser runs are copied; SVG images only without anything that can run")
+    func media() {
+        #expect(MediaPolicy.verdict(for: "a/b.PNG", read: { [] }) == .copy)
+        for name in ["x.html", "x.htm", "x.js", "x.xml", "x.svgz", "x.xhtml"] {
+            guard case .refuse(.warning, _) = MediaPolicy.verdict(for: name, read: { [] }) else {
+                Issue.record("\(name) is copied")
+                continue
+            }
+        }
+        if case .refuse(.note, _) = MediaPolicy.verdict(for: "LICENSE", read: { [] }) {} else { Issue.record("LICENSE is copied") }
+        let clean = ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><style>.a{fill:red}</style><use xlink:href="#a"/><a href="https://x">x</a></svg>"##
+        #expect(MediaPolicy.activeContent(inSVG: Array(clean.utf8)) == nil)
+        for svg in ["<svg><script>alert(1)</script></svg>", "<svg onload=alert(1)>", "<svg><a href=\"javascript:x\">", "<svg><a xlink:href=' java\tscript:x'>",
+                    "<svg><foreignObject>", "<!DOCTYPE svg [<!ENTITY x 'y'>]><svg>", "<svg><set attributeName=href to=x>",
+                    "<svg\nONLOAD\n=\nx>", "<svg><a href=\"&#106;avascript:x\">"] {
+            #expect(MediaPolicy.activeContent(inSVG: Array(svg.utf8)) != nil, "\(svg) is copied")
+        }
+    }
+
+    @Test("kb lookup's words reach it as one argument, a leading minus sign and all")
+    func lookupArguments() {
+        #expect(LookupCommand.preparedArguments(["lookup", "-2133916617"]) == ["lookup", "--", "-2133916617"])
+        #expect(LookupCommand.preparedArguments(["lookup", "--", "-21", "--json"]) == ["lookup", "--", "-21 --json"])
+        #expect(LookupCommand.preparedArguments(["lookup", "Device", "--site", "s", "cap", "--json", "--lang=nl"])
+            == ["lookup", "--site", "s", "--json", "--lang=nl", "--", "Device cap"])
+        #expect(LookupCommand.preparedArguments(["build", "content", "-o", "x"]) == ["build", "content", "-o", "x"])
+        let many = ["lookup"] + Array(repeating: "ab", count: 120_000)
+        #expect(LookupCommand.preparedArguments(many).count == 3)
+    }
+
+    @Test("two files for one path: the one kb generates wins, then the content file that sorts first")
+    func collisions() {
+        let site = BuiltSite(files: [
+            BuiltSite.File(path: "nl-nl/p.html", text: "upper", origin: "nl-nl/p.MD"),
+            BuiltSite.File(path: "nl-nl/p.html", text: "lower", origin: "nl-nl/p.md"),
+            BuiltSite.File(path: "assets/site.js", text: "hijacked", origin: "assets/site.js"),
+            BuiltSite.File(path: "assets/site.js", text: "ours"),
+            BuiltSite.File(path: "nl-nl/P.html", text: "case", origin: "nl-nl/P.md"),
+            BuiltSite.File(path: "search.html/x.png", text: "folder", origin: "search.html/x.png"),
+            BuiltSite.File(path: "search.html", text: "search"),
+        ])
+        let (kept, diagnostics) = site.resolvingCollisions()
+        // Without case, the three pages are one: `P.md` sorts first (byte order).
+        #expect(kept.files.map { String(decoding: $0.contents, as: UTF8.self) } == ["ours", "case", "search"])
+        #expect(diagnostics.map(\.file) == ["assets/site.js", "nl-nl/p.MD", "nl-nl/p.md", "search.html/x.png"])
+        #expect(Set(diagnostics.map(\.identifier)) == ["output.collision"])
+    }
+}

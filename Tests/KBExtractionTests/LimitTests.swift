@@ -1,0 +1,75 @@
+import Foundation
+import KBCore
+import KBModel
+import Testing
+@testable import KBExtraction
+@testable import KBSyntax
+
+@Suite("Extraction in bounded time")
+struct ExtractionLimitTests {
+    @Test("20,000 equal headings get 20,000 anchors, each found in one look")
+    func equalHeadings() {
+        var registry = AnchorRegistry(file: "a.md")
+        var anchors: Set<String> = []
+        for line in 1...20_000 {
+            anchors.insert(registry.claim("oplossing", at: SourceLocation(line: line)))
+        }
+        #expect(anchors.count == 20_000)
+        #expect(anchors.contains("oplossing-19999"))
+        // An anchor written as a suffixed one is skipped by later duplicates.
+        var mixed = AnchorRegistry(file: "a.md")
+        #expect(mixed.claim("a-1", at: SourceLocation(line: 1)) == "a-1")
+        #expect(mixed.claim("a", at: SourceLocation(line: 2)) == "a")
+        #expect(mixed.claim("a", at: SourceLocation(line: 3)) == "a-2")
+        #expect(mixed.claim("a", at: SourceLocation(line: 4)) == "a-3")
+    }
+
+    @Test("formatting tags pair in one pass, nesting capped, crossing pairs kept raw")
+    func formattingTags() {
+        let deep = Array(repeating: Inline.html("<b>"), count: 50_000) + [.text("x")] + Array(repeating: Inline.html("</b>"), count: 50_000)
+        var depth = 0
+        var inline = HTMLFormatting.pairTags(in: deep).first
+        while case .strong(let content)? = inline {
+            depth += 1
+            inline = content.first
+        }
+        #expect(depth == 32)
+        #expect(HTMLFormatting.pairTags(in: [.html("<b>"), .text("a"), .html("<i>"), .text("b"), .html("</b>"), .html("</i>")])
+            == [.strong([.text("a"), .html("<i>"), .text("b")]), .html("</i>")])
+    }
+
+    @Test("includes stop at their depth and size limits, with a diagnostic at the directive")
+    func includes() async {
+        var sources: [String: String] = ["en-us/a.md": "# A\n\n[!INCLUDE [x](includes/l0.md)]\n"]
+        for level in 0..<30 {
+            sources["en-us/includes/l\(level).md"] = "level \(level)\n\n[!INCLUDE [n](l\(level + 1).md)]\n\n[!INCLUDE [n](l\(level + 1).md)]\n"
+        }
+        let files = sources
+        let model = await KnowledgeBaseBuilder().build(files: ["en-us/a.md"]) { path in
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        }
+        // Two includes at each level: 2¹¹ expansions at the depth limit, past the count limit.
+        #expect(model.diagnostics.map(\.identifier).contains("include.tooLarge"))
+        var deep = Limits.default
+        deep.includeDepth = 5
+        let shallow = await KnowledgeBaseBuilder(limits: deep).build(files: ["en-us/a.md"]) { path in
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        }
+        #expect(shallow.diagnostics.map(\.identifier).contains("include.tooDeep"))
+        #expect(shallow.articles[0].sections.flatMap(\.blocks).plainText.contains("level 4"))
+    }
+
+    @Test("a table's rows past the cell limit and an article's entries past the entry limit are left out")
+    func tablesAndEntries() {
+        var limits = Limits.default
+        limits.tableCells = 300
+        limits.entriesPerArticle = 50
+        let rows = (0..<200).map { "|0x8018\(String(format: "%04X", $0))|Bericht|Doe iets|" }.joined(separator: "\n")
+        let source = "# T\n\n## Fouten\n\n|Foutcode|Bericht|Oplossing|\n|---|---|---|\n" + rows + "\n"
+        let result = ArticleExtractor(limits: limits).extract(DocumentParser.parse(source, file: "nl-nl/t.md", limits: limits))
+        #expect(result.article.entries.count == 50)
+        #expect(Set(result.diagnostics.map(\.identifier)) == ["table.tooLarge", "entry.tooMany"])
+    }
+}
