@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -55,6 +56,7 @@ let package = Package(
             dependencies: [
                 "KBContract", "KBCore", "KBCommandLine",
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "KBExtractionTests", dependencies: ["KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
         .testTarget(name: "KBLinkingTests", dependencies: ["KBLinking", "KBExtraction", "KBModel", "KBCore"]),
         .testTarget(name: "KBRenderingTests", dependencies: ["KBRendering", "KBContract", "KBLinking", "KBExtraction", "KBModel", "KBCore"]),
+        .testTarget(name: "KBMCPTests", dependencies: ["KBMCP"]),
         .testTarget(
             name: "KBCommandLineTests",
             dependencies: ["KBCommandLine", "KBExtraction", "KBLinking", "KBModel", "KBRendering", "KBContract", "KBCore"]

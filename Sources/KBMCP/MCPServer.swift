@@ -36,30 +36,46 @@ struct MCPServer: Sendable {
         await server.withMethodHandler(CallTool.self) { parameters in
             try self.call(parameters.name, parameters.arguments ?? [:])
         }
-        await server.withMethodHandler(ListResources.self) { parameters in
-            let start = parameters.cursor.flatMap(Int.init) ?? 0
-            let page = self.articles.dropFirst(start).prefix(Self.pageSize)
-            let end = start + page.count
-            return .init(
-                resources: page.map { article in
-                    Resource(name: article.title, uri: "kb://\(article.locale)/\(article.id)", description: article.description,
-                             mimeType: "text/markdown")
-                },
-                nextCursor: end < self.articles.count ? String(end) : nil)
-        }
-        await server.withMethodHandler(ReadResource.self) { parameters in
-            guard let article = self.articles.first(where: { "kb://\($0.locale)/\($0.id)" == parameters.uri }),
-                  let text = self.markdown(article.markdownURL)
-            else { throw MCPError.invalidParams("Unknown resource: \(parameters.uri)") }
-            return .init(contents: [.text(text, uri: parameters.uri, mimeType: "text/markdown")])
-        }
-        try await server.start(transport: StdioTransport())
+        await server.withMethodHandler(ListResources.self) { parameters in try self.resources(after: parameters.cursor) }
+        await server.withMethodHandler(ReadResource.self) { parameters in try self.resource(parameters.uri) }
+        try await server.start(transport: LineTransport())
         await server.waitUntilCompleted()
     }
 
-    /// The Markdown twin of an article page, from the site folder.
+    /// A page of the articles as resources. A cursor is what a previous page gave as its
+    /// `nextCursor`: a position in the list; anything else is refused.
+    func resources(after cursor: String?) throws -> ListResources.Result {
+        var start = 0
+        if let cursor {
+            guard cursor.utf8.count <= 12, let position = Int(cursor), (0...articles.count).contains(position) else {
+                throw MCPError.invalidParams("Invalid cursor")
+            }
+            start = position
+        }
+        let page = articles.dropFirst(start).prefix(Self.pageSize)
+        let end = start + page.count
+        return .init(
+            resources: page.map { article in
+                Resource(name: article.title, uri: "kb://\(article.locale)/\(article.id)", description: article.description,
+                         mimeType: "text/markdown")
+            },
+            nextCursor: end < articles.count ? String(end) : nil)
+    }
+
+    /// An article as a resource: its Markdown, for a URI that `resources(after:)` lists.
+    func resource(_ uri: String) throws -> ReadResource.Result {
+        guard let article = articles.first(where: { "kb://\($0.locale)/\($0.id)" == uri }), let text = markdown(article.markdownURL)
+        else { throw MCPError.invalidParams("Unknown resource: \(uri.prefix(200))") }
+        return .init(contents: [.text(text, uri: uri, mimeType: "text/markdown")])
+    }
+
+    /// The Markdown twin of an article page, from the site folder: its URL (relative to the
+    /// site, or below its base URL) read as a path inside the folder, never outside it.
     func markdown(_ url: String) -> String? {
-        let path = url.contains("://") ? String(url.dropFirst((lookup.index.baseURL ?? "").count)) : url
+        let relative = url.contains("://") ? String(url.dropFirst((lookup.index.baseURL ?? "").count)) : url
+        guard let path = relative.removingPercentEncoding,
+              !path.hasPrefix("/"), !path.split(separator: "/").contains("..")
+        else { return nil }
         return FileManager.default.contents(atPath: URL(fileURLWithPath: site).appendingPathComponent(path).path)
             .map { String(decoding: $0, as: UTF8.self) }
     }
