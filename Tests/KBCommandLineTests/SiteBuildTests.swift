@@ -22,7 +22,7 @@ struct TestFailure: Error, CustomStringConvertible {
 
 /// Runs a command and returns its exit status, standard output and standard error.
 @discardableResult
-func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws
     -> (status: Int32, output: String, errors: String)
 {
     let process = Process()
@@ -32,7 +32,13 @@ func run(_ executable: URL, _ arguments: [String], environment: [String: String]
     let output = Pipe(), errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
+    let input = Pipe()
+    if standardInput != nil { process.standardInput = input }
     try process.run()
+    if let standardInput {
+        input.fileHandleForWriting.write(Data(standardInput.utf8))
+        try input.fileHandleForWriting.close()
+    }
     // Standard error is read on another thread, so that neither pipe fills while the other is read.
     let errorData = Mutex(Data())
     let reading = DispatchGroup()
