@@ -2,7 +2,11 @@
 SWIFT ?= swift
 KB := .build/release/kb
 
-.PHONY: setup build site test bench clean
+.PHONY: setup build site test fuzz bench clean
+
+# How long each fuzz target runs: briefly in make test, longer with make fuzz.
+FUZZ_SECONDS ?= 600
+TEST_FUZZ_SECONDS ?= 10
 
 setup:
 	@scripts/setup
@@ -21,6 +25,11 @@ test: setup
 	@scripts/embed-templates
 	$(SWIFT) build --product kb
 	$(SWIFT) test
+	scripts/fuzz --seconds $(TEST_FUZZ_SECONDS) --seed 1
+
+# libFuzzer on every fuzz target (see scripts/fuzz): FUZZ_SECONDS each.
+fuzz: setup
+	scripts/fuzz --seconds $(FUZZ_SECONDS)
 
 bench: setup
 	@scripts/setup --bench --browser --pagefind
@@ -28,4 +37,4 @@ bench: setup
 	bench/search ../shared/corpus
 
 clean:
-	rm -rf .build site
+	rm -rf .build .build-fuzz site

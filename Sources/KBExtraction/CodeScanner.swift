@@ -60,6 +60,8 @@ enum CodeScanner {
         lazy var inParentheses = start > 0 && bytes[start - 1] == UInt8(ascii: "(")
             && end < bytes.count && bytes[end] == UInt8(ascii: ")")
         let trusted = context != .prose
+        // A part of a GUID (`E61C1618-79D0-…`) is no code, in no shape.
+        if token.allSatisfy(isHexDigit), isGUIDPart(bytes, start, end) { return nil }
 
         // 0x…
         if token.count > 2, token[start] == UInt8(ascii: "0"),

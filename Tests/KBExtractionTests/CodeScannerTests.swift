@@ -16,6 +16,14 @@ struct CodeScannerTests {
         #expect(Self.codes("Fel: ”Kontocertifikatet är inte giltigt, 0x80cf4017”.") == ["0x80CF4017"])
     }
 
+    @Test("no part of a GUID is a code, in no context (found by the code fuzz target)")
+    func guidParts() {
+        for context in [CodeScanner.Context.prose, .heading, .codeCell] {
+            #expect(Self.codes("ms.assetid: E61C1618-79D0-41A1-B61F-4123FB6672FC", context).isEmpty)
+            #expect(Self.codes("{8018000A-0000-0000-0000-000000000000}", context).isEmpty)
+        }
+    }
+
     @Test("short hexadecimal codes count only where a code is expected")
     func shortHexadecimal() {
         #expect(Self.codes("0xAB2", .codeCell) == ["0xAB2"])

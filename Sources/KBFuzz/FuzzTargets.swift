@@ -1,0 +1,330 @@
+// Fuzz targets for libFuzzer. `scripts/fuzz` builds this executable with
+// `-sanitize=fuzzer,address -DKB_FUZZ` (libFuzzer then supplies `main`) and runs one target per
+// run, chosen by KB_FUZZ_TARGET. Built normally, the executable replays inputs instead:
+// `kb-fuzz TARGET FILE…` runs each file through the target, so that a crash found by the
+// fuzzer can be reproduced and debugged without the sanitizers.
+//
+// Each target checks a property, not only that nothing crashes: what the sanitizer and the
+// renderer write holds nothing executable (checked by an HTML reading independent of theirs),
+// URLs that pass stay safe and stable, search terms and code normalization are idempotent.
+import Foundation
+import KBCore
+@testable import KBCommandLine
+@testable import KBExtraction
+import KBLinking
+@testable import KBMCP
+import KBModel
+@testable import KBRendering
+@testable import KBSyntax
+import MCP
+
+enum FuzzTarget: String, CaseIterable {
+    case frontMatter = "front-matter"
+    case article
+    case url
+    case sanitizer
+    case tokenizer
+    case code
+    case mcp
+
+    func run(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch self {
+        case .frontMatter: Self.frontMatter(text)
+        case .article: Self.article(text)
+        case .url: Self.url(text)
+        case .sanitizer: Self.sanitizer(text)
+        case .tokenizer: Self.tokenizer(text)
+        case .code: Self.code(text)
+        case .mcp: Self.mcp(bytes)
+        }
+    }
+
+    static func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
+        if !condition() { fatalError("property violated: " + message()) }
+    }
+
+    // MARK: Targets
+
+    static func frontMatter(_ text: String) {
+        let result = FrontMatterParser.parse(Substring(text), firstLine: 2, file: "fuzz.md")
+        require(result.fields.count <= Limits.default.yamlValues, "more fields than the value budget")
+        _ = TableOfContentsParser.parse(text, file: "toc.yml")
+        _ = DocumentParser.split(text, file: "fuzz.md")
+    }
+
+    /// One article through parsing, extraction (its includes are the article itself), linking
+    /// and rendering; the page's body and the Markdown twin hold nothing executable.
+    static func article(_ text: String) {
+        let read: KnowledgeBaseBuilder.Reader = { _ in text }
+        let extractor = ArticleExtractor(includes: IncludeResolver(read: read))
+        let result = extractor.extract(DocumentParser.parse(text, file: "nl-nl/fuzz.md"))
+        let linked = TranslationLinker.link(KnowledgeBase(articles: [result.article], diagnostics: result.diagnostics))
+        var renderer = HTMLRenderer()
+        renderer.rewriteLink = SiteRenderer.pageLink
+        let html = renderer.render(result.article.document)
+        if let problem = SafeHTML.problem(in: html) { fatalError("page: \(problem)") }
+        let markdown = result.article.document.allSections.flatMap(\.blocks).markdown
+        if let problem = SafeHTML.unsafeMarkdownLink(in: markdown) { fatalError("twin: \(problem)") }
+        _ = ContractBuilder().build(linked)
+        _ = SearchIndexBuilder().build(linked)
+    }
+
+    static func url(_ text: String) {
+        for use in [URLSafety.Use.link, .image] {
+            for candidate in [text, HTMLCharacterReferences.decode(text, in: .attribute)] {
+                guard let safe = URLSafety.safe(candidate, for: use) else { continue }
+                require(SafeHTML.isSafeURL(safe, image: use == .image), "unsafe URL passed: \(candidate.debugDescription) → \(safe)")
+                require(!safe.unicodeScalars.contains { $0.value <= 0x20 || $0.value >= 0x7F || "\"<>\\`".unicodeScalars.contains($0) },
+                        "URL not encoded: \(safe.debugDescription)")
+                require(URLSafety.safe(safe, for: use) == safe, "not stable: \(safe.debugDescription)")
+            }
+        }
+        let path = URLSafety.pathURL(text)
+        require(SafeHTML.isSafeURL(path, image: true), "a path became a scheme: \(path)")
+    }
+
+    static func sanitizer(_ text: String) {
+        for inline in [false, true] {
+            var sanitizer = HTMLSanitizer()
+            sanitizer.isInline = inline
+            var output = ""
+            sanitizer.write(text, into: &output)
+            sanitizer.closeForBlockContent(into: &output)
+            sanitizer.write(text, into: &output)
+            sanitizer.finish(into: &output)
+            if let problem = SafeHTML.problem(in: output) { fatalError("sanitizer: \(problem) in \(output.prefix(500).debugDescription)") }
+        }
+    }
+
+    static func tokenizer(_ text: String) {
+        for term in SearchTokenizer.terms(in: text).prefix(500) {
+            require(!term.text.isEmpty, "an empty term")
+            require(TextFolding.fold(term.text) == term.text, "a term is not folded: \(term.text.debugDescription)")
+            let again = SearchTokenizer.terms(in: term.text).map(\.text)
+            require(again == [term.text], "terms of \(term.text.debugDescription) are \(again)")
+        }
+    }
+
+    static func code(_ text: String) {
+        for context in [CodeScanner.Context.prose, .heading, .codeCell] {
+            for code in CodeScanner.codes(in: text, context: context) where code.kind != .malformed {
+                let again = CodeScanner.codes(in: code.code, context: .codeCell).map(\.code)
+                require(again == [code.code], "\(code.raw.debugDescription) → \(code.code) → \(again)")
+            }
+        }
+        require(CodeLookup.normalized(CodeLookup.normalized(text)) == CodeLookup.normalized(text), "query normalization")
+    }
+
+    /// A message as `kb mcp` would receive it: validated by its transport, then, when it is a
+    /// request, handled as the server handles tools, resource lists and reads.
+    static func mcp(_ bytes: [UInt8]) {
+        let data = Data(bytes)
+        guard LineTransport.validate(data) == .valid, let server = MCPFixture.server else { return }
+        guard let request = try? JSONDecoder().decode(Request.self, from: data) else { return }
+        switch request.method {
+        case "tools/call":
+            _ = try? server.call(request.params?.name ?? "", request.params?.arguments ?? [:])
+        case "resources/list":
+            _ = try? server.resources(after: request.params?.cursor)
+        case "resources/read":
+            if let result = try? server.resource(request.params?.uri ?? "") {
+                for content in result.contents { require(content.text?.contains("root:x:0:0") != true, "a file outside the site") }
+            }
+        default:
+            break
+        }
+    }
+
+    struct Request: Decodable {
+        struct Parameters: Decodable {
+            var name: String?
+            var arguments: [String: Value]?
+            var cursor: String?
+            var uri: String?
+        }
+        var method: String
+        var params: Parameters?
+    }
+}
+
+/// A site built from the repository's seed content, served by an MCP server for the `mcp` target.
+enum MCPFixture {
+    nonisolated(unsafe) static var server: MCPServer?
+
+    static func prepare(content: String) {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("kb-fuzz-site-\(getpid())").path
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            defer { semaphore.signal() }
+            do {
+                let tree = try ContentTree(path: content)
+                let model = await KnowledgeBaseBuilder().build(files: tree.articleFiles(), read: tree.reader)
+                let built = SiteRenderer(templates: try TemplateSet()).render(TranslationLinker.link(model))
+                _ = try SiteWriter(output: site, content: tree.root, force: true).write(built)
+                server = try MCPServer(site: site)
+            } catch {
+                FileHandle.standardError.write(Data("kb-fuzz: no site for the mcp target: \(error)\n".utf8))
+            }
+        }
+        semaphore.wait()
+    }
+}
+
+/// An HTML reading independent of the sanitizer's: every `<` of the output must start a tag of
+/// the allowlist (or one the renderer writes), whose attributes are allowed ones, whose URLs
+/// are safe; everything else is text, with its `<` escaped.
+enum SafeHTML {
+    static let elements: Set<String> = [
+        "br", "p", "ol", "ul", "li", "strong", "b", "em", "i", "code", "kbd", "sup", "sub", "a", "img", "table", "thead",
+        "tbody", "tfoot", "tr", "th", "td", "caption", "del", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "div",
+        "hr", "span",
+    ]
+    static let attributes: Set<String> = [
+        "href", "src", "alt", "title", "name", "id", "width", "height", "colspan", "rowspan", "start", "class", "style",
+        "loading", "role", "aria-label", "data-pivot", "lang", "hreflang",
+    ]
+
+    static func problem(in html: String) -> String? {
+        let bytes = Array(html.utf8)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else { return "an unclosed tag" }
+            let tag = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+            if let problem = problem(inTag: tag) { return problem }
+            index = end + 1
+        }
+        return nil
+    }
+
+    /// A tag as the renderer writes it: `name`, then ` attribute="value"` pairs. Read by
+    /// scalars, as a browser reads them (a quote followed by a combining mark is still a quote).
+    private static func problem(inTag tag: String) -> String? {
+        var rest = Substring(tag).unicodeScalars[...]
+        if rest.first == "/" { rest = rest.dropFirst() }
+        let name = String(String.UnicodeScalarView(rest.prefix { $0 != " " }))
+        guard elements.contains(name) else { return "element <\(name)>" }
+        rest = rest.dropFirst(name.unicodeScalars.count)
+        while !rest.isEmpty {
+            guard rest.first == " " else { return "a malformed tag <\(tag)>" }
+            rest = rest.dropFirst()
+            let attribute = String(String.UnicodeScalarView(rest.prefix { $0 != "=" }))
+            rest = rest.dropFirst(attribute.unicodeScalars.count)
+            guard attributes.contains(attribute), rest.starts(with: "=\"".unicodeScalars) else {
+                return "attribute \(attribute) in <\(tag)>"
+            }
+            rest = rest.dropFirst(2)
+            guard let quote = rest.firstIndex(of: "\"") else { return "an unclosed attribute in <\(tag)>" }
+            let value = HTMLCharacterReferences.decode(String(String.UnicodeScalarView(rest[..<quote])), in: .attribute)
+            rest = rest[rest.index(after: quote)...]
+            if attribute == "href" || attribute == "src", !isSafeURL(value, image: attribute == "src") {
+                return "URL \(value.debugDescription)"
+            }
+            if attribute == "style", !value.hasPrefix("text-align:") { return "style \(value)" }
+        }
+        return nil
+    }
+
+    /// The scheme as the WHATWG URL parser finds it, written again here: C0 controls and
+    /// spaces trimmed, tabs and line breaks removed, then letters, digits, `+-.` up to `:`.
+    static func isSafeURL(_ url: String, image: Bool) -> Bool {
+        var scalars = Array(url.unicodeScalars)
+        while let first = scalars.first, first.value <= 0x20 { scalars.removeFirst() }
+        scalars.removeAll { $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = scalars.first, first.isASCII, first.properties.isAlphabetic else { return true }
+        var scheme = ""
+        for scalar in scalars {
+            if scalar == ":" { return (image ? ["http", "https"] : ["http", "https", "mailto"]).contains(scheme.lowercased()) }
+            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "+-.".unicodeScalars.contains(scalar)
+            else { return true }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return true
+    }
+
+    /// A Markdown link or image whose destination, as a CommonMark reader decodes it, is a
+    /// script URL: `](javascript:…)`, or spelled with references (`](&#106;avascript:…)`).
+    static func unsafeMarkdownLink(in markdown: String) -> String? {
+        var rest = Substring(markdown)
+        while let open = rest.range(of: "](") {
+            // `\](` is a bracket written as text, not the end of a link's text.
+            let backslashes = rest[..<open.lowerBound].reversed().prefix { $0 == "\\" }.count
+            rest = rest[open.upperBound...]
+            if backslashes % 2 == 1 { continue }
+            var destination = String(rest.prefix { $0 != ")" && $0 != " " && $0 != "\n" })
+            if destination.hasPrefix("<") { destination = String(rest.dropFirst().prefix { $0 != ">" }) }
+            // Backslash escapes hide what follows them from reference decoding.
+            let unescaped = destination.replacingOccurrences(of: "\\&", with: "&amp;").replacingOccurrences(of: "\\\\", with: "")
+            let decoded = HTMLCharacterReferences.decode(unescaped, in: .text)
+            if !isSafeURL(decoded, image: false) { return destination }
+        }
+        return nil
+    }
+}
+
+/// `kb-fuzz`: under libFuzzer (built with -DKB_FUZZ), the fuzzer's driver with the target
+/// KB_FUZZ_TARGET names; otherwise `kb-fuzz TARGET FILE…` replays inputs. (SwiftPM links an
+/// executable's own `main`, so libFuzzer's driver is started from here, not from its `main`.)
+@main
+struct FuzzMain {
+    static func main() {
+        #if KB_FUZZ
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzerTestOneInput))
+        #else
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+            print("usage: kb-fuzz TARGET FILE…  (targets: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return
+        }
+        prepare(target)
+        for path in arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            target.run(Array(data))
+            print("\(path): ok")
+        }
+        #endif
+    }
+
+    static func prepare(_ target: FuzzTarget) {
+        if target == .mcp { MCPFixture.prepare(content: ProcessInfo.processInfo.environment["KB_FUZZ_CONTENT"] ?? "content") }
+    }
+}
+
+#if KB_FUZZ
+/// The target of this run, from KB_FUZZ_TARGET.
+let selectedTarget: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["KB_FUZZ_TARGET"] ?? "article"
+    guard let target = FuzzTarget(rawValue: name) else {
+        fatalError("KB_FUZZ_TARGET: one of " + FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    FuzzMain.prepare(target)
+    return target
+}()
+
+// Whichever `main` the linker keeps, libFuzzer's or the one above, these are what it calls.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzerInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+    _ = selectedTarget
+    return 0
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    selectedTarget.run(Array(UnsafeBufferPointer(start: data, count: count)))
+    return 0
+}
+
+/// libFuzzer's driver, for programs that have a `main` of their own.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+#endif
