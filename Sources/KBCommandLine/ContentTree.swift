@@ -99,24 +99,31 @@ struct ContentTree: Sendable {
         }
     }
 
-    /// The bytes of a regular file, at most `limit` of them: opened without following a
-    /// symbolic link (the walk resolved those) and without waiting on a pipe.
-    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+    /// A file of the content opened for reading, and its size: a regular file, opened without
+    /// following a symbolic link (the walk resolved those) and without waiting on a pipe. The
+    /// caller closes the descriptor.
+    static func openRegularFile(_ path: String) throws -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
         }
-        defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
             throw FileReadError("file.notRegular", "this is not a regular file; it is not read")
         }
-        guard Int(status.st_size) <= limit else {
+        return (descriptor, Int(status.st_size))
+    }
+
+    /// The bytes of a regular file (see `openRegularFile`), at most `limit` of them.
+    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let (descriptor, size) = try openRegularFile(path)
+        defer { close(descriptor) }
+        guard size <= limit else {
             throw FileReadError(
-                "file.tooLarge",
-                "the file has \(status.st_size) bytes, more than the limit of \(limit) (--max-file-size); it is not read")
+                "file.tooLarge", "the file has \(size) bytes, more than the limit of \(limit) (--max-file-size); it is not read")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while count < bytes.count {
             let read = bytes.withUnsafeMutableBytes { buffer in

@@ -87,18 +87,11 @@ struct SiteWriter {
     }
 
     /// Copies a file of the content to the site in pieces, so that a large video never sits
-    /// in memory. The source is opened as `ContentTree.read` opens files: a regular file, not
-    /// through a symbolic link.
+    /// in memory. The source is opened as the content's files are read
+    /// (`ContentTree.openRegularFile`).
     static func copy(_ source: String, to destination: String) throws {
-        let input = open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard input >= 0 else {
-            throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
-        }
+        let input = try ContentTree.openRegularFile(source).descriptor
         defer { close(input) }
-        var status = stat()
-        guard fstat(input, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw FileReadError("file.notRegular", "this is not a regular file")
-        }
         let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
         defer { close(output) }

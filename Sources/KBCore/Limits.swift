@@ -25,12 +25,15 @@ public struct Limits: Sendable, Equatable {
     /// Error entries of one article (each gets a place on a code page, a search document and a
     /// retrieval chunk): entries beyond it, in document order, are left out.
     public var entriesPerArticle = 5_000
-    /// Includes within includes.
+    /// Includes within includes (and toc files within toc files).
     public var includeDepth = 10
-    /// Includes expanded in one article, in total (the same file included twice counts twice).
+    /// Includes expanded in one article (toc files read for one navigation tree), in total: the
+    /// same file included twice counts twice.
     public var includeCount = 1_000
     /// Bytes that includes may add to one article, in total.
     public var includedSize = 8 * 1024 * 1024
+    /// Levels of a navigation tree (toc.yml items and the toc files they include).
+    public var navigationDepth = 16
     /// Files and folders below the content folder.
     public var contentEntries = 1_000_000
 

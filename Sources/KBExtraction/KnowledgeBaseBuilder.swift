@@ -86,7 +86,7 @@ public struct KnowledgeBaseBuilder: Sendable {
 
         var articleIDs: [String: Set<String>] = [:]
         for article in articles { articleIDs[article.locale, default: []].insert(article.id) }
-        let navigation = NavigationBuilder(articleIDs: articleIDs, read: read)
+        let navigation = NavigationBuilder(articleIDs: articleIDs, read: read, limits: limits)
         var contents: [TableOfContents] = []
         for path in tablesOfContents {
             let (table, problems) = navigation.tableOfContents(at: path)

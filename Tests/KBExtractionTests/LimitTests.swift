@@ -61,6 +61,22 @@ struct ExtractionLimitTests {
         #expect(shallow.articles[0].sections.flatMap(\.blocks).plainText.contains("level 4"))
     }
 
+    @Test("toc files that include each other stop at the depth and count limits")
+    func navigation() async {
+        var sources: [String: String] = ["nl-nl/a.md": "# A\n", "nl-nl/toc.yml": "- name: a\n  href: a.md\n- name: n\n  href: c0/toc.yml\n"]
+        for level in 0..<40 {
+            sources["nl-nl/c\(level)/toc.yml"] = "- name: x\n  href: ../c\(level + 1)/toc.yml\n- name: y\n  href: ../c\(level + 1)/toc.yml\n"
+        }
+        let files = sources
+        let model = await KnowledgeBaseBuilder().build(files: ["nl-nl/a.md"], tablesOfContents: ["nl-nl/toc.yml"]) { path in
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        }
+        #expect(model.diagnostics.map(\.identifier) == ["toc.tooLarge"])
+        func depth(_ items: [NavigationItem]) -> Int { items.map { 1 + depth($0.children) }.max() ?? 0 }
+        #expect(depth(model.tablesOfContents[0].items) <= Limits.default.navigationDepth)
+    }
+
     @Test("a table's rows past the cell limit and an article's entries past the entry limit are left out")
     func tablesAndEntries() {
         var limits = Limits.default
