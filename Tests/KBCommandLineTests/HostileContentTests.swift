@@ -40,6 +40,22 @@ struct HostileContentTests {
         #expect(try tree(output) == tree(reference))
     }
 
+    @Test("kb lookup takes 120,000 words in linear time, and a code with a leading minus sign")
+    func lookupArguments() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = try buildSite(in: folder)
+        let started = Date()
+        let (status, _, errors) = try run(kb, ["lookup", "--site", site.path] + Array(repeating: "ab", count: 120_000))
+        #expect(status == 1 && errors.hasPrefix("kb: no code ab ab"))
+        #expect(Date().timeIntervalSince(started) < 60)
+        for arguments in [["lookup", "--site", site.path, "--", "-2133916617"], ["lookup", "-2133916617", "--site", site.path]] {
+            let (found, output, _) = try run(kb, arguments)
+            #expect(found == 0 && output.hasPrefix("0x80CF0437"), "\(arguments)")
+        }
+    }
+
     @Test("kb mcp answers every malformed message with a protocol error and keeps serving")
     func malformedMessages() throws {
         let folder = try temporaryFolder()
