@@ -57,27 +57,44 @@ public final class IncludeResolver: Sendable {
     }
 
     /// `blocks` of the file `file`, with every include directive, at any depth, replaced.
-    func resolve(_ blocks: [Block], in file: String, visiting: [String] = [], budget: inout Budget) -> Resolution {
+    func resolve(_ blocks: [Block], in file: String, budget: inout Budget) -> Resolution {
+        resolve(blocks, in: file, visiting: [], budget: &budget, articleFolder: ContentPath.folder(of: file), rebase: nil)
+    }
+
+    /// `blocks` of `file`, included (at any depth) in an article of `articleFolder`: every
+    /// include directive replaced, and every link passed through `rebase`, which makes it
+    /// relative to the article's folder (nil in the article itself). Each block is rebased
+    /// once, straight to the article's folder, however deep its include lies.
+    private func resolve(
+        _ blocks: [Block], in file: String, visiting: [String], budget: inout Budget, articleFolder: String,
+        rebase: ((String) -> String)?
+    ) -> Resolution {
         var resolution = Resolution(blocks: [])
+        func inner(_ blocks: [Block]) -> [Block] {
+            merge(resolve(blocks, in: file, visiting: visiting, budget: &budget, articleFolder: articleFolder, rebase: rebase),
+                  into: &resolution)
+        }
         for block in blocks {
             switch block {
             case .include(let include):
-                resolution.blocks += expand(include, in: file, visiting: visiting + [file], budget: &budget, into: &resolution)
-            case .list(var list):
-                list.items = list.items.map { item in
-                    merge(resolve(item, in: file, visiting: visiting, budget: &budget), into: &resolution)
+                if let expanded = expand(include, in: file, visiting: visiting + [file], budget: &budget,
+                                         articleFolder: articleFolder, into: &resolution) {
+                    resolution.blocks += expanded
+                } else {
+                    resolution.blocks.append(rebase.map { block.mappingLinks($0) } ?? block)
                 }
+            case .list(var list):
+                list.items = list.items.map { inner($0) }
                 resolution.blocks.append(.list(list))
             case .quote(let content):
-                resolution.blocks.append(.quote(merge(resolve(content, in: file, visiting: visiting, budget: &budget), into: &resolution)))
+                resolution.blocks.append(.quote(inner(content)))
             case .alert(var alert):
-                alert.content = merge(resolve(alert.content, in: file, visiting: visiting, budget: &budget), into: &resolution)
+                alert.content = inner(alert.content)
                 resolution.blocks.append(.alert(alert))
             case .division(let className, let content):
-                let resolved = merge(resolve(content, in: file, visiting: visiting, budget: &budget), into: &resolution)
-                resolution.blocks.append(.division(className: className, content: resolved))
+                resolution.blocks.append(.division(className: className, content: inner(content)))
             default:
-                resolution.blocks.append(block)
+                resolution.blocks.append(rebase.map { block.mappingLinks($0) } ?? block)
             }
         }
         return resolution
@@ -89,9 +106,12 @@ public final class IncludeResolver: Sendable {
         return inner.blocks
     }
 
+    /// The blocks an include directive stands for, their links relative to the article's
+    /// folder; nil when it is left as it is (reported).
     private func expand(
-        _ include: Include, in file: String, visiting: [String], budget: inout Budget, into resolution: inout Resolution
-    ) -> [Block] {
+        _ include: Include, in file: String, visiting: [String], budget: inout Budget, articleFolder: String,
+        into resolution: inout Resolution
+    ) -> [Block]? {
         let folder = ContentPath.folder(of: file)
         let reference = include.path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? include.path
         let base = reference.hasPrefix("/") ? String(file.split(separator: "/").first ?? "") : folder
@@ -100,23 +120,23 @@ public final class IncludeResolver: Sendable {
                 .error, "include.outsideContentRoot",
                 "the include '\(include.path)' points outside the content folder; it is not included",
                 file: file, at: include.location))
-            return [.include(include)]
+            return nil
         }
         if let start = visiting.firstIndex(of: target) {
             let cycle = (visiting[start...] + [target]).joined(separator: " → ")
             resolution.diagnostics.append(Diagnostic(
                 .error, "include.cycle", "the include '\(include.path)' includes itself again (\(cycle)); it is not included",
                 file: file, at: include.location))
-            return [.include(include)]
+            return nil
         }
         if visiting.count > limits.includeDepth {
             resolution.diagnostics.append(Diagnostic(
                 .error, "include.tooDeep",
                 "the include '\(include.path)' lies \(visiting.count) includes deep, more than the limit of \(limits.includeDepth); it is not included",
                 file: file, at: include.location))
-            return [.include(include)]
+            return nil
         }
-        guard !budget.exhausted else { return [.include(include)] }
+        guard !budget.exhausted else { return nil }
         switch load(target) {
         case .parsed(let parsed) where parsed.size > budget.bytes || budget.includes <= 0:
             budget.exhausted = true
@@ -125,32 +145,31 @@ public final class IncludeResolver: Sendable {
                 "includes add more than \(limits.includeCount) files or \(limits.includedSize) bytes to this article; "
                     + "'\(include.path)' and the includes after it are not included",
                 file: file, at: include.location))
-            return [.include(include)]
+            return nil
         case .missing(let reason):
             resolution.diagnostics.append(Diagnostic(
                 .error, "include.missing", "the included file '\(include.path)' cannot be read (\(reason))",
                 file: file, at: include.location))
-            return [.include(include)]
+            return nil
         case .parsed(let parsed):
             budget.bytes -= parsed.size
             budget.includes -= 1
             if reported.withLock({ $0.insert(target).inserted }) {
                 resolution.diagnostics += parsed.diagnostics
             }
-            // Links in the included file are relative to its folder: rebase them on the includer's.
+            // Links in the included file are relative to its folder: rebase them on the article's.
             let targetFolder = ContentPath.folder(of: target)
-            let rebase: (String) -> String = { destination in
-                Self.rebase(destination, from: targetFolder, to: folder)
-            }
-            let inner = resolve(parsed.blocks, in: target, visiting: visiting, budget: &budget)
+            let toArticle: (String) -> String = { Self.rebase($0, from: targetFolder, to: articleFolder) }
+            let inner = resolve(parsed.blocks, in: target, visiting: visiting, budget: &budget, articleFolder: articleFolder,
+                                rebase: toArticle)
             resolution.diagnostics += inner.diagnostics
-            resolution.links += (parsed.links + inner.links).map { link in
+            // The included file's own links; those of the files it includes are rebased already.
+            resolution.links += parsed.links.map { link in
                 var link = link
-                link.destination = rebase(link.destination)
-                if link.includedFrom == nil { link.includedFrom = target }
+                link.destination = toArticle(link.destination)
                 return link
-            }
-            return inner.blocks.mappingLinks(rebase)
+            } + inner.links
+            return inner.blocks
         }
     }
 
