@@ -556,9 +556,10 @@ final class RenderingContext: Sendable {
 }
 
 extension String {
-    /// The navigation with the link to the page itself marked as the current page.
+    /// The navigation with the link to the page itself marked as the current page (its link
+    /// is its file name, written as a URL).
     func markingCurrent(_ fileName: String) -> String {
-        let link = "href=\"\(fileName.htmlEscaped)\""
+        let link = "href=\"\(URLSafety.pathURL(fileName).htmlEscaped)\""
         guard let range = range(of: link) else { return self }
         return replacingCharacters(in: range, with: link + " aria-current=\"page\"")
     }
