@@ -253,13 +253,27 @@ enum CodeScanner {
         return isLetter(at: start, in: bytes)
     }
 
-    /// Whether the character that starts at `offset` is a non-ASCII letter.
+    /// Whether the character that starts at `offset` is a non-ASCII letter of a script that
+    /// separates words with spaces (`Felkod0x1` is one word). Chinese, Japanese, Korean and
+    /// Thai do not: `エラーコード0x0000006` holds a code.
     private static func isLetter(at offset: Int, in bytes: [UInt8]) -> Bool {
         guard offset < bytes.count, bytes[offset] >= 0x80 else { return false }
         var end = offset + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         guard let scalar = String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first else { return false }
-        return scalar.properties.isAlphabetic
+        return scalar.properties.isAlphabetic && !Self.isWrittenWithoutSpaces(scalar)
+    }
+
+    /// Letters of scripts written without spaces between words: CJK ideographs, kana, Hangul,
+    /// Thai, Lao, Khmer, Myanmar.
+    static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x1100...0x11FF, 0x3040...0x30FF, 0x31F0...0x31FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x2FFFF:
+            true
+        default:
+            false
+        }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

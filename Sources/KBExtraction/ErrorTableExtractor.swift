@@ -25,6 +25,8 @@ struct ErrorTableExtractor {
     struct Columns {
         var codes: [Int] = []
         var decimals: [Int] = []
+        /// Code columns of event IDs: their numbers are codes of the kind `eventID`.
+        var events: [Int] = []
         var message: Int?
         var title: Int?
         var cause: Int?
@@ -53,36 +55,93 @@ struct ErrorTableExtractor {
 
     // MARK: Classification
 
+    /// What a column's cells hold, whatever language they are written in.
+    struct Profile {
+        /// Cells with text that is not a placeholder (`n/a`, `n.v.t.`).
+        var filled = 0
+        /// Characters per filled cell.
+        var meanLength = 0.0
+        /// Cells that read as one message: a sentence (ending with `.`, `!`, `?`, `。`), text in
+        /// quotation marks, or bold text that opens the cell.
+        var messages = 0
+        /// Cells with structure (several paragraphs, a list) or a link: instructions.
+        var structured = 0
+
+        init(_ cells: [[Block]]) {
+            var total = 0
+            for cell in cells {
+                let text = cell.plainText.trimmingWhitespace
+                guard !text.isEmpty, !Vocabulary.isPlaceholder(text) else { continue }
+                filled += 1
+                total += text.count
+                if let last = text.last, ".!?。！？\"”»」』".contains(last) || ErrorTableExtractor.boldLead(cell) != nil {
+                    messages += 1
+                }
+                if cell.count > 1 || cell.contains(where: { if case .list = $0 { true } else { false } }) || Self.hasLink(cell) {
+                    structured += 1
+                }
+            }
+            meanLength = filled == 0 ? 0 : Double(total) / Double(filled)
+        }
+
+        private static func hasLink(_ blocks: [Block]) -> Bool {
+            var found = false
+            _ = blocks.mappingLinks { destination in
+                found = true
+                return destination
+            }
+            return found
+        }
+
+        /// Most of its cells read as messages users see.
+        var readsAsMessages: Bool { filled > 0 && messages * 2 >= filled }
+    }
+
     static func columns(of table: Table) -> Columns? {
         let count = table.header.cells.count
         guard count >= 2, !table.rows.isEmpty else { return nil }
         let headers = table.header.cells.map { $0.plainText }
         let roles = headers.map { Vocabulary.roles(in: $0) }
-        let cellTexts = (0..<count).map { column in
-            table.rows.map { row in column < row.cells.count ? row.cells[column].plainText : "" }
-        }
+        let cells = (0..<count).map { column in table.rows.map { row in column < row.cells.count ? row.cells[column] : [] } }
+        let cellTexts = cells.map { $0.map(\.plainText) }
 
         var columns = Columns()
         for column in 0..<count {
+            // Shares count every written cell, placeholders too: a list of words for "not
+            // applicable" is longer in some languages than in others.
             let texts = cellTexts[column].filter { !$0.isEmpty }
             guard !texts.isEmpty else { continue }
             let headerNamesCodes = !roles[column].isDisjoint(with: [.code, .event, .decimal])
             let strong = texts.filter { isCodeOnly($0, lenient: false) }.count
             let lenient = headerNamesCodes ? texts.filter { isCodeOnly($0, lenient: true) }.count : 0
             guard strong * 2 >= texts.count || lenient * 2 >= texts.count else { continue }
+            // Names alone (`ENU`, `DS4_V2`, `OSDComputerName`) are codes only in a column about
+            // errors: error-shaped names, a number beside them, or a word for error in the header.
+            if strong * 2 < texts.count, !roles[column].contains(.error), !roles[column].contains(.event),
+               !namesErrors(cellTexts[column], rows: table.rows, column: column) {
+                continue
+            }
             if roles[column].contains(.decimal) || texts.allSatisfy(isSignedDecimal) && !columns.codes.isEmpty {
                 columns.decimals.append(column)
             }
+            if roles[column].contains(.event) { columns.events.append(column) }
             columns.codes.append(column)
         }
 
+        let profiles = cells.map(Profile.init)
+        // Text columns: not codes, not a platform, not empty; roles from structure and position
+        // first, header words to confirm or to break ties.
+        let text = (0..<count).filter { !columns.codes.contains($0) && !isPlatformColumn(headers[$0]) && profiles[$0].filled > 0 }
         func firstColumn(_ role: Vocabulary.Role, excluding used: Set<Int>) -> Int? {
             (0..<count).first { !used.contains($0) && roles[$0].contains(role) }
         }
         var used = Set(columns.codes)
-        // An error message column may hold codes (`NoEnrollmentPolicy`): it stays the message.
+        // A column named for an error message is the message, even when it holds codes
+        // (`NoEnrollmentPolicy`); a column named for a message is, unless it also names a cause
+        // or a resolution.
         columns.message = (0..<count).first { roles[$0].contains(.errorMessage) }
-            ?? firstColumn(.message, excluding: used)
+            ?? (0..<count).first { !used.contains($0) && roles[$0].contains(.message) && roles[$0].isDisjoint(with: [.cause, .resolution]) }
+        let messageNamedByHeader = columns.message != nil
         if let message = columns.message { used.insert(message) }
         let hasErrorMessage = columns.message.map { roles[$0].contains(.errorMessage) || roles[$0].contains(.error) } ?? false
 
@@ -93,18 +152,33 @@ struct ErrorTableExtractor {
         let problem = firstColumn(.problem, excluding: used)
         // "Error | Details", "Fout | Details": a first column that names the error itself.
         let errorColumn = roles[0].contains(.error) && !used.contains(0) ? 0 : nil
+        // A message column read as such with text after it that explains it or says what to do.
+        let laterProse = columns.message.map { message in
+            text.contains { $0 > message && profiles[$0].meanLength >= profiles[message].meanLength * 0.8 }
+        } ?? false
 
         let isErrorTable: Bool
         if !columns.codes.isEmpty {
             isErrorTable = true
-        } else if columns.message != nil {
+        } else if let message = columns.message {
             isErrorTable = hasErrorMessage || columns.cause != nil || columns.resolution != nil || problem != nil
+                || (profiles[message].readsAsMessages && laterProse)
         } else if let problem {
             isErrorTable = columns.resolution != nil || columns.cause != nil || (problem == 0 && count == 2)
         } else {
             isErrorTable = errorColumn != nil
         }
         guard isErrorTable else { return nil }
+
+        // With codes and no column named for messages, a text column of messages followed by
+        // more text is the message (`Fouttekst | HTTP-statuscode | Aanvullende gegevens`).
+        if !messageNamedByHeader, !columns.codes.isEmpty,
+           let candidate = text.first(where: { !used.contains($0) && roles[$0].isDisjoint(with: [.cause, .resolution, .problem]) }),
+           profiles[candidate].readsAsMessages,
+           text.contains(where: { $0 > candidate && !used.contains($0) && profiles[$0].meanLength >= profiles[candidate].meanLength }) {
+            columns.message = candidate
+            used.insert(candidate)
+        }
 
         // With neither codes nor a message, the problem column names the error: it is the entry's
         // title ("Issue | Description | Resolution"). Next to codes it describes them: the cause.
@@ -115,8 +189,9 @@ struct ErrorTableExtractor {
             columns.cause = problem
             used.insert(problem)
         }
-        // Columns the vocabulary does not name take their role from their position.
-        let remaining = (0..<count).filter { !used.contains($0) && !isPlatformColumn(headers[$0]) }
+        // Columns the vocabulary does not name take their role from their position: the first
+        // is the cause (a description), the last what to do.
+        let remaining = text.filter { !used.contains($0) }
         if columns.cause == nil, let first = remaining.first, remaining.count >= 2 || columns.resolution != nil {
             columns.cause = first
         }
@@ -127,6 +202,30 @@ struct ErrorTableExtractor {
             columns.cause = only
         }
         return columns
+    }
+
+    /// Whether a column of names holds error names: most are error-shaped (`E_FAIL`,
+    /// `InstallFailed`, `DeviceCapReached`), or the rows that have one also hold a numeric code.
+    private static func namesErrors(_ texts: [String], rows: [Table.Row], column: Int) -> Bool {
+        var names = 0
+        var errorShaped = 0
+        var besideNumbers = 0
+        for (row, text) in zip(rows, texts) where !text.isEmpty && !Vocabulary.isPlaceholder(text) {
+            names += 1
+            if CodeScanner.codes(in: text, context: .codeCell).contains(where: {
+                $0.kind == .symbolic && CodeScanner.isErrorLikeName(Array($0.raw.utf8))
+            }) {
+                errorShaped += 1
+            }
+            let others = row.cells.enumerated().filter { $0.offset != column }.map { $0.element.plainText }.joined(separator: " ")
+            if CodeScanner.codes(in: others, context: .codeCell).contains(where: { $0.kind == .hexadecimal }) {
+                besideNumbers += 1
+            }
+            if CodeScanner.codes(in: text, context: .codeCell).contains(where: { $0.kind != .symbolic }) {
+                besideNumbers += 1
+            }
+        }
+        return names > 0 && (errorShaped * 2 >= names || besideNumbers * 2 >= names)
     }
 
     /// Whether a cell holds nothing but codes, with at most short joining words
@@ -182,19 +281,26 @@ struct ErrorTableExtractor {
         }
         var codes: [ErrorCode] = []
         for column in columns.codes where column != columns.message && !columns.decimals.contains(column) {
-            // A cell of a code column that holds a sentence is read as prose: "Not associated
-            // with an HTTP status code" holds no code.
-            let text = cell(column).plainText
-            let context: CodeScanner.Context = Self.isCodeOnly(text, lenient: true) ? .codeCell : .prose
-            codes += CodeScanner.codes(in: text, context: context)
+            var found = Self.codes(inCodeCell: cell(column).plainText)
+            if columns.events.contains(column) {
+                for index in found.indices where found[index].kind == .decimal { found[index].kind = .eventID }
+            }
+            codes += found
         }
         let messageBlocks = cell(columns.message)
-        let messageText = messageBlocks.plainText
+        var messageText = messageBlocks.plainText
+        if Vocabulary.isPlaceholder(messageText) { messageText = "" }
         if !messageText.isEmpty {
             let context: CodeScanner.Context = ErrorTableExtractor.isCodeOnly(messageText, lenient: false) ? .codeCell : .prose
             codes += CodeScanner.codes(in: messageText, context: context)
+            // A message that opens with the error's name (`CannotConnectToITunesStoreError (…)`).
+            if context == .prose, let first = CodeScanner.scan(messageText, context: .codeCell).first, first.range.lowerBound == 0,
+               first.code.kind == .symbolic, CodeScanner.isErrorLikeName(Array(first.code.raw.utf8)) {
+                codes.append(first.code)
+            }
         }
-        let titleText = cell(columns.title).plainText
+        var titleText = cell(columns.title).plainText
+        if Vocabulary.isPlaceholder(titleText) { titleText = "" }
         if !titleText.isEmpty { codes += CodeScanner.codes(in: titleText, context: .prose) }
         for column in columns.decimals {
             for decimal in CodeScanner.codes(in: cell(column).plainText, context: .codeCell) {
@@ -218,13 +324,33 @@ struct ErrorTableExtractor {
             }
         }
         if title.isEmpty, !titleText.isEmpty { title = Self.boldLead(cell(columns.title)) ?? MessageText.firstSentence(titleText) }
-        if title.isEmpty, !cause.plainText.isEmpty { title = MessageText.firstSentence(cause.plainText) }
+        if title.isEmpty, !cause.plainText.isEmpty, !Vocabulary.isPlaceholder(cause.plainText) {
+            title = MessageText.firstSentence(cause.plainText)
+        }
         if title.isEmpty { title = codes.map(\.raw).joined(separator: ", ") }
 
         return ErrorEntry(
             id: "", anchor: nil, kind: .tableRow, title: title, messages: messages, codes: codes,
             cause: cause, resolution: resolution, sectionPath: place.anchors,
             platform: Platform.detect(anchors: place.anchors, titles: place.titles), location: row.location)
+    }
+
+    /// The codes of a cell in a code column. A cell that holds a sentence is read as prose
+    /// ("Not associated with an HTTP status code" holds no code), but a name in parentheses
+    /// there is the cell's code whatever the words around it (`Geen status
+    /// (APP_CI_ENFORCEMENT_UNKNOWN)`, `Kein Statuscode (…)`).
+    static func codes(inCodeCell text: String) -> [ErrorCode] {
+        if isCodeOnly(text, lenient: true) { return CodeScanner.codes(in: text, context: .codeCell) }
+        var codes = CodeScanner.codes(in: text, context: .prose)
+        let bytes = Array(text.utf8)
+        for match in CodeScanner.scan(text, context: .codeCell) where match.code.kind == .symbolic {
+            let range = match.range
+            if range.lowerBound > 0, range.upperBound < bytes.count, bytes[range.lowerBound - 1] == UInt8(ascii: "("),
+               bytes[range.upperBound] == UInt8(ascii: ")"), CodeScanner.isStrictSymbolic(bytes[range]) {
+                codes.append(match.code)
+            }
+        }
+        return codes
     }
 
     /// The bold text that opens a message cell (`**De app is niet ingesteld**: …`): the title

@@ -25,8 +25,12 @@ struct LeadIn {
             }
         }
         guard let role = Vocabulary.leadInRole(labelText) else { return nil }
-        // Very short words ("Ok", Hungarian for cause) are lead-ins only with their colon.
-        if Vocabulary.normalize(labelText).count <= 3, !hasColon { return nil }
+        // Very short Latin words ("Ok", Hungarian for cause) are lead-ins only with their colon;
+        // a word of two characters is an ordinary word in Chinese or Japanese (`**問題** …`).
+        let normalized = Vocabulary.normalize(labelText)
+        if normalized.count <= 3, !hasColon, !normalized.unicodeScalars.contains(where: CodeScanner.isWrittenWithoutSpaces) {
+            return nil
+        }
         self.role = role
         self.rest = CellContent.trim(Array(inlines))
     }

@@ -87,8 +87,9 @@ enum Vocabulary {
             "rekommenderad åtgärd",  // sv
             "løsning", "løsninger", "midlertidig løsning",  // da, nb
             "ratkaisu", "ratkaisut", "kiertotapa",  // fi
-            "lösung", "lösungen", "problemumgehung", "behebung", "abhilfe", "mögliche lösung", "mögliche lösungen",
-            "empfohlene lösung", "was sie tun sollten",  // de
+            "lösung", "lösungen", "problemumgehung", "behebung", "beheben", "abhilfe", "mögliche lösung", "mögliche lösungen",
+            "empfohlene lösung", "was sie tun sollten", "maßnahme", "maßnahmen", "empfohlene maßnahme",
+            "erforderliche maßnahme",  // de
             "résolution", "solution de contournement", "contournement", "correctif", "que faire",
             "ce que vous devez faire", "solution possible", "solutions possibles", "solution suggérée",
             "action recommandée",  // fr
@@ -107,7 +108,8 @@ enum Vocabulary {
             "javasolt megoldás", "javasolt művelet",  // hu
             "решение", "решения", "обходное решение", "способ устранения", "устранение", "что делать",
             "возможные решения", "рекомендуемое действие",  // ru
-            "解決策", "解決方法", "対処法", "対処方法", "回避策", "対応策", "推奨される操作",  // ja
+            "解決策", "解決方法", "対処法", "対処方法", "回避策", "対応策", "推奨される操作", "修正方法", "必要な手順",
+            "必要な操作", "対処",  // ja
             "解决方法", "解决方案", "解决办法", "替代方法", "变通方法", "建议的操作",  // zh-cn
             "解決方案", "因應措施", "建議的動作",  // zh-tw
             "해결 방법", "해결책", "해결", "임시 해결 방법", "대처 방법", "권장 작업",  // ko
@@ -149,10 +151,10 @@ enum Vocabulary {
             "hata iletisi", "hata mesajı", "hata iletileri",  // tr
             "hibaüzenet", "hibaüzenetek",  // hu
             "сообщение об ошибке", "сообщения об ошибках", "текст ошибки",  // ru
-            "エラー メッセージ", "エラーメッセージ",  // ja
-            "错误消息", "错误信息",  // zh-cn
-            "錯誤訊息", "錯誤消息",  // zh-tw
-            "오류 메시지", "에러 메시지",  // ko
+            "エラー メッセージ", "エラーメッセージ", "エラー テキスト", "エラーテキスト",  // ja
+            "错误消息", "错误信息", "错误文本",  // zh-cn
+            "錯誤訊息", "錯誤消息", "錯誤文字",  // zh-tw
+            "오류 메시지", "에러 메시지", "오류 텍스트",  // ko
         ],
         .error: [
             "error", "errors", "failure", "failed", "hr", "hresult",
@@ -167,7 +169,7 @@ enum Vocabulary {
             "chyba", "chyby", "chybový",  // cs
             "hata", "hatası", "hatasi",  // tr
             "hiba", "hibakód",  // hu
-            "ошибка", "ошибки", "ошибку",  // ru
+            "ошибка", "ошибки", "ошибку", "ошибок",  // ru
             "エラー", "错误", "錯誤", "오류", "에러",  // ja, zh, ko
         ],
         .code: [
@@ -184,9 +186,9 @@ enum Vocabulary {
             "código de erro", "código de status", "código de retorno",  // pt
             "kod błędu", "kod stanu", "kod powrotu",  // pl
             "kód", "kód chyby", "stavový kód", "návratový kód",  // cs
-            "hata kodu", "durum kodu", "dönüş kodu",  // tr
+            "kodu", "hata kodu", "durum kodu", "dönüş kodu",  // tr
             "kód", "hibakód", "állapotkód", "visszatérési kód",  // hu
-            "код", "код ошибки", "код состояния", "код возврата",  // ru
+            "код", "коды", "код ошибки", "коды ошибок", "код состояния", "код возврата",  // ru
             "コード", "エラー コード", "エラーコード", "状態コード", "リターン コード",  // ja
             "代码", "错误代码", "错误码", "状态代码", "返回代码",  // zh-cn
             "代碼", "錯誤碼", "錯誤代碼", "狀態碼", "傳回碼",  // zh-tw
@@ -202,7 +204,7 @@ enum Vocabulary {
             "evento", "id de evento", "id. de evento", "id evento", "id do evento",  // es, it, pt
             "zdarzenie", "identyfikator zdarzenia", "událost", "id události",  // pl, cs
             "olay", "olay kimliği", "esemény", "eseményazonosító",  // tr, hu
-            "событие", "код события", "идентификатор события",  // ru
+            "событие", "события", "код события", "идентификатор события",  // ru
             "イベント", "イベント id", "事件", "事件 id", "事件識別碼", "이벤트", "이벤트 id",  // ja, zh, ko
         ],
         .decimal: [
@@ -296,6 +298,36 @@ enum Vocabulary {
         folded[.error]?.words.contains(normalize(word)) == true
     }
 
+    /// What a cell holds when it has nothing to say: "n/a", "n.v.t.", "Nicht zutreffend",
+    /// "該当なし", a dash. Such a cell is empty: never an entry's title or message.
+    static func isPlaceholder(_ text: some StringProtocol) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        guard !trimmed.isEmpty, trimmed.count <= 40 else { return false }
+        if trimmed.allSatisfy({ "-–—−‐/.…*_ ".contains($0) }) { return true }
+        return placeholders.contains(normalize(trimmed))
+    }
+
+    private static let placeholders: Set<String> = Set([
+        "n a", "na", "n d", "none", "not applicable", "not available", "no", "tbd",  // en
+        "n v t", "nvt", "niet van toepassing", "geen",  // nl
+        "e t", "ej tillämpligt", "ej tillämplig", "saknas", "ingen",  // sv
+        "i t", "ikke relevant", "ikke aktuelt", "ingen",  // da, nb
+        "ei sovellettavissa", "ei koske", "ei mitään",  // fi
+        "k a", "n z", "nicht zutreffend", "nicht anwendbar", "keine", "entfällt",  // de
+        "s o", "sans objet", "non applicable", "aucun", "aucune",  // fr
+        "no aplicable", "no disponible", "ninguno",  // es
+        "non applicabile", "non disponibile", "nessuno",  // it
+        "não aplicável", "não se aplica", "nenhum",  // pt
+        "nie dotyczy", "brak", "b d",  // pl
+        "neuplatňuje se", "není k dispozici", "žádné",  // cs
+        "uygulanamaz", "geçerli değil", "yok",  // tr
+        "nem alkalmazható", "nincs",  // hu
+        "неприменимо", "не применимо", "нет", "н д",  // ru
+        "該当なし", "なし", "該当しない",  // ja
+        "不适用", "无", "不適用", "無",  // zh
+        "해당 없음", "없음",  // ko
+    ].map { normalize($0) })
+
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xAC00...0xD7AF, 0x1100...0x11FF:
@@ -305,17 +337,24 @@ enum Vocabulary {
         }
     }
 
-    /// The roles a table header or a heading names anywhere in its text.
+    /// The roles a table header or a heading names: as words (or phrases of words) in the
+    /// languages that separate words, as the head of a compound in the Germanic ones
+    /// (`bedrijfsportalbericht`), and in Chinese, Japanese and Korean as the end of the header,
+    /// where those languages put the head of a noun phrase: `ポータル サイトのエラー テキスト` (the
+    /// portal's error text) names an error message, `その他のエラー情報` (other error information)
+    /// names no error, `イベント名` (event name) no event.
     static func roles(in text: some StringProtocol) -> Set<Role> {
         let normalized = normalize(text)
         guard !normalized.isEmpty else { return [] }
         let words = normalized.split(separator: " ").map(String.init)
         let hasCJK = normalized.unicodeScalars.contains(where: isCJK)
+        // The header without spaces, with and without a closing parenthesis (`エラー コード (10 進)`).
+        let ends = hasCJK ? [compact(normalized), compact(normalize(withoutTrailingParenthesis(text)))] : []
         var roles: Set<Role> = []
         for (role, entry) in folded {
             if words.contains(where: entry.words.contains) || containsPhrase(words, entry) {
                 roles.insert(role)
-            } else if hasCJK, entry.cjk.contains(where: { Self.contains(normalized, $0) }) {
+            } else if hasCJK, entry.cjk.contains(where: { term in ends.contains { $0.hasSuffix(compact(term)) } }) {
                 roles.insert(role)
             } else if let heads = compoundHeads[role],
                       words.contains(where: { word in heads.contains { word.count > $0.count + 2 && word.hasSuffix($0) } }) {
@@ -325,22 +364,26 @@ enum Vocabulary {
         return roles
     }
 
+    private static func compact(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0 != " " }.map(Character.init))
+    }
+
+    /// `エラー コード (10 進)` → `エラー コード `: the text before a parenthesis that ends it.
+    private static func withoutTrailingParenthesis(_ text: some StringProtocol) -> String {
+        var text = String(text).trimmingWhitespace
+        guard text.hasSuffix(")") || text.hasSuffix("）"),
+              let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }), open > text.startIndex
+        else { return text }
+        text = String(text[..<open])
+        return text
+    }
+
     private static func containsPhrase(_ words: [String], _ entry: FoldedTerms) -> Bool {
         for index in words.indices {
             guard let candidates = entry.phrasesByFirstWord[words[index]] else { continue }
             for phrase in candidates where index + phrase.count <= words.count {
                 if words[index..<(index + phrase.count)].elementsEqual(phrase) { return true }
             }
-        }
-        return false
-    }
-
-    /// Substring search on UTF-8, without Foundation.
-    static func contains(_ text: String, _ part: String) -> Bool {
-        let haystack = Array(text.utf8), needle = Array(part.utf8)
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
         }
         return false
     }
