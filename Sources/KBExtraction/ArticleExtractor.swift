@@ -8,6 +8,8 @@ public struct ArticleExtractor: Sendable {
     public struct Result: Sendable {
         public var article: Article
         public var diagnostics: [Diagnostic]
+        /// The decisions made about the article's tables and sections.
+        var reading: Reading
     }
 
     /// Resolves `[!INCLUDE]` directives; without one they stay in the model unresolved.
@@ -20,6 +22,12 @@ public struct ArticleExtractor: Sendable {
     }
 
     public func extract(_ document: ParsedDocument) -> Result {
+        extract(document, following: nil)
+    }
+
+    /// Extracts the article, making the decisions of `following` (the reading its translations
+    /// agree on) where its own reading would differ.
+    func extract(_ document: ParsedDocument, following: Reading?) -> Result {
         var diagnostics = document.diagnostics
         let metadata = ArticleMetadata(fields: document.frontMatter)
         let identity = ArticleIdentity(file: document.file, metadata: metadata)
@@ -50,13 +58,18 @@ public struct ArticleExtractor: Sendable {
         }
 
         // Error entries: sections about one error, and rows of error tables.
-        var entries = ErrorSectionExtractor().entries(in: document_)
-        var tables = TableAnnotator(file: document.file, anchors: anchors)
+        var sectionReading: [Bool] = []
+        var entries = ErrorSectionExtractor().entries(in: document_, following: following?.sections, decisions: &sectionReading)
+        var tables = TableAnnotator(file: document.file, anchors: anchors, following: following)
         tables.annotate(&document_, place: .init(anchors: [], titles: [], file: document.file))
+        var reading = tables.reading
+        reading.sections = sectionReading
+        reading.shape.sectionLevels = document_.allSections.map(\.level)
         entries += tables.entries
         diagnostics += tables.diagnostics
         anchors = tables.anchors
         diagnostics += anchors.diagnostics
+        Self.mergeCodeHeadingsWithTheirRow(&entries, singleRows: tables.singleRowEntries, document: &document_)
         entries.sort { $0.location < $1.location }
         if entries.count > limits.entriesPerArticle {
             diagnostics.append(Diagnostic(
@@ -81,7 +94,40 @@ public struct ArticleExtractor: Sendable {
             id: identity.id, locale: identity.locale, source: document.file, title: title,
             translationKey: metadata.assetID ?? identity.id, metadata: metadata, document: document_,
             entries: entries, procedures: procedures, links: links)
-        return Result(article: article, diagnostics: diagnostics)
+        return Result(article: article, diagnostics: diagnostics, reading: reading)
+    }
+
+    /// A heading that is a code over a table of one row (`## 0x8024402F`, then `Message |
+    /// Description | Mitigation`) describes one error: the section's entry takes the row's
+    /// codes, message, cause and resolution, and the row is no entry of its own.
+    static func mergeCodeHeadingsWithTheirRow(_ entries: inout [ErrorEntry], singleRows: Set<String>, document: inout Section) {
+        var merged: Set<String> = []
+        for index in entries.indices where entries[index].kind == .section {
+            let section = entries[index]
+            let headingCodes = ErrorSectionExtractor.Analysis.headingCodes(section.title)
+            guard !headingCodes.isEmpty else { continue }
+            let rows = entries.filter { $0.kind == .tableRow && $0.sectionPath == section.sectionPath }
+            guard rows.count == 1, let row = rows.first, singleRows.contains(row.id) else { continue }
+            var entry = section
+            entry.codes = (section.codes + row.codes).mergedCodes()
+            // Where the row's message column holds its symbolic name (`WU_E_PT_…`), the
+            // description beside it is the message.
+            var rowMessages = row.messages.filter { !ErrorTableExtractor.isCodeOnly($0, lenient: true) }
+            if rowMessages.isEmpty, row.cause.count == 1, case .paragraph(let content) = row.cause[0],
+               content.plainText.count <= 300 {
+                rowMessages = [content.plainText]
+            }
+            entry.messages = (rowMessages + section.messages).uniqued()
+            if !row.cause.isEmpty { entry.cause = row.cause }
+            entry.resolution = row.resolution + section.resolution
+            // A heading that is only a code says less than the row's message.
+            if ErrorTableExtractor.isCodeOnly(section.title, lenient: true), !row.title.isEmpty { entry.title = row.title }
+            entries[index] = entry
+            merged.insert(row.id)
+        }
+        guard !merged.isEmpty else { return }
+        entries.removeAll { $0.kind == .tableRow && merged.contains($0.id) }
+        document.clearEntryIDs(merged)
     }
 
     /// The visible title: the first H1 without its anchor, else the front matter's title, else
@@ -106,12 +152,19 @@ private struct TableAnnotator {
     var anchors: AnchorRegistry
     var entries: [ErrorEntry] = []
     var diagnostics: [Diagnostic] = []
+    /// The entries of rows that are the only row of their table.
+    var singleRowEntries: Set<String> = []
+    /// The decisions made, table by table.
+    var reading = Reading()
+    /// The decisions to make instead of this article's own, when a translation's reading is followed.
+    let following: Reading?
     private var rowCounts: [String: Int] = [:]
     private let extractor = ErrorTableExtractor()
 
-    init(file: String, anchors: AnchorRegistry) {
+    init(file: String, anchors: AnchorRegistry, following: Reading?) {
         self.file = file
         self.anchors = anchors
+        self.following = following
     }
 
     mutating func annotate(_ section: inout Section, place: ErrorTableExtractor.Place) {
@@ -130,14 +183,24 @@ private struct TableAnnotator {
         blocks.map { block in
             switch block {
             case .table(let table):
-                guard let result = extractor.extract(table, at: place, makeID: { location in
+                // The decision of the reading to follow (a translation's), else this table's own.
+                let index = reading.tables.count
+                var decision = ErrorTableExtractor.columns(of: table)
+                if let following, index < following.tables.count {
+                    decision = following.tables[index].flatMap { $0.fits(table.header.cells.count) ? $0 : nil }
+                }
+                reading.tables.append(decision)
+                reading.shape.tables.append([table.header.cells.count, table.rows.count])
+                guard let columns = decision else { return block }
+                let result = extractor.extract(table, columns: columns, at: place, makeID: { location in
                     let number = (rowCounts[section] ?? 0) + 1
                     rowCounts[section] = number
                     let base = section.isEmpty ? "row-\(number)" : "\(section)-row-\(number)"
                     return anchors.claim(base, at: location, warnOnDuplicate: false)
-                }) else { return block }
+                })
                 entries += result.entries
                 diagnostics += result.diagnostics
+                if table.rows.count == 1 { singleRowEntries.formUnion(result.entries.map(\.id)) }
                 return .table(result.table)
             case .list(var list):
                 list.items = list.items.map { annotate($0, section: section, place: place) }
@@ -223,7 +286,39 @@ extension Section {
     }
 }
 
+extension Section {
+    /// The section with the rows whose entry ids are in `ids` no longer marked as entries.
+    fileprivate mutating func clearEntryIDs(_ ids: Set<String>) {
+        blocks = blocks.clearingEntryIDs(ids)
+        for index in subsections.indices { subsections[index].clearEntryIDs(ids) }
+    }
+}
+
 extension Array where Element == Block {
+    fileprivate func clearingEntryIDs(_ ids: Set<String>) -> [Block] {
+        map { block in
+            switch block {
+            case .table(var table):
+                for index in table.rows.indices where table.rows[index].entryID.map(ids.contains) == true {
+                    table.rows[index].entryID = nil
+                }
+                return .table(table)
+            case .list(var list):
+                list.items = list.items.map { $0.clearingEntryIDs(ids) }
+                return .list(list)
+            case .quote(let content):
+                return .quote(content.clearingEntryIDs(ids))
+            case .alert(var alert):
+                alert.content = alert.content.clearingEntryIDs(ids)
+                return .alert(alert)
+            case .division(let className, let content):
+                return .division(className: className, content: content.clearingEntryIDs(ids))
+            default:
+                return block
+            }
+        }
+    }
+
     /// The start of every ordered list in these blocks, at any depth.
     func collectOrderedListLocations(into locations: inout Set<SourceLocation>) {
         for block in self {

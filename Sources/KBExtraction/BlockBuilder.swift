@@ -78,7 +78,7 @@ struct BlockBuilder {
     /// A paragraph, or the DocFX constructs written as one: `[!INCLUDE[…](…)]` and
     /// `::: zone` lines (which cmark folds into the neighbouring paragraph when no blank line
     /// separates them, after a soft or a hard line break).
-    private func paragraphBlocks(_ content: [Inline], location: SourceLocation) -> [Block] {
+    private mutating func paragraphBlocks(_ content: [Inline], location: SourceLocation) -> [Block] {
         if let include = Self.include(in: content, location: location) {
             return [.include(include)]
         }
@@ -94,7 +94,7 @@ struct BlockBuilder {
             }
         }
         lines.append((line, nil))
-        guard lines.contains(where: { Self.zoneMarker($0.content) != nil }) else {
+        guard lines.contains(where: { Self.directive($0.content) != nil }) else {
             return content.isEmpty ? [] : [.paragraph(content)]
         }
         var result: [Block] = []
@@ -105,9 +105,17 @@ struct BlockBuilder {
             pending = []
         }
         for (line, end) in lines {
-            if let marker = Self.zoneMarker(line) {
+            if let directive = Self.directive(line) {
                 flush()
-                result.append(marker)
+                switch directive {
+                case .block(let block):
+                    result.append(block)
+                case .image(let source, let alt):
+                    links.append(ArticleLink(destination: source, text: alt, location: location, isImage: true))
+                    result.append(.paragraph([.image(source: source, title: "", alt: alt)]))
+                case .layout:
+                    break
+                }
             } else {
                 pending += line
                 if let end { pending.append(end) }
@@ -175,18 +183,62 @@ struct BlockBuilder {
         return Include(title: title.plainText, path: path, location: location)
     }
 
-    private static func zoneMarker(_ line: some Collection<Inline>) -> Block? {
+    /// What a DocFX triple-colon line stands for.
+    enum Directive {
+        /// `::: zone pivot="…"`, `::: zone-end`.
+        case block(Block)
+        /// `:::image type="content" source="…" alt-text="…":::`.
+        case image(source: String, alt: String)
+        /// `:::row:::`, `:::column span="2":::`, `:::moniker range="…":::`, `:::image-end:::`
+        /// and their ends: layout and versioning that carry no text.
+        case layout
+    }
+
+    /// The directive a line of a paragraph holds, or nil when it is text.
+    static func directive(_ line: some Collection<Inline>) -> Directive? {
         guard case .text(let first)? = line.first, first.hasPrefix(":::") else { return nil }
-        let text = line.plainText
+        var text = Substring(line.plainText.trimmingWhitespace)
         guard text.hasPrefix(":::") else { return nil }
-        let words = text.dropFirst(3).split(separator: " ", maxSplits: 1)
+        text = text.dropFirst(3)
+        if text.hasSuffix(":::") { text = text.dropLast(3) }
+        let words = text.trimmingWhitespace.split(separator: " ", maxSplits: 1)
         guard let keyword = words.first?.lowercased() else { return nil }
-        if keyword == "zone-end" { return .zoneEnd }
-        guard keyword == "zone", words.count == 2 else { return nil }
-        let argument = words[1].trimmingWhitespace
-        guard argument.lowercased().hasPrefix("pivot=") else { return nil }
-        let pivot = argument.dropFirst("pivot=".count).trimmingCharacters(in: "\"'“”")
-        return .zoneStart(pivot: pivot)
+        let attributes = words.count == 2 ? Self.attributes(words[1]) : [:]
+        switch keyword {
+        case "zone-end":
+            return .block(.zoneEnd)
+        case "zone":
+            if let pivot = attributes["pivot"] { return .block(.zoneStart(pivot: pivot)) }
+            return attributes["target"] != nil ? .layout : nil
+        case "image":
+            guard let source = attributes["source"], !source.isEmpty else { return .layout }
+            return .image(source: source, alt: attributes["alt-text"] ?? attributes["alt"] ?? "")
+        case "image-end", "row", "row-end", "column", "column-end", "moniker", "moniker-end", "no-loc":
+            return .layout
+        default:
+            return nil
+        }
+    }
+
+    /// `type="content" source="x.png" alt-text="A B"` → its names and values.
+    private static func attributes(_ text: Substring) -> [String: String] {
+        var result: [String: String] = [:]
+        var rest = text[...]
+        while let equals = rest.firstIndex(of: "=") {
+            let name = rest[..<equals].trimmingWhitespace.lowercased()
+            rest = rest[rest.index(after: equals)...].drop { $0 == " " }
+            guard let quote = rest.first, "\"'“”".contains(quote) else {
+                let value = rest.prefix { $0 != " " }
+                result[name] = String(value)
+                rest = rest.dropFirst(value.count)
+                continue
+            }
+            rest = rest.dropFirst()
+            let value = rest.prefix { !"\"'“”".contains($0) }
+            result[name] = String(value)
+            rest = rest.dropFirst(value.count).dropFirst()
+        }
+        return result
     }
 
     /// A block quote, or the DocFX block written as one: `> [!NOTE]` and the other alerts,

@@ -96,6 +96,11 @@ enum CodeScanner {
             if context == .codeCell, token.count <= 10 {
                 return ErrorCode(code: signed, raw: signed, kind: .decimal)
             }
+            // `Error 87 when you …`, `Fout 806`: a short number right after a word for error in a
+            // heading is the error it is about.
+            if context == .heading, token.count <= 6, afterErrorWord {
+                return ErrorCode(code: signed, raw: signed, kind: .decimal)
+            }
             return nil
         }
 
@@ -110,7 +115,8 @@ enum CodeScanner {
         // since headings also name settings, states and API members.
         if isStrictSymbolic(token) {
             let isWholeText = bytes[..<start].allSatisfy(isSpaceOrPunctuation) && bytes[end...].allSatisfy(isSpaceOrPunctuation)
-            if context == .codeCell || afterErrorWord || (context == .heading && isWholeText && isErrorLikeName(token)) {
+            if context == .codeCell || afterErrorWord || (context == .heading && isWholeText && isErrorLikeName(token))
+                || (context == .heading && isFollowedByErrorWord(bytes, end)) {
                 return ErrorCode(code: raw, raw: raw, kind: .symbolic)
             }
             return nil
@@ -152,6 +158,14 @@ enum CodeScanner {
     /// translation, so this test is the same for every language.
     static func isErrorLikeName<C: Collection<UInt8>>(_ token: C) -> Bool {
         if token.contains(UInt8(ascii: "_")), !token.contains(where: isLower) { return true }
+        return isErrorShapedName(token)
+    }
+
+    /// A name that says it is an error: one of its words names a failure (`InstallFailed`,
+    /// `ERROR_INSTALL_FAILURE`, `DeviceCapReached`), or it has the `E_` prefix of COM errors.
+    /// `DS4_V2` or `ENABLED_STATE` are constants, not errors.
+    static func isErrorShapedName<C: Collection<UInt8>>(_ token: C) -> Bool {
+        if token.starts(with: [UInt8(ascii: "E"), UInt8(ascii: "_")]) { return true }
         var words: [String] = []
         var current: [UInt8] = []
         let characters = Array(token)
@@ -170,7 +184,7 @@ enum CodeScanner {
     }
 
     private static let failureWords: Set<String> = [
-        "not", "no", "invalid", "failed", "fail", "fails", "failure", "error", "err", "denied", "unavailable",
+        "not", "no", "invalid", "failed", "fail", "fails", "failure", "error", "errors", "err", "denied", "unavailable",
         "expired", "missing", "unknown", "unsupported", "unexpected", "timeout", "timed", "reached", "blocked",
         "exceeded", "conflict", "rejected", "cancelled", "canceled", "disabled", "mismatch", "corrupt", "corrupted",
         "unable", "cannot", "cant", "exception", "bad", "busy", "lost", "limit", "locked", "revoked", "forbidden",
@@ -234,6 +248,18 @@ enum CodeScanner {
         // Do not start in the middle of a UTF-8 sequence.
         while begin < end, bytes[begin] & 0xC0 == 0x80 { begin += 1 }
         return Vocabulary.endsWithErrorWord(String(decoding: bytes[begin..<end], as: UTF8.self))
+    }
+
+    /// Whether the word right after `end` is a word for error (`ZtdDeviceAlreadyAssigned error
+    /// when …`, `… fout`).
+    static func isFollowedByErrorWord(_ bytes: [UInt8], _ end: Int) -> Bool {
+        var start = end
+        while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "-") { start += 1 }
+        var stop = start
+        while stop < bytes.count, stop - start < 24, bytes[stop] != UInt8(ascii: " "), bytes[stop] != UInt8(ascii: ","),
+              bytes[stop] != UInt8(ascii: ":"), bytes[stop] != UInt8(ascii: ".") { stop += 1 }
+        guard stop > start else { return false }
+        return Vocabulary.isErrorWord(String(decoding: bytes[start..<stop], as: UTF8.self))
     }
 
     // MARK: Bytes

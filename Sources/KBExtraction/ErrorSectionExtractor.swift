@@ -13,23 +13,43 @@ struct ErrorSectionExtractor {
     }
 
     func entries(in root: Section) -> [ErrorEntry] {
+        var decisions: [Bool] = []
+        return entries(in: root, following: nil, decisions: &decisions)
+    }
+
+    /// The entries of the sections below `root`. `decisions` gets, for every heading in
+    /// document order, whether its section is an entry; `following` gives the decisions to make
+    /// instead (a translation's), for headings in the same order.
+    func entries(in root: Section, following: [Bool]?, decisions: inout [Bool]) -> [ErrorEntry] {
+        let headings = root.allSections.filter { $0.level > 0 }
+        var position: [SourceLocation: Int] = [:]
+        for (index, heading) in headings.enumerated() where position[heading.location] == nil { position[heading.location] = index }
+        decisions = Array(repeating: false, count: headings.count)
         var result: [ErrorEntry] = []
-        visit(root, ancestry: Ancestry(), into: &result)
+        visit(root, ancestry: Ancestry(), position: position, following: following, decisions: &decisions, into: &result)
         return result
     }
 
-    private func visit(_ section: Section, ancestry: Ancestry, into result: inout [ErrorEntry]) {
+    private func visit(
+        _ section: Section, ancestry: Ancestry, position: [SourceLocation: Int], following: [Bool]?, decisions: inout [Bool],
+        into result: inout [ErrorEntry]
+    ) {
         var path = ancestry
         if section.level > 0 {
             path.anchors.append(section.anchor)
             path.titles.append(section.titleText)
         }
         let analysis = Analysis(section)
-        if section.level > 0, analysis.isErrorSection {
+        var isEntry = section.level > 0 && analysis.isErrorSection
+        if section.level > 0, let index = position[section.location] {
+            if let following, index < following.count { isEntry = following[index] }
+            decisions[index] = isEntry
+        }
+        if isEntry {
             result.append(entry(for: section, analysis: analysis, path: path))
         }
         for (subsection, role) in zip(section.subsections, analysis.subsectionRoles) where role == nil {
-            visit(subsection, ancestry: path, into: &result)
+            visit(subsection, ancestry: path, position: position, following: following, decisions: &decisions, into: &result)
         }
     }
 
@@ -62,7 +82,16 @@ struct ErrorSectionExtractor {
                 guard let role = LeadIn.role(ofHeading: subsection.titleText, anchor: subsection.anchor) else { return nil }
                 return Self.containsErrorSections(subsection) ? nil : role
             }
-            headingCodes = section.level > 0 ? CodeScanner.codes(in: section.titleText, context: .heading) : []
+            headingCodes = section.level > 0 ? Self.headingCodes(section.titleText) : []
+        }
+
+        /// The codes a heading names. A short number after a word for error is one (`Error 87
+        /// when …`, `HTTP-fout 503`) unless the heading has a code of another kind: then it
+        /// counts something else (`(Failed:3, 0x801c03ea)`).
+        static func headingCodes(_ title: String) -> [ErrorCode] {
+            let codes = CodeScanner.codes(in: title, context: .heading)
+            guard codes.contains(where: { $0.kind != .decimal }) else { return codes }
+            return codes.filter { $0.kind != .decimal }
         }
 
         /// Messages quoted before the first lead-in (`Fout 0x801c003: "…"`).
@@ -122,6 +151,24 @@ struct ErrorSectionExtractor {
         for segment in analysis.segments.dropFirst() where segment.role == .problem {
             if case .paragraph(let content)? = segment.blocks.first, let quoted = MessageText.firstQuoted(in: content) {
                 messages.append(quoted)
+            }
+        }
+        // A message in a block quote: before the first lead-in, in the problem statement, or in
+        // a subsection about it (`## Symptoms` of a support article about one error).
+        let problemSubsections = zip(section.subsections, analysis.subsectionRoles).filter { $0.1 == .problem }.map(\.0.blocks)
+        let problemSegments = analysis.segments.dropFirst().filter { $0.role == .problem }.map(\.blocks)
+        for blocks in [intro] + problemSegments + problemSubsections {
+            if let quoted = MessageText.quotedBlock(in: blocks) { messages.append(quoted) }
+        }
+        // Else, in a subsection about the problem, text in quotation marks in its first paragraphs.
+        if messages.isEmpty {
+            for blocks in problemSubsections {
+                for case .paragraph(let content) in blocks.prefix(2) {
+                    if let quoted = MessageText.firstQuotation(in: content) {
+                        messages.append(quoted)
+                        break
+                    }
+                }
             }
         }
         codeText.append(intro.plainText)

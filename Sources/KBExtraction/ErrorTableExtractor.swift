@@ -22,7 +22,7 @@ struct ErrorTableExtractor {
         var diagnostics: [Diagnostic]
     }
 
-    struct Columns {
+    struct Columns: Hashable, Sendable {
         var codes: [Int] = []
         var decimals: [Int] = []
         /// Code columns of event IDs: their numbers are codes of the kind `eventID`.
@@ -33,12 +33,22 @@ struct ErrorTableExtractor {
         var resolution: Int?
 
         var isErrorTable: Bool { !codes.isEmpty || message != nil || title != nil }
+
+        /// Whether every role names a column of a table of `count` columns.
+        func fits(_ count: Int) -> Bool {
+            (codes + decimals + events + [message, title, cause, resolution].compactMap { $0 }).allSatisfy { $0 < count }
+        }
     }
 
     /// Classifies `table` and, when it is about errors, returns it with its rows linked to the
     /// entries made from them. `makeID` gives each row entry its unique id.
     func extract(_ table: Table, at place: Place, makeID: (SourceLocation) -> String) -> Result? {
         guard let columns = Self.columns(of: table) else { return nil }
+        return extract(table, columns: columns, at: place, makeID: makeID)
+    }
+
+    /// The entries of `table` read with the column roles `columns`.
+    func extract(_ table: Table, columns: Columns, at place: Place, makeID: (SourceLocation) -> String) -> Result {
         var annotated = table
         var entries: [ErrorEntry] = []
         var diagnostics: [Diagnostic] = []
@@ -117,7 +127,8 @@ struct ErrorTableExtractor {
             guard strong * 2 >= texts.count || lenient * 2 >= texts.count else { continue }
             // Names alone (`ENU`, `DS4_V2`, `OSDComputerName`) are codes only in a column about
             // errors: error-shaped names, a number beside them, or a word for error in the header.
-            if strong * 2 < texts.count, !roles[column].contains(.error), !roles[column].contains(.event),
+            let namesOnly = texts.allSatisfy { text in CodeScanner.codes(in: text, context: .codeCell).allSatisfy { $0.kind == .symbolic } }
+            if namesOnly, !roles[column].contains(.error), !roles[column].contains(.event),
                !namesErrors(cellTexts[column], rows: table.rows, column: column) {
                 continue
             }
@@ -213,7 +224,7 @@ struct ErrorTableExtractor {
         for (row, text) in zip(rows, texts) where !text.isEmpty && !Vocabulary.isPlaceholder(text) {
             names += 1
             if CodeScanner.codes(in: text, context: .codeCell).contains(where: {
-                $0.kind == .symbolic && CodeScanner.isErrorLikeName(Array($0.raw.utf8))
+                $0.kind == .symbolic && CodeScanner.isErrorShapedName(Array($0.raw.utf8))
             }) {
                 errorShaped += 1
             }
@@ -225,7 +236,9 @@ struct ErrorTableExtractor {
                 besideNumbers += 1
             }
         }
-        return names > 0 && (errorShaped * 2 >= names || besideNumbers * 2 >= names)
+        // Some error names among status names (`ENROLLMENT_FAILED` beside `PENDING`) are enough;
+        // lists of languages, sizes or variables have none.
+        return names > 0 && (errorShaped * 4 >= names && errorShaped > 0 || besideNumbers * 2 >= names)
     }
 
     /// Whether a cell holds nothing but codes, with at most short joining words
@@ -316,6 +329,8 @@ struct ErrorTableExtractor {
         var messages: [String] = []
         var title = ""
         if !messageText.isEmpty {
+            // A message that is a name (`DeviceCapReached`) is what users see, and the entry's
+            // code; the title comes from another cell.
             messages = [messageText]
             if let lead = Self.boldLead(messageBlocks) {
                 title = lead

@@ -35,44 +35,65 @@ public struct KnowledgeBaseBuilder: Sendable {
         let limits = self.limits
         let extractor = ArticleExtractor(includes: IncludeResolver(read: read, limits: limits), limits: limits)
         typealias Outcome = (index: Int, result: ArticleExtractor.Result?, diagnostics: [Diagnostic], timings: StageTimings)
-        let outcomes = await withTaskGroup(of: Outcome.self) { group in
-            for (index, file) in files.enumerated() {
-                group.addTask {
-                    var timings = StageTimings()
-                    let clock = ContinuousClock()
-                    var mark = clock.now
-                    func lap(_ stage: WritableKeyPath<StageTimings, Duration>) {
-                        let now = clock.now
-                        timings[keyPath: stage] += now - mark
-                        mark = now
-                    }
-                    let text: String
-                    do {
-                        text = try read(file)
-                    } catch let error as FileReadError {
-                        return (index, nil, [Diagnostic(.error, error.identifier, error.description, file: file, at: nil)], timings)
-                    } catch {
-                        let diagnostic = Diagnostic(
-                            .error, "file.unreadable", "the file cannot be read: \(error)", file: file, at: nil)
-                        return (index, nil, [diagnostic], timings)
-                    }
-                    lap(\.reading)
-                    let parts = DocumentParser.split(text, file: file)
-                    let frontMatter = DocumentParser.frontMatter(of: parts, limits: limits)
-                    lap(\.frontMatter)
-                    let document = DocumentParser.parse(parts, frontMatter: frontMatter, limits: limits)
-                    lap(\.markdown)
-                    let result = extractor.extract(document)
-                    lap(\.extraction)
-                    return (index, result, [], timings)
-                }
+        /// Reads, parses and extracts one file, following a reading when one is given.
+        @Sendable func extract(_ index: Int, following: Reading?) -> Outcome {
+            let file = files[index]
+            var timings = StageTimings()
+            let clock = ContinuousClock()
+            var mark = clock.now
+            func lap(_ stage: WritableKeyPath<StageTimings, Duration>) {
+                let now = clock.now
+                timings[keyPath: stage] += now - mark
+                mark = now
             }
-            var collected = [Outcome?](repeating: nil, count: files.count)
-            for await outcome in group { collected[outcome.index] = outcome }
-            return collected.compactMap { $0 }
+            let text: String
+            do {
+                text = try read(file)
+            } catch let error as FileReadError {
+                return (index, nil, [Diagnostic(.error, error.identifier, error.description, file: file, at: nil)], timings)
+            } catch {
+                let diagnostic = Diagnostic(.error, "file.unreadable", "the file cannot be read: \(error)", file: file, at: nil)
+                return (index, nil, [diagnostic], timings)
+            }
+            lap(\.reading)
+            let parts = DocumentParser.split(text, file: file)
+            let frontMatter = DocumentParser.frontMatter(of: parts, limits: limits)
+            lap(\.frontMatter)
+            let document = DocumentParser.parse(parts, frontMatter: frontMatter, limits: limits)
+            lap(\.markdown)
+            let result = extractor.extract(document, following: following)
+            lap(\.extraction)
+            return (index, result, [], timings)
         }
+        func extractAll(_ work: [(index: Int, following: Reading?)]) async -> [Outcome] {
+            await withTaskGroup(of: Outcome.self) { group in
+                for (index, following) in work {
+                    group.addTask { extract(index, following: following) }
+                }
+                var collected: [Outcome] = []
+                for await outcome in group { collected.append(outcome) }
+                return collected.sorted { $0.index < $1.index }
+            }
+        }
+        var outcomes = await extractAll(files.indices.map { ($0, nil) })
+
+        // Translations agree by construction: articles whose translations of the same structure
+        // read a table or a section otherwise are read again, making the decisions most make.
+        let extracted = outcomes.compactMap { outcome in outcome.result.map { (outcome.index, $0) } }
+        let (overrides, disagreements) = ReadingConsensus.overrides(
+            for: extracted.map { ($0.1.article.id, $0.1.article.source, $0.1.article.metadata.sourceGitCommit) },
+            readings: extracted.map(\.1.reading))
+        if !overrides.isEmpty {
+            let again = await extractAll(overrides.map { (extracted[$0.key].0, $0.value) })
+            for outcome in again {
+                var merged = outcome
+                merged.timings += outcomes[outcome.index].timings
+                outcomes[outcome.index] = merged
+            }
+        }
+
         var articles: [Article] = []
-        var diagnostics = found
+        var diagnostics = found + disagreements
         var timings = StageTimings()
         for outcome in outcomes {
             diagnostics += outcome.diagnostics

@@ -38,6 +38,28 @@ enum MessageText {
         return nil
     }
 
+    /// The message a block quote among `blocks` quotes (`> The app could not be installed.`):
+    /// the first paragraph of the first quote that reads as a message. Alerts are not quotes.
+    static func quotedBlock(in blocks: [Block]) -> String? {
+        for block in blocks {
+            guard case .quote(let content) = block else { continue }
+            guard case .paragraph(let inlines)? = content.first else { return nil }
+            let text = stripQuotes(inlines.plainText)
+            return isMessage(text) ? text : nil
+        }
+        return nil
+    }
+
+    /// The first text in quotation marks in a paragraph that reads as a message (`You receive
+    /// the error "This device is already assigned."`); bold text does not count, since in the
+    /// description of a symptom it names buttons and settings.
+    static func firstQuotation(in content: [Inline]) -> String? {
+        for inline in content {
+            if case .text(let text) = inline, let quoted = quotation(in: text), isMessage(quoted) { return quoted }
+        }
+        return nil
+    }
+
     private static func isMessage(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard words.count >= 2 || text.unicodeScalars.contains(where: Vocabulary.isCJK) else { return false }

@@ -295,7 +295,8 @@ enum Vocabulary {
 
     /// Whether a single word is a word for "error" (`fout`, `fel`, `Fehler`, `エラー`).
     static func isErrorWord(_ word: some StringProtocol) -> Bool {
-        folded[.error]?.words.contains(normalize(word)) == true
+        let normalized = normalize(word)
+        return folded[.error]?.words.contains(normalized) == true || folded[.error]?.cjk.contains(normalized) == true
     }
 
     /// What a cell holds when it has nothing to say: "n/a", "n.v.t.", "Nicht zutreffend",
@@ -419,18 +420,53 @@ enum Vocabulary {
         // "Foutbericht", "Error", "Fel" alone as a lead-in introduce the error message.
         if folded[.error]?.words.contains(normalized) == true { return .message }
         // Two words of which one names the part and the other qualifies it, in either order:
-        // "Mogelijke oorzaak", "Potentiell orsak", "Cause probable", "Solución temporal".
+        // "Mogelijke oorzaak", "Potentiell orsak", "Cause probable", "Solución temporal". The
+        // qualifier must be one that says how certain or final the part is: "Operationele
+        // problemen" or "Veelvoorkomende problemen" label a list of problems, not a part of one.
         let parts = normalized.split(separator: " ").map(String.init)
         if allowingQualifier, parts.count == 2 {
             for role in [Role.problem, .cause, .resolution, .errorMessage] {
                 guard let entry = folded[role] else { continue }
-                if entry.words.contains(parts[1]) || entry.words.contains(parts[0]) {
+                if (entry.words.contains(parts[1]) && qualifiers.contains(parts[0]))
+                    || (entry.words.contains(parts[0]) && qualifiers.contains(parts[1])) {
                     return role == .errorMessage ? .message : role
                 }
             }
         }
         return nil
     }
+
+    /// Words that qualify a part of an error description as possible, likely, suggested,
+    /// temporary, alternative or known, in every language of the vocabulary.
+    private static let qualifiers: Set<String> = Set([
+        "possible", "potential", "probable", "likely", "suggested", "recommended", "temporary", "alternative", "alternate",
+        "known", "root", "main", "additional", "other", "another", "first", "second", "third",  // en
+        "mogelijke", "mogelijk", "waarschijnlijke", "voorgestelde", "aanbevolen", "tijdelijke", "alternatieve", "bekende",
+        "andere", "eerste", "tweede",  // nl
+        "möjlig", "möjliga", "potentiell", "potentiella", "trolig", "troliga", "föreslagen", "rekommenderad", "tillfällig",
+        "alternativ", "känd", "känt", "annan", "första", "andra",  // sv
+        "mulig", "mulige", "sandsynlig", "sannsynlig", "foreslået", "foreslått", "anbefalet", "anbefalt", "midlertidig",
+        "alternativ", "kendt", "kjent",  // da, nb
+        "mahdollinen", "mahdolliset", "todennäköinen", "ehdotettu", "suositeltu", "tilapäinen", "vaihtoehtoinen",
+        "tunnettu",  // fi
+        "mögliche", "möglicher", "mögliches", "wahrscheinliche", "wahrscheinlicher", "vorgeschlagene", "empfohlene",
+        "vorübergehende", "alternative", "bekannte", "bekannter", "andere", "weitere", "erste", "zweite",  // de
+        "possible", "possibles", "probable", "probables", "suggérée", "suggérées", "recommandée", "temporaire",
+        "alternative", "connu", "connue", "autre", "première", "deuxième",  // fr
+        "posible", "posibles", "probable", "sugerida", "recomendada", "temporal", "alternativa", "conocido", "conocida",
+        "otra", "primera", "segunda",  // es
+        "possibile", "possibili", "probabile", "suggerita", "consigliata", "temporanea", "alternativa", "nota", "altra",
+        "prima", "seconda",  // it
+        "possível", "possíveis", "provável", "sugerida", "recomendada", "temporária", "alternativa", "conhecido",
+        "conhecida", "outra",  // pt
+        "możliwa", "możliwe", "prawdopodobna", "sugerowane", "zalecane", "tymczasowe", "alternatywne", "znany",
+        "znana",  // pl
+        "možná", "možné", "pravděpodobná", "navrhované", "doporučené", "dočasné", "alternativní", "známý", "známá",  // cs
+        "olası", "muhtemel", "önerilen", "geçici", "alternatif", "bilinen", "diğer",  // tr
+        "lehetséges", "valószínű", "javasolt", "ajánlott", "ideiglenes", "alternatív", "ismert", "további",  // hu
+        "возможная", "возможные", "возможное", "вероятная", "рекомендуемое", "рекомендуемые", "временное",
+        "альтернативное", "известная", "известные", "другая", "другое",  // ru
+    ].map { TextFolding.fold($0) })
 
     /// "nr", "no", "n", "č": what precedes the number in "Lösning nr 1" across languages.
     private static let numberAbbreviations: Set<String> = ["nr", "no", "n", "num", "c", "sz", "br", "st"]
