@@ -280,9 +280,7 @@ struct ErrorTableExtractor {
     }
 
     private static func isPlatformColumn(_ header: String) -> Bool {
-        let normalized = Vocabulary.normalize(header)
-        return ["platform", "plattform", "plateforme", "plataforma", "piattaforma", "platforma", "платформа",
-                "プラットフォーム", "平台", "플랫폼", "alusta", "platformu"].contains(normalized)
+        Vocabulary.isPlatform(header)
     }
 
     // MARK: Rows

@@ -329,6 +329,16 @@ enum Vocabulary {
         "해당 없음", "없음",  // ko
     ].map { normalize($0) })
 
+    /// Whether a header names the platform a row applies to (`Platform`, `プラットフォーム`).
+    static func isPlatform(_ header: some StringProtocol) -> Bool {
+        platforms.contains(normalize(header))
+    }
+
+    private static let platforms: Set<String> = Set([
+        "platform", "plattform", "plateforme", "plataforma", "piattaforma", "platforma", "платформа", "プラットフォーム",
+        "平台", "플랫폼", "alusta", "platformu", "platformy",
+    ].map { normalize($0) })
+
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xAC00...0xD7AF, 0x1100...0x11FF:
