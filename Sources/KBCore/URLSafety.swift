@@ -33,11 +33,6 @@ public enum URLSafety {
         }
     }
 
-    /// Whether `url` may appear as it is written (see `safe`).
-    public static func isSafe(_ url: String, for use: Use = .link) -> Bool {
-        safe(url, for: use) != nil
-    }
-
     /// The URL with C0 controls and spaces stripped at both ends and tabs and line breaks
     /// removed everywhere, as browsers read an `href`.
     static func browserCleaned(_ url: String) -> String {

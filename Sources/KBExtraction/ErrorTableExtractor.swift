@@ -74,8 +74,6 @@ struct ErrorTableExtractor {
         /// Cells that read as one message: a sentence (ending with `.`, `!`, `?`, `。`), text in
         /// quotation marks, or bold text that opens the cell.
         var messages = 0
-        /// Cells with structure (several paragraphs, a list) or a link: instructions.
-        var structured = 0
 
         init(_ cells: [[Block]]) {
             var total = 0
@@ -87,20 +85,8 @@ struct ErrorTableExtractor {
                 if let last = text.last, ".!?。！？\"”»」』".contains(last) || ErrorTableExtractor.boldLead(cell) != nil {
                     messages += 1
                 }
-                if cell.count > 1 || cell.contains(where: { if case .list = $0 { true } else { false } }) || Self.hasLink(cell) {
-                    structured += 1
-                }
             }
             meanLength = filled == 0 ? 0 : Double(total) / Double(filled)
-        }
-
-        private static func hasLink(_ blocks: [Block]) -> Bool {
-            var found = false
-            _ = blocks.mappingLinks { destination in
-                found = true
-                return destination
-            }
-            return found
         }
 
         /// Most of its cells read as messages users see.
