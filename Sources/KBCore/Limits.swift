@@ -31,7 +31,7 @@ public struct Limits: Sendable, Equatable {
     /// same file included twice counts twice.
     public var includeCount = 1_000
     /// Bytes that includes may add to one article, in total.
-    public var includedSize = 8 * 1024 * 1024
+    public var includedSize = 2 * 1024 * 1024
     /// Levels of a navigation tree (toc.yml items and the toc files they include).
     public var navigationDepth = 16
     /// Files and folders below the content folder.
