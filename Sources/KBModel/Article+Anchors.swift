@@ -87,11 +87,14 @@ enum HTMLAnchors {
                 index += 1
                 continue
             }
-            var scanner = HTMLTagScanner(Array(bytes[index...]))
+            var scanner = HTMLTagScanner(bytes, from: index)
             if let tag = scanner.tag() {
                 if tag.name == "a", let name = tag.attribute("name"), !name.isEmpty { anchors.insert(name) }
                 if let id = tag.attribute("id"), !id.isEmpty { anchors.insert(id) }
-                index += max(scanner.position, 1)
+                index = scanner.position
+            } else if scanner.reachedEnd {
+                // An unfinished tag runs to the end: no later `<` starts a tag (as in the sanitizer).
+                return
             } else {
                 index += 1
             }
