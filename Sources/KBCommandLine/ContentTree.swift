@@ -33,7 +33,7 @@ struct ContentTree: Sendable {
         root = URL(fileURLWithPath: real)
         self.limits = limits
         var walk = Walk(root: real, limits: limits)
-        walk.folder(logical: "", real: real, chain: [real])
+        walk.folder(logical: "", real: real, chain: [real], throughLink: false)
         files = walk.files.map(\.logical)
         locations = Dictionary(walk.files.map { ($0.logical, $0.real) }, uniquingKeysWith: { first, _ in first })
         refused = walk.refused
@@ -161,8 +161,9 @@ struct ContentTree: Sendable {
             self.limits = limits
         }
 
-        /// `chain`: the real paths of the folders on the way here, to see loops.
-        mutating func folder(logical: String, real: String, chain: [String]) {
+        /// `chain`: the real paths of the folders on the way here, to see loops; `throughLink`:
+        /// whether a symbolic link to a folder is on the way here.
+        mutating func folder(logical: String, real: String, chain: [String], throughLink: Bool) {
             guard let directory = opendir(real) else {
                 diagnostics.append(Diagnostic(
                     .warning, "file.unreadable", "the folder cannot be read (\(String(cString: strerror(errno))))",
@@ -205,11 +206,11 @@ struct ContentTree: Sendable {
                 }
                 switch type {
                 case UInt8(DT_DIR):
-                    folder(logical: path, real: full, chain: chain + [full])
+                    folder(logical: path, real: full, chain: chain + [full], throughLink: throughLink)
                 case UInt8(DT_REG):
                     files.append((path, full))
                 case UInt8(DT_LNK):
-                    link(path, at: full, chain: chain)
+                    link(path, at: full, chain: chain, throughLink: throughLink)
                 default:
                     refuse(path, "file.notRegular", "this is not a regular file (a pipe, socket or device); it is not read",
                            severity: .warning)
@@ -218,7 +219,10 @@ struct ContentTree: Sendable {
         }
 
         /// A symbolic link: followed when it leads to a file or folder inside the content folder.
-        mutating func link(_ path: String, at full: String, chain: [String]) {
+        /// Links to folders are followed one level deep: in a folder reached through one, they are
+        /// not, so that a few links to folders that link to each other twice cannot list the same
+        /// files 2^n times.
+        mutating func link(_ path: String, at full: String, chain: [String], throughLink: Bool) {
             guard let target = ContentTree.realPath(full) else {
                 refuse(path, "file.unreadable", "this is a symbolic link to nothing ('\(Self.destination(of: full))'); it is not read",
                        severity: .warning)
@@ -241,8 +245,14 @@ struct ContentTree: Sendable {
                         .warning, "file.symlinkLoop",
                         "this is a symbolic link to a folder it lies in ('\(Self.destination(of: full))'); it is not followed",
                         file: path, at: nil))
+                } else if throughLink {
+                    diagnostics.append(Diagnostic(
+                        .warning, "file.symlinkNested",
+                        "this is a symbolic link to a folder ('\(Self.destination(of: full))') in a folder reached through "
+                            + "another one; links to folders are followed one level deep, so it is not followed",
+                        file: path, at: nil))
                 } else {
-                    folder(logical: path, real: target, chain: chain + [target])
+                    folder(logical: path, real: target, chain: chain + [target], throughLink: true)
                 }
             case UInt8(DT_REG):
                 files.append((path, target))

@@ -60,6 +60,28 @@ struct ContentBoundaryTests {
         #expect(tree.mediaFiles().files.map(\.path) == ["media/a.png", "nl-nl/media/a.png", "sv-se/media/a.png"])
     }
 
+    @Test("links to folders are followed one level deep: 40 links between 20 folders do not list a file 2^20 times")
+    func linkedFoldersDoNotMultiply() throws {
+        let root = try folder { content in
+            for level in 0..<20 {
+                let folder = content.appendingPathComponent("d\(level)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(atPath: folder.path + "/x", withDestinationPath: "../d\(level + 1)")
+                try FileManager.default.createSymbolicLink(atPath: folder.path + "/y", withDestinationPath: "../d\(level + 1)")
+            }
+            try FileManager.default.createDirectory(at: content.appendingPathComponent("d20"), withIntermediateDirectories: true)
+            try Data("# Diep\n".utf8).write(to: content.appendingPathComponent("d20/deep.md"))
+            try FileManager.default.createSymbolicLink(atPath: content.path + "/nl-nl/z", withDestinationPath: "../d0")
+        }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tree = try ContentTree(path: root.appendingPathComponent("content").path)
+        // A folder's own links are followed (d19/x and d19/y lead to d20); in the folders they lead to, no link is.
+        #expect(tree.files == ["d19/x/deep.md", "d19/y/deep.md", "d20/deep.md", "nl-nl/good.md"])
+        let nested = tree.diagnostics.filter { $0.identifier == "file.symlinkNested" }.map(\.file)
+        #expect(nested.count == 19 * 4 + 2)
+        #expect(nested.contains("nl-nl/z/x") && nested.contains("d0/x/y") && !nested.contains("d0/x/y/x"))
+    }
+
     @Test("only files no browser runs are copied; SVG images only without anything that can run")
     func media() {
         #expect(MediaPolicy.verdict(for: "a/b.PNG", read: { [] }) == .copy)
