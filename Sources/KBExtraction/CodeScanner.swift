@@ -204,9 +204,17 @@ enum CodeScanner {
     /// A malformed hexadecimal number that still looks like a failure HRESULT: seven or nine
     /// digits starting with 8–F (`0x801c003`, `0x80180002b`), a likely typo of a real code.
     static func looksLikeHRESULT<C: Collection<UInt8>>(_ digits: C) -> Bool {
-        guard digits.count == 7 || digits.count == 9, let first = digits.first else { return false }
+        guard digits.count == 7 || digits.count == 9 else { return false }
+        return hasFailureBit(digits)
+    }
+
+    /// Hexadecimal digits whose first one sets the top bit, as a failure HRESULT's does (`8…`–`F…`).
+    static func hasFailureBit<C: Collection<UInt8>>(_ digits: C) -> Bool {
+        guard let first = digits.first else { return false }
         return (first >= UInt8(ascii: "8") && first <= UInt8(ascii: "9")) || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "f"))
     }
+
+    static func hasFailureBit(_ digits: String) -> Bool { hasFailureBit(digits.utf8) }
 
     /// Part of a GUID (`6982ba0e-90ff-…`): joined by a hyphen to another run of hexadecimal
     /// digits. A minus sign (`-942583883`) or a hyphenated word (`500-fout`) does not count.
@@ -309,7 +317,7 @@ enum CodeScanner {
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
     private static func isDecimalDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    private static func isHexDigit(_ byte: UInt8) -> Bool {
+    static func isHexDigit(_ byte: UInt8) -> Bool {
         isDecimalDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
 }

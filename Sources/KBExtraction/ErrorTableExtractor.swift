@@ -108,7 +108,12 @@ struct ErrorTableExtractor {
             let texts = cellTexts[column].filter { !$0.isEmpty }
             guard !texts.isEmpty else { continue }
             let headerNamesCodes = !roles[column].isDisjoint(with: [.code, .event, .decimal])
-            let strong = texts.filter { isCodeOnly($0, lenient: false) }.count
+            var strong = texts.filter { isCodeOnly($0, lenient: false) }.count
+            // Bare 8-digit hexadecimal numbers (`80180003`) are HRESULTs when all of them have the
+            // failure bit (a first digit of 8 to F) or the header says they are codes; commit
+            // hashes and other identifiers (`697c9633`) start with any digit.
+            let bare = texts.compactMap(bareHexadecimal)
+            if !headerNamesCodes, !bare.allSatisfy(CodeScanner.hasFailureBit) { strong -= bare.count }
             let lenient = headerNamesCodes ? texts.filter { isCodeOnly($0, lenient: true) }.count : 0
             guard strong * 2 >= texts.count || lenient * 2 >= texts.count else { continue }
             // Names alone (`ENU`, `DS4_V2`, `OSDComputerName`) are codes only in a column about
@@ -257,6 +262,15 @@ struct ErrorTableExtractor {
         let leftover = String(decoding: rest, as: UTF8.self)
             .split { !$0.isLetter && !$0.isNumber }
         return leftover.allSatisfy { $0.count <= 3 || Vocabulary.isErrorWord($0) }
+    }
+
+    /// The number of a cell that holds one bare 8-digit hexadecimal number and nothing else.
+    private static func bareHexadecimal(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace
+        guard trimmed.utf8.count == 8, trimmed.utf8.allSatisfy(CodeScanner.isHexDigit),
+              CodeScanner.codes(in: trimmed, context: .codeCell).first?.kind == .hexadecimal
+        else { return nil }
+        return trimmed
     }
 
     private static func isSignedDecimal(_ text: String) -> Bool {

@@ -103,6 +103,18 @@ struct StructureFirstTests {
         #expect(article.entries.isEmpty, "\(article.entries.map(summary))")
     }
 
+    @Test("bare hexadecimal numbers are codes when all have the failure bit or the header says code; hashes are not")
+    func bareHexadecimal() {
+        let hashes = "| Folder | Source | Commit |\n|---|---|---|\n| nl-nl | IntuneDocs.nl-nl | d7ecdeb1 |\n"
+            + "| sv-se | IntuneDocs.sv-se | 8e4012e0 |\n| de-de | IntuneDocs.de-de | 697c9633 |"
+        #expect(article("# T\n\n\(hashes)\n", path: "en-us/t.md").0.entries.isEmpty)
+        let failures = "| Fout | Beschrijving |\n|---|---|\n| 80180003 | Geen toegang. |\n| 8018000a | Al ingeschreven. |"
+        #expect(article("# T\n\n\(failures)\n", path: "nl-nl/t.md").0.entries.map { $0.codes.map(\.code) }
+            == [["0x80180003"], ["0x8018000A"]])
+        let named = "| Code | Beschrijving |\n|---|---|\n| 00cf0001 | Gestopt. |\n| 80cf0437 | Klok. |"
+        #expect(article("# T\n\n\(named)\n", path: "nl-nl/t.md").0.entries.count == 2)
+    }
+
     @Test("error names with numbers beside them, or error-shaped, still make a code column")
     func errorNames() {
         let (article, _) = article("""
