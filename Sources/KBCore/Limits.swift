@@ -30,7 +30,8 @@ public struct Limits: Sendable, Equatable {
     /// Includes expanded in one article (toc files read for one navigation tree), in total: the
     /// same file included twice counts twice.
     public var includeCount = 1_000
-    /// Bytes that includes may add to one article, in total.
+    /// Bytes that includes may add to one article, in total: their text, and the folders that
+    /// rebasing puts in front of their links.
     public var includedSize = 2 * 1024 * 1024
     /// Levels of a navigation tree (toc.yml items and the toc files they include).
     public var navigationDepth = 16

@@ -137,8 +137,19 @@ public final class IncludeResolver: Sendable {
             return nil
         }
         guard !budget.exhausted else { return nil }
-        switch load(target) {
-        case .parsed(let parsed) where parsed.size > budget.bytes || budget.includes <= 0:
+        let targetFolder = ContentPath.folder(of: target)
+        let loaded = load(target)
+        // What the file adds: its text, and for each of its links the way from the article's
+        // folder to the file's, which rebasing puts in front (a deep folder could otherwise make
+        // 2 MiB of short links into gigabytes).
+        let cost: Int
+        if case .parsed(let parsed) = loaded {
+            cost = parsed.size + parsed.links.count * Self.rebase("x", from: targetFolder, to: articleFolder).utf8.count
+        } else {
+            cost = 0
+        }
+        switch loaded {
+        case .parsed where cost > budget.bytes || budget.includes <= 0:
             budget.exhausted = true
             resolution.diagnostics.append(Diagnostic(
                 .error, "include.tooLarge",
@@ -152,13 +163,12 @@ public final class IncludeResolver: Sendable {
                 file: file, at: include.location))
             return nil
         case .parsed(let parsed):
-            budget.bytes -= parsed.size
+            budget.bytes -= cost
             budget.includes -= 1
             if reported.withLock({ $0.insert(target).inserted }) {
                 resolution.diagnostics += parsed.diagnostics
             }
             // Links in the included file are relative to its folder: rebase them on the article's.
-            let targetFolder = ContentPath.folder(of: target)
             let toArticle: (String) -> String = { Self.rebase($0, from: targetFolder, to: articleFolder) }
             let inner = resolve(parsed.blocks, in: target, visiting: visiting, budget: &budget, articleFolder: articleFolder,
                                 rebase: toArticle)

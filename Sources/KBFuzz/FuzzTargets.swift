@@ -59,7 +59,7 @@ enum FuzzTarget: String, CaseIterable {
         // Every include is the input itself: a smaller budget for what includes may add than a
         // build's, so that one input stays fast (the limit itself is tested elsewhere).
         var limits = Limits.default
-        limits.includedSize = 256 * 1024
+        limits.includedSize = 64 * 1024
         let read: KnowledgeBaseBuilder.Reader = { _ in text }
         let extractor = ArticleExtractor(includes: IncludeResolver(read: read, limits: limits), limits: limits)
         let result = extractor.extract(DocumentParser.parse(text, file: "nl-nl/fuzz.md", limits: limits))

@@ -61,6 +61,31 @@ struct ExtractionLimitTests {
         #expect(shallow.articles[0].sections.flatMap(\.blocks).plainText.contains("level 4"))
     }
 
+    @Test("an include's links count with the folders rebasing puts before them")
+    func rebasedLinks() async {
+        // 5,000 links of 7 bytes each, in a folder 400 characters deep: 35 KB of text that
+        // rebasing makes 2 MB.
+        let folder = "en-us/includes/" + String(repeating: "d", count: 400)
+        let files = [
+            "en-us/a.md": "# A\n\n[!INCLUDE [x](\(folder.dropFirst(6))/links.md)]\n",
+            "\(folder)/links.md": String(repeating: "[a](b) ", count: 5_000) + "\n",
+        ]
+        var limits = Limits.default
+        limits.includedSize = 1024 * 1024
+        let model = await KnowledgeBaseBuilder(limits: limits).build(files: ["en-us/a.md"]) { path in
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        }
+        #expect(model.diagnostics.map(\.identifier) == ["include.tooLarge"])
+        limits.includedSize = 8 * 1024 * 1024
+        let roomy = await KnowledgeBaseBuilder(limits: limits).build(files: ["en-us/a.md"]) { path in
+            guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
+            return text
+        }
+        #expect(roomy.diagnostics.isEmpty)
+        #expect(roomy.articles[0].links.count == 5_000)
+    }
+
     @Test("toc files that include each other stop at the depth and count limits")
     func navigation() async {
         var sources: [String: String] = ["nl-nl/a.md": "# A\n", "nl-nl/toc.yml": "- name: a\n  href: a.md\n- name: n\n  href: c0/toc.yml\n"]
