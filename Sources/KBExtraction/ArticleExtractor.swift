@@ -102,12 +102,18 @@ public struct ArticleExtractor: Sendable {
     /// codes, message, cause and resolution, and the row is no entry of its own.
     static func mergeCodeHeadingsWithTheirRow(_ entries: inout [ErrorEntry], singleRows: Set<String>, document: inout Section) {
         var merged: Set<String> = []
+        // The rows of each section, found in one pass (not a search of all entries per heading).
+        var rowsOfSection: [[String]: [Int]] = [:]
+        for index in entries.indices where entries[index].kind == .tableRow {
+            rowsOfSection[entries[index].sectionPath, default: []].append(index)
+        }
         for index in entries.indices where entries[index].kind == .section {
             let section = entries[index]
             let headingCodes = ErrorSectionExtractor.Analysis.headingCodes(section.title)
             guard !headingCodes.isEmpty else { continue }
-            let rows = entries.filter { $0.kind == .tableRow && $0.sectionPath == section.sectionPath }
-            guard rows.count == 1, let row = rows.first, singleRows.contains(row.id) else { continue }
+            guard let rows = rowsOfSection[section.sectionPath], rows.count == 1, singleRows.contains(entries[rows[0]].id)
+            else { continue }
+            let row = entries[rows[0]]
             var entry = section
             entry.codes = (section.codes + row.codes).mergedCodes()
             // Where the row's message column holds its symbolic name (`WU_E_PT_…`), the
