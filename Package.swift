@@ -44,57 +44,104 @@ let package = Package(
         // The machine contract's files as Codable values: written by KBRendering, read by the
         // lookup command and the MCP server.
         .target(name: "KBContract", swiftSettings: instrumented),
+        // The output formats: what they share (paths, the site's strings, the format protocol),
+        // then one target per format, none depending on another.
+        .target(name: "KBOutput", dependencies: ["KBLinking", "KBModel", "KBCore"], swiftSettings: instrumented),
         .target(
-            name: "KBRendering",
+            name: "KBPages",
+            dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore", .product(name: "Mustache", package: "swift-mustache")],
+            // The default templates and assets, embedded in the binary (a user's --templates replace them).
+            resources: [
+                "layout.mustache", "root.mustache", "home.mustache", "article.mustache", "code.mustache", "coverage.mustache",
+                "nav.mustache", "search.mustache", "assets/site.css", "assets/site.js", "assets/search.js",
+            ].map { .embedInCode("Templates/" + $0) },
+            swiftSettings: instrumented
+        ),
+        .target(name: "KBSearchIndex", dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore"], swiftSettings: instrumented),
+        .target(
+            name: "KBContractFiles",
+            dependencies: ["KBOutput", "KBContract", "KBLinking", "KBModel", "KBCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: instrumented
+        ),
+        .target(name: "KBLanguageModelFiles", dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore"], swiftSettings: instrumented),
+        .target(name: "KBDump", dependencies: ["KBOutput", "KBModel", "KBCore"], swiftSettings: instrumented),
+        // The build as named steps over a content source, with the formats registered; no I/O.
+        .target(
+            name: "KBPipeline",
             dependencies: [
-                "KBLinking", "KBModel", "KBCore", "KBContract",
-                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+                "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBOutput",
+                "KBPages", "KBSearchIndex", "KBContractFiles", "KBLanguageModelFiles", "KBDump",
             ],
             swiftSettings: instrumented
         ),
-
-        .target(
-            name: "KBCommandLine",
-            dependencies: [
-                "KBSyntax", "KBModel", "KBExtraction", "KBLinking", "KBRendering", "KBCore", "KBContract", "CFileSystem",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: instrumented
-        ),
+        // Questions asked of a built contract: a code in any form, chunks for a query. Used by
+        // kb lookup and kb mcp; reads through a function passed in.
+        .target(name: "KBQuery", dependencies: ["KBContract", "KBCore"], swiftSettings: instrumented),
         // The Model Context Protocol server, in a target of its own: nothing else depends on the SDK.
         .target(
             name: "KBMCP",
             dependencies: [
-                "KBContract", "KBCore", "KBCommandLine",
+                "KBQuery", "KBContract", "KBCore",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: instrumented
+        ),
+        // The commands, and the only disk I/O: the content folder, the templates folder, the site.
+        .target(
+            name: "KBCommandLine",
+            dependencies: [
+                "KBPipeline", "KBQuery", "KBMCP", "KBOutput", "KBPages", "KBContractFiles", "KBDump", "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBContract", "CFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: instrumented
         ),
         .executableTarget(
             name: "kb",
-            dependencies: ["KBCommandLine", "KBMCP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KBCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Fuzz targets for libFuzzer (scripts/fuzz); they reach internals with @testable imports.
         .executableTarget(
             name: "KBFuzz",
             dependencies: [
-                "KBCommandLine", "KBMCP", "KBExtraction", "KBSyntax", "KBRendering", "KBLinking", "KBModel", "KBCore",
+                "KBCommandLine", "KBMCP", "KBQuery", "KBPipeline", "KBPages", "KBSearchIndex", "KBContractFiles", "KBOutput",
+                "KBExtraction", "KBSyntax", "KBLinking", "KBModel", "KBCore",
                 .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: instrumented,
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
+        // What the test targets share: content and sites built in memory by the pipeline, processes.
+        .target(
+            name: "KBTestSupport",
+            dependencies: ["KBPipeline", "KBPages", "KBOutput", "KBExtraction", "KBSyntax", "KBModel", "KBCore"],
+            path: "Tests/KBTestSupport"
+        ),
+        // Unit tests (`make unit`): no corpus, browser or JVM.
         .testTarget(name: "KBCoreTests", dependencies: ["KBCore"]),
         .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax", "KBCore"]),
-        .testTarget(name: "KBExtractionTests", dependencies: ["KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "KBExtractionTests", dependencies: ["KBTestSupport", "KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
         .testTarget(name: "KBLinkingTests", dependencies: ["KBLinking", "KBExtraction", "KBModel", "KBCore"]),
-        .testTarget(name: "KBRenderingTests", dependencies: ["KBRendering", "KBContract", "KBLinking", "KBExtraction", "KBModel", "KBCore"]),
-        .testTarget(name: "KBMCPTests", dependencies: ["KBMCP"]),
+        .testTarget(
+            name: "KBOutputTests",
+            dependencies: [
+                "KBTestSupport", "KBPipeline", "KBPages", "KBSearchIndex", "KBContractFiles", "KBLanguageModelFiles", "KBDump", "KBOutput",
+                "KBContract", "KBLinking", "KBExtraction", "KBModel", "KBCore",
+            ]
+        ),
+        .testTarget(name: "KBMCPTests", dependencies: ["KBMCP", "KBQuery"]),
         .testTarget(
             name: "KBCommandLineTests",
-            dependencies: ["KBCommandLine", "KBExtraction", "KBLinking", "KBModel", "KBRendering", "KBContract", "KBCore"]
+            dependencies: [
+                "KBTestSupport", "KBCommandLine", "KBPipeline", "KBPages", "KBDump", "KBOutput", "KBQuery", "KBExtraction", "KBLinking",
+                "KBModel", "KBContract", "KBCore",
+            ]
+        ),
+        // The end-to-end suite (`make test` runs both): the kb executable on the seeds and the
+        // corpus, headless Chromium, the Nu Html Checker, the hostile trees, the scripts.
+        .testTarget(
+            name: "KBEndToEndTests",
+            dependencies: ["KBTestSupport", "KBCommandLine", "KBPipeline", "KBContractFiles", "KBExtraction", "KBLinking", "KBModel", "KBContract", "KBCore"]
         ),
     ]
 )

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import KBCore
-import KBExtraction
-import KBLinking
-import KBRendering
+import KBOutput
+import KBPages
+import KBPipeline
 
 /// `kb build [CONTENT] [-o OUT]`: writes the site.
 struct BuildCommand: AsyncParsableCommand {
@@ -49,48 +49,44 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @Option(help: ArgumentHelp(
+        "The outputs to write, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins). Pages link to the other three.",
+        valueName: "names"))
+    var outputs: String?
+
     func run() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let limits = options.limits
         let tree = try ContentTree(path: content, limits: limits)
         let writer = try SiteWriter(output: output, content: tree.root, force: force)
         let templateSet = try TemplateSet(overrides: try templates.map { try Self.readTemplates($0, limits: limits) } ?? [:])
-        let contentFiles = tree.allFiles()
+        var pipeline = Pipeline.site(formats: try Self.formats(outputs, from: OutputFormats.standard(templates: templateSet)))
+        pipeline.steps.append(BuildStep("write") { state in
+            state.diagnostics.emit(try writer.write(BuiltSite(files: state.files)))
+        })
+        let engine = options.diagnosticEngine
+        let settings = BuildSettings(options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL), limits: limits)
+        let state = try await pipeline.run(tree, settings: settings, diagnostics: engine)
 
-        let (built, stages) = await KnowledgeBaseBuilder(limits: limits).measuredBuild(
-            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), found: tree.diagnostics,
-            read: tree.reader)
-        let (knowledgeBase, collisions) = SitePaths.keepingArticlesWithOwnPages(built)
-        let modelDone = clock.now
-        let linked = TranslationLinker.link(knowledgeBase, contentFiles: Set(contentFiles))
-        let linkDone = clock.now
-        let renderer = SiteRenderer(templates: templateSet, options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL))
-        var site = renderer.renderPages(linked)
-        let media = tree.mediaFiles()
-        site.files += media.files
-        let pagesDone = clock.now
-        site.files += SearchIndexBuilder().build(linked)
-        let searchDone = clock.now
-        site.files += renderer.renderMachineFiles(linked)
-        let renderDone = clock.now
-        let written = try writer.write(site)
-
-        let diagnostics = (linked.allDiagnostics + collisions + media.diagnostics + written).sorted()
-        DiagnosticConsole.report(diagnostics, contentPath: content, quiet: options.quiet)
-        let entries = knowledgeBase.articles.reduce(0) { $0 + $1.entries.count }
+        options.report(engine, contentPath: content)
+        let entries = state.linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
+        let linked = state.linked
         FileHandle.standardError.write(Data((
-            "built \(knowledgeBase.articles.count) articles, \(entries) error entries, \(linked.codes.codes.count) codes "
-                + "in \(linked.locales.count) languages: \(site.files.count) files in \(output)\n").utf8))
-        if options.timings {
-            TimingConsole.report(stages, wall: [
-                ("model", modelDone - start), ("link", linkDone - modelDone), ("pages", pagesDone - linkDone),
-                ("search index", searchDone - pagesDone), ("machine files", renderDone - searchDone),
-                ("write", clock.now - renderDone),
-                ("total", clock.now - start),
-            ])
+            "built \(linked?.articles.count ?? 0) articles, \(entries) error entries, \(linked?.codes.codes.count ?? 0) codes "
+                + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(output)\n").utf8))
+        if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
+        if options.strict, engine.hasErrors { throw ExitCode(1) }
+    }
+
+    /// The formats `--outputs` names, in the order they are registered; all when it is not given.
+    static func formats(_ names: String?, from all: [any OutputFormat]) throws -> [any OutputFormat] {
+        guard let names else { return all }
+        let wanted = Set(names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let known = all.map(\.name)
+        if let unknown = wanted.subtracting(known).sorted().first {
+            throw ValidationError("--outputs: there is no output '\(unknown)' (there are \(known.joined(separator: ", ")))")
         }
-        if options.strict, !diagnostics.isEmpty { throw ExitCode(1) }
+        return all.filter { wanted.contains($0.name) }
     }
 
     /// Every file below a templates folder, by its path relative to it.
@@ -101,8 +97,8 @@ struct BuildCommand: AsyncParsableCommand {
             throw ValidationError("templates: \(problem.file): \(problem.message)")
         }
         var files: [String: [UInt8]] = [:]
-        for file in folder.allFiles() {
-            files[file] = Array(try folder.reader(file).utf8)
+        for file in folder.files {
+            files[file] = try folder.bytes(file)
         }
         return files
     }

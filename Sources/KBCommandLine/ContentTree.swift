@@ -1,6 +1,7 @@
 import Foundation
 import KBCore
-import KBRendering
+import KBOutput
+import KBPipeline
 
 /// The files of a content folder (`content/<locale>/<path>.md`), found on disk.
 ///
@@ -9,7 +10,7 @@ import KBRendering
 /// are read, and only files the walk found; nothing is read through a path that leaves the
 /// folder. What is left out gets a diagnostic (`file.outsideContent`, `file.symlinkLoop`,
 /// `file.notRegular`, `file.unreadable`), and the rest is read.
-struct ContentTree: Sendable {
+struct ContentTree: ContentSource {
     /// The folder, with symbolic links resolved.
     let root: URL
     /// Every regular file below the root, as relative `/`-separated paths, sorted; hidden files
@@ -40,63 +41,18 @@ struct ContentTree: Sendable {
         diagnostics = walk.diagnostics
     }
 
-    /// Paths relative to the root, `/`-separated, sorted. Hidden files and folders are left out,
-    /// and so are `includes` folders (fragments that articles include) and `TOC.md` files
-    /// (navigation written in Markdown).
-    func articleFiles() -> [String] {
-        files.filter { path in
-            path.lowercased().hasSuffix(".md") && !path.split(separator: "/").dropLast().contains("includes")
-                && path.split(separator: "/").last?.lowercased() != "toc.md"
+    /// A file the walk found, read within the size limit; files the walk refused throw why.
+    func bytes(_ path: String) throws -> [UInt8] {
+        if let refusal = refused[path] { throw refusal }
+        guard let location = locations[path] else {
+            throw FileReadError("file.unreadable", "there is no such file in the content folder")
         }
+        return try Self.read(location, limit: limits.fileSize)
     }
 
-    /// The DocFX `toc.yml` and `TOC.md` files that define navigation; breadcrumb tables of contents, which
-    /// describe the published site around the docs, are left out.
-    func tableOfContentsFiles() -> [String] {
-        files.filter { path in
-            let parts = path.split(separator: "/")
-            return ["toc.yml", "toc.md"].contains(parts.last?.lowercased() ?? "")
-                && !parts.dropLast().contains { ["breadcrumb", "bread"].contains($0.lowercased()) }
-        }
-    }
-
-    /// Every file below the root, as relative `/`-separated paths, sorted.
-    func allFiles() -> [String] { files }
-
-    /// Images and other files the articles use, copied to the same place in the site: the
-    /// files of the content folder that are not Markdown or YAML and that no browser runs
-    /// (`MediaPolicy`). They are copied from disk when the site is written, not held in memory.
-    func mediaFiles() -> (files: [BuiltSite.File], diagnostics: [Diagnostic]) {
-        var media: [BuiltSite.File] = []
-        var diagnostics: [Diagnostic] = []
-        for path in files {
-            let lower = path.lowercased()
-            guard !lower.hasSuffix(".md"), !lower.hasSuffix(".yml"), !lower.hasSuffix(".yaml"),
-                  let location = locations[path]
-            else { continue }
-            switch MediaPolicy.verdict(for: path, read: { try Self.read(location, limit: limits.fileSize) }) {
-            case .copy:
-                media.append(BuiltSite.File(path: path, copying: location, origin: path))
-            case .refuse(let severity, let reason):
-                diagnostics.append(Diagnostic(severity, "file.notPublished", reason, file: path, at: nil))
-            }
-        }
-        return (media, diagnostics)
-    }
-
-    /// A reader for `KnowledgeBaseBuilder`: the text of a file the walk found. Bytes that are not
-    /// UTF-8 are replaced rather than failing the article.
-    var reader: @Sendable (String) throws -> String {
-        let locations = self.locations
-        let refused = self.refused
-        let limit = limits.fileSize
-        return { path in
-            if let refusal = refused[path] { throw refusal }
-            guard let location = locations[path] else {
-                throw FileReadError("file.unreadable", "there is no such file in the content folder")
-            }
-            return String(decoding: try Self.read(location, limit: limit), as: UTF8.self)
-        }
+    /// A file copied from disk when the site is written, not held in memory.
+    func published(_ path: String) -> BuiltSite.File {
+        BuiltSite.File(path: path, copying: locations[path] ?? path, origin: path)
     }
 
     /// A file of the content opened for reading, and its size: a regular file, opened without

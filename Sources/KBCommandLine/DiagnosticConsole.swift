@@ -1,11 +1,29 @@
+import ArgumentParser
 import Foundation
 import KBCore
 import KBExtraction
+import KBPipeline
+
+/// How diagnostics are printed (`--diagnostics`).
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    /// `path:line:col: warning: message [id]`, then a count per kind.
+    case console
+    /// One JSON object: `{"diagnostics": [{file, line, column, severity, id, message, notes}], "summary": …}`.
+    case json
+    /// GitHub Actions workflow commands (`::warning file=…,line=…,col=…,title=id::message`),
+    /// which a workflow shows as annotations on the pull request's files.
+    case github
+}
 
 /// Prints diagnostics on standard error as `path:line:col: warning: message [id]`, the form
 /// editors and CI annotate, followed by a count per kind.
-enum DiagnosticConsole {
-    static func report(_ diagnostics: [Diagnostic], contentPath: String, quiet: Bool) {
+struct ConsoleDiagnostics: DiagnosticConsumer {
+    /// The content folder as given on the command line, put before every file.
+    var contentPath: String
+    /// Only the count per kind.
+    var quiet: Bool
+
+    func receive(_ diagnostics: [Diagnostic]) {
         var output = ""
         let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
         if !quiet {
@@ -15,7 +33,7 @@ enum DiagnosticConsole {
                 output += located.consoleDescription + "\n"
             }
         }
-        output += summary(diagnostics)
+        output += Self.summary(diagnostics)
         FileHandle.standardError.write(Data(output.utf8))
     }
 
@@ -37,20 +55,98 @@ enum DiagnosticConsole {
     }
 }
 
-/// Prints how long each stage took, for `--timings` and `bench/build`.
+/// The diagnostics as one JSON object on standard error, for tools.
+struct JSONDiagnostics: DiagnosticConsumer {
+    var contentPath: String
+
+    struct Record: Encodable {
+        struct Note: Encodable {
+            var line: Int?
+            var column: Int?
+            var message: String
+        }
+        var file: String
+        var line: Int?
+        var column: Int?
+        var severity: String
+        var id: String
+        var message: String
+        var notes: [Note]
+    }
+
+    struct Report: Encodable {
+        var diagnostics: [Record]
+        var summary: String
+    }
+
+    func receive(_ diagnostics: [Diagnostic]) {
+        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
+        let records = diagnostics.map { diagnostic in
+            Record(
+                file: prefix + diagnostic.file, line: diagnostic.location?.line, column: diagnostic.location?.column,
+                severity: diagnostic.severity.rawValue, id: diagnostic.identifier, message: diagnostic.message,
+                notes: diagnostic.notes.map { Record.Note(line: $0.location?.line, column: $0.location?.column, message: $0.message) })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let summary = ConsoleDiagnostics.summary(diagnostics).trimmingCharacters(in: .newlines)
+        let data = (try? encoder.encode(Report(diagnostics: records, summary: summary))) ?? Data()
+        FileHandle.standardError.write(data + Data("\n".utf8))
+    }
+}
+
+/// The diagnostics as GitHub Actions workflow commands, one per line on standard error, then
+/// the count per kind.
+struct GitHubDiagnostics: DiagnosticConsumer {
+    var contentPath: String
+
+    func receive(_ diagnostics: [Diagnostic]) {
+        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
+        var output = ""
+        for diagnostic in diagnostics {
+            let command = switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
+            var properties = ["file=" + Self.property(prefix + diagnostic.file)]
+            if let location = diagnostic.location {
+                properties += ["line=\(location.line)", "col=\(location.column)"]
+            }
+            properties.append("title=" + Self.property(diagnostic.identifier))
+            output += "::\(command) \(properties.joined(separator: ","))::\(Self.message(diagnostic.message))\n"
+        }
+        output += ConsoleDiagnostics.summary(diagnostics)
+        FileHandle.standardError.write(Data(output.utf8))
+    }
+
+    /// Escaped as the workflow command syntax asks: `%`, CR and LF in messages, and `:` and
+    /// `,` too in properties. Other control characters are escaped as on the console.
+    static func message(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A").terminalEscaped
+    }
+
+    static func property(_ text: String) -> String {
+        message(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// Prints how long each step took, for `--timings` and `bench/build`.
 enum TimingConsole {
-    /// `timings: read 0.04 s, front matter 0.12 s, … (CPU summed over files); model 1.10 s, … (wall)`.
-    static func report(_ stages: StageTimings, wall: [(String, Duration)]) {
+    /// `timings: read 0.04 s, front matter 0.12 s, … (CPU, summed over files); model 1.10 s, … (wall)`.
+    static func report(_ state: BuildState, total: Duration) {
         func seconds(_ duration: Duration) -> String {
             let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
             let hundredths = Int((value * 100).rounded())
             return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
         }
+        let stages = state.modelStages
         let cpu = [
             ("read", stages.reading), ("front matter", stages.frontMatter), ("markdown", stages.markdown),
             ("extraction", stages.extraction),
         ].map { "\($0.0) \(seconds($0.1))" }.joined(separator: ", ")
-        let elapsed = wall.map { "\($0.0) \(seconds($0.1))" }.joined(separator: ", ")
+        let elapsed = (state.timings + [("total", total)]).map { "\($0.0) \(seconds($0.1))" }.joined(separator: ", ")
         FileHandle.standardError.write(Data("timings: \(cpu) (CPU, summed over files); \(elapsed) (wall)\n".utf8))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import KBExtraction
-import KBRendering
+import KBDump
+import KBPipeline
 
 /// `kb dump CONTENT`: the whole model as JSON on standard output.
 struct DumpCommand: AsyncParsableCommand {
@@ -11,7 +11,8 @@ struct DumpCommand: AsyncParsableCommand {
         discussion: """
             The JSON holds articles[] (id, locale, source, title, translationKey, sections, entries \
             with codes, messages, cause, resolution and procedures, procedures) and diagnostics[] \
-            (file, line, column, severity, id, message). Diagnostics are also printed on standard error.
+            (file, line, column, severity, id, message) found reading the articles. Diagnostics, \
+            those of linking too, are also printed on standard error.
             """
     )
 
@@ -21,18 +22,16 @@ struct DumpCommand: AsyncParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let tree = try ContentTree(path: content, limits: options.limits)
-        let (knowledgeBase, stages) = await KnowledgeBaseBuilder(limits: options.limits).measuredBuild(
-            files: tree.articleFiles(), tablesOfContents: tree.tableOfContentsFiles(), found: tree.diagnostics,
-            read: tree.reader)
-        let modelDone = clock.now
-        FileHandle.standardOutput.write(Data(ModelDump.json(knowledgeBase)))
-        DiagnosticConsole.report(knowledgeBase.diagnostics, contentPath: content, quiet: options.quiet)
-        if options.timings {
-            TimingConsole.report(stages, wall: [("model", modelDone - start), ("JSON", clock.now - modelDone), ("total", clock.now - start)])
+        let engine = options.diagnosticEngine
+        let pipeline = Pipeline(steps: [.model, .link, .output(OutputFormats.dump)])
+        let state = try await pipeline.run(tree, settings: BuildSettings(limits: options.limits), diagnostics: engine)
+        for file in state.files where file.path == DumpFormat.path {
+            FileHandle.standardOutput.write(Data(file.contents))
         }
-        if options.strict, !knowledgeBase.diagnostics.isEmpty { throw ExitCode(1) }
+        options.report(engine, contentPath: content)
+        if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
+        if options.strict, engine.hasErrors { throw ExitCode(1) }
     }
 }

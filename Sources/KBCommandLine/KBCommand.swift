@@ -1,8 +1,7 @@
 import ArgumentParser
 import KBCore
 
-/// `kb`: builds a searchable help site from localized troubleshooting articles. The
-/// executable adds the `mcp` command, which lives in a target of its own (`KBMCP`).
+/// `kb`: builds a searchable help site from localized troubleshooting articles.
 public enum KBTool {
     public static let name = "kb"
     public static let abstract = "Build a searchable help site from localized DocFX troubleshooting articles."
@@ -12,7 +11,7 @@ public enum KBTool {
         with its search index and a versioned JSON contract for machines (api/v1/, llms.txt).
         """
     public static let version = "0.1.0"
-    public static let commands: [any ParsableCommand.Type] = [BuildCommand.self, DumpCommand.self, LookupCommand.self]
+    public static let commands: [any ParsableCommand.Type] = [BuildCommand.self, DumpCommand.self, LookupCommand.self, MCPCommand.self]
 }
 
 /// Options shared by the commands that read content.
@@ -20,8 +19,22 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only the count of diagnostics per kind, not each one.")
     var quiet = false
 
-    @Flag(help: "Exit with status 1 when any error or warning is found (after writing everything).")
+    @Flag(help: "Exit with status 1 when an error is reported (after writing everything). With --error, chosen warnings count as errors.")
     var strict = false
+
+    @Option(name: .customLong("error"), help: ArgumentHelp(
+        "Report diagnostics with this identifier as errors (anchor.duplicate; a family: code.*; all: *). Repeatable.",
+        valueName: "id"))
+    var errorIDs: [String] = []
+
+    @Option(name: .customLong("warn"), help: ArgumentHelp("Report diagnostics with this identifier as warnings. Repeatable.", valueName: "id"))
+    var warningIDs: [String] = []
+
+    @Option(name: .customLong("ignore"), help: ArgumentHelp("Do not report diagnostics with this identifier. Repeatable.", valueName: "id"))
+    var ignoredIDs: [String] = []
+
+    @Option(name: .customLong("diagnostics"), help: "How diagnostics are printed on standard error: console, json, or github (workflow annotations).")
+    var diagnosticFormat: DiagnosticFormat = .console
 
     @Flag(help: "Print the time spent in each stage on standard error.")
     var timings = false
@@ -30,6 +43,25 @@ struct ContentOptions: ParsableArguments {
         "The largest file kb reads, in bytes (suffixes K, M): larger articles, includes and toc files are reported and left out.",
         valueName: "bytes"))
     var maxFileSize: ByteCount = ByteCount(Limits.default.fileSize)
+
+    /// The engine the build's stages emit into, with the severities chosen on the command line.
+    var diagnosticEngine: DiagnosticEngine {
+        var rules = SeverityRules()
+        rules.set(.error, for: errorIDs.flatMap { $0.split(separator: ",").map(String.init) })
+        rules.set(.warning, for: warningIDs.flatMap { $0.split(separator: ",").map(String.init) })
+        rules.set(.ignore, for: ignoredIDs.flatMap { $0.split(separator: ",").map(String.init) })
+        return DiagnosticEngine(rules: rules)
+    }
+
+    /// Prints what the engine collected, in the chosen format.
+    func report(_ engine: DiagnosticEngine, contentPath: String) {
+        let consumer: any DiagnosticConsumer = switch diagnosticFormat {
+        case .console: ConsoleDiagnostics(contentPath: contentPath, quiet: quiet)
+        case .json: JSONDiagnostics(contentPath: contentPath)
+        case .github: GitHubDiagnostics(contentPath: contentPath)
+        }
+        engine.flush(to: [consumer])
+    }
 
     /// The limits of the build, with the ones set on the command line.
     var limits: Limits {

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import KBContract
+import KBContractFiles
 import KBCore
+import KBPipeline
+import KBQuery
 
 /// `kb lookup CODE`: the entries of an error code, in the terminal.
 struct LookupCommand: AsyncParsableCommand {
@@ -74,9 +77,9 @@ struct LookupCommand: AsyncParsableCommand {
         let lookup: CodeLookup
         do {
             if let content {
-                lookup = try await CodeLookup.build(content: content)
+                lookup = try await Self.lookup(content: content)
             } else {
-                lookup = try CodeLookup.load(site: site)
+                lookup = try CodeLookup.load(reading: SiteFolder.reader(site), site: site)
             }
         } catch {
             throw ValidationError(String(describing: error))
@@ -103,6 +106,14 @@ struct LookupCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("kb: \(record.code) has no entry in \(locale); it has entries in \(record.locales.joined(separator: ", "))\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The contract built in memory from a content folder, as `kb build` would write it.
+    static func lookup(content: String) async throws -> CodeLookup {
+        let tree = try ContentTree(path: content)
+        let state = try await Pipeline(steps: [.model, .link, .output(ContractFormat())]).run(tree)
+        let files = state.filesByPath
+        return try CodeLookup.load(reading: { path in files[path].map { Data($0.contents) } }, site: nil)
     }
 
     static func json(_ report: CodeLookup.Report) -> [UInt8] {

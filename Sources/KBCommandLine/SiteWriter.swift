@@ -2,7 +2,7 @@ import CFileSystem
 import Dispatch
 import Foundation
 import KBCore
-import KBRendering
+import KBOutput
 import Synchronization
 
 /// Writes a built site to disk safely: into a temporary folder beside the output, swapped in at
@@ -11,7 +11,7 @@ import Synchronization
 /// One build writes to an output folder at a time: the writer holds a lock (`flock` on a file
 /// beside the folder) from its creation to the end of the process, and a second build waits
 /// for it. Each path of the site is written once (`BuiltSite.resolvingCollisions`).
-struct SiteWriter {
+struct SiteWriter: Sendable {
     /// The file that marks a folder as written by kb, so that kb never replaces a folder it did
     /// not create.
     static let marker = ".kb-site"

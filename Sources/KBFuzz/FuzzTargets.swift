@@ -12,9 +12,14 @@ import KBCore
 @testable import KBCommandLine
 @testable import KBExtraction
 import KBLinking
+@testable import KBContractFiles
 @testable import KBMCP
 import KBModel
-@testable import KBRendering
+import KBOutput
+@testable import KBPages
+import KBPipeline
+@testable import KBQuery
+@testable import KBSearchIndex
 @testable import KBSyntax
 import MCP
 
@@ -65,7 +70,7 @@ enum FuzzTarget: String, CaseIterable {
         let result = extractor.extract(DocumentParser.parse(text, file: "nl-nl/fuzz.md", limits: limits))
         let linked = TranslationLinker.link(KnowledgeBase(articles: [result.article], diagnostics: result.diagnostics))
         var renderer = HTMLRenderer()
-        renderer.rewriteLink = SiteRenderer.pageLink
+        renderer.rewriteLink = SitePaths.pageLink
         let html = renderer.render(result.article.document)
         if let problem = SafeHTML.problem(in: html) { fatalError("page: \(problem)") }
         let markdown = result.article.document.allSections.flatMap(\.blocks).markdown
@@ -152,21 +157,18 @@ enum FuzzTarget: String, CaseIterable {
     }
 }
 
-/// A site built from the repository's seed content, served by an MCP server for the `mcp` target.
+/// A site built in memory from the repository's seed content, served by an MCP server for the `mcp` target.
 enum MCPFixture {
     nonisolated(unsafe) static var server: MCPServer?
 
     static func prepare(content: String) {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("kb-fuzz-site-\(getpid())").path
         let semaphore = DispatchSemaphore(value: 0)
         Task {
             defer { semaphore.signal() }
             do {
-                let tree = try ContentTree(path: content)
-                let model = await KnowledgeBaseBuilder().build(files: tree.articleFiles(), read: tree.reader)
-                let built = SiteRenderer(templates: try TemplateSet()).render(TranslationLinker.link(model))
-                _ = try SiteWriter(output: site, content: tree.root, force: true).write(built)
-                server = try MCPServer(site: site)
+                let pipeline = Pipeline.site(formats: OutputFormats.standard(templates: try TemplateSet()))
+                let files = try await pipeline.run(try ContentTree(path: content)).filesByPath
+                server = try MCPServer(reading: { path in files[path].map { Data($0.contents) } }, site: nil)
             } catch {
                 FileHandle.standardError.write(Data("kb-fuzz: no site for the mcp target: \(error)\n".utf8))
             }

@@ -1,29 +1,31 @@
 import Foundation
-import KBCommandLine
 import KBContract
+import KBQuery
 import MCP
 
 /// A Model Context Protocol server over a built site. Tools: `search` and `fetch` in the shape
 /// chat assistants use for citations (`{results: [{id, title, url}]}`, `{id, title, text, url,
 /// metadata}`, ids being retrieval chunk ids), and `lookup_error_code`. Each article is a
 /// resource (`kb://<locale>/<article id>`, its Markdown).
-struct MCPServer: Sendable {
+public struct MCPServer: Sendable {
     let lookup: CodeLookup
     let library: ChunkLibrary
-    let site: String
+    /// Reads the site's files.
+    let read: SiteReader
     /// Every article, for the resources.
     let articles: [(locale: String, id: String, title: String, description: String?, markdownURL: String)]
 
     static let pageSize = 200
 
-    init(site: String) throws {
-        self.site = site
-        lookup = try CodeLookup.load(site: site)
-        library = try ChunkLibrary.load(site: site, index: lookup.index)
+    /// A server over the site that `read` reads; `site` names where it lies, for messages.
+    public init(reading read: @escaping SiteReader, site: String?) throws {
+        self.read = read
+        lookup = try CodeLookup.load(reading: read, site: site)
+        library = try ChunkLibrary.load(reading: read, index: lookup.index)
         articles = lookup.allArticles.map { ($0.locale, $0.id, $0.title, $0.description, $0.markdownURL) }
     }
 
-    func run() async throws {
+    public func run() async throws {
         let server = Server(
             name: "kb", version: "0.1.0", title: lookup.index.title,
             instructions: """
@@ -69,15 +71,14 @@ struct MCPServer: Sendable {
         return .init(contents: [.text(text, uri: uri, mimeType: "text/markdown")])
     }
 
-    /// The Markdown twin of an article page, from the site folder: its URL (relative to the
+    /// The Markdown twin of an article page, from the site: its URL (relative to the
     /// site, or below its base URL) read as a path inside the folder, never outside it.
     func markdown(_ url: String) -> String? {
         let relative = url.contains("://") ? String(url.dropFirst((lookup.index.baseURL ?? "").count)) : url
         guard let path = relative.removingPercentEncoding,
               !path.hasPrefix("/"), !path.split(separator: "/").contains("..")
         else { return nil }
-        return FileManager.default.contents(atPath: URL(fileURLWithPath: site).appendingPathComponent(path).path)
-            .map { String(decoding: $0, as: UTF8.self) }
+        return (try? read(path))?.map { String(decoding: $0, as: UTF8.self) }
     }
 
     static let tools = [

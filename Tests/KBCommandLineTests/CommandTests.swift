@@ -3,27 +3,19 @@ import KBCore
 import KBExtraction
 import KBLinking
 import KBModel
-import KBRendering
+import KBDump
+import KBOutput
+import KBPages
+import KBPipeline
+import KBTestSupport
 import Testing
 @testable import KBCommandLine
-
-/// A fresh folder for one test, removed by the caller.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kb-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-func sampleContentModel() async throws -> KnowledgeBase {
-    let tree = try ContentTree(path: seedContent)
-    return await KnowledgeBaseBuilder().build(files: tree.articleFiles(), read: tree.reader)
-}
 
 @Suite("kb dump")
 struct DumpTests {
     @Test("prints the documented fields of articles, entries, codes and diagnostics")
     func fields() async throws {
-        let json = ModelDump.json(try await sampleContentModel())
+        let json = ModelDump.json(try await seedModel())
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
         let articles = try #require(document["articles"] as? [[String: Any]])
         #expect(articles.count == 5)
@@ -47,8 +39,8 @@ struct DumpTests {
 
     @Test("is the same byte for byte on every run")
     func deterministic() async throws {
-        let first = ModelDump.json(try await sampleContentModel())
-        let second = ModelDump.json(try await sampleContentModel())
+        let first = ModelDump.json(try await seedModel())
+        let second = ModelDump.json(try await seedModel())
         #expect(first == second)
     }
 }
@@ -61,7 +53,7 @@ struct BuildTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = repositoryRoot.appendingPathComponent("content")
         let output = folder.appendingPathComponent("site")
-        let site = SiteRenderer(templates: try TemplateSet()).render(TranslationLinker.link(try await sampleContentModel()))
+        let site = BuiltSite(files: try await build(try seedFiles()).files)
 
         try SiteWriter(output: output.path, content: content, force: false).write(site)
         let page = output.appendingPathComponent("nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html")

@@ -50,7 +50,7 @@ struct SeedGoldTests {
     @Test("every seed has its gold file's locale and title", arguments: seedNames)
     func localeAndTitle(seed: String) async throws {
         let facts = try #require(try Self.gold().articles[seed])
-        let article = try Self.article(seed, in: try await sampleContent())
+        let article = try Self.article(seed, in: try await seedModel())
         #expect(article.locale == facts.locale)
         #expect(article.title == facts.title)
     }
@@ -58,7 +58,7 @@ struct SeedGoldTests {
     @Test("every required code is a code of one of the article's entries", arguments: seedNames)
     func requiredCodes(seed: String) async throws {
         let facts = try #require(try Self.gold().articles[seed])
-        let article = try Self.article(seed, in: try await sampleContent())
+        let article = try Self.article(seed, in: try await seedModel())
         let codes = Set(article.entries.flatMap(\.codes).map(\.code))
         for code in facts.requiredCodes {
             #expect(codes.contains(code), "\(seed): \(code) is not a code of any entry")
@@ -68,7 +68,7 @@ struct SeedGoldTests {
     @Test("every required message is the message or title of one of the article's entries", arguments: seedNames)
     func requiredMessages(seed: String) async throws {
         let facts = try #require(try Self.gold().articles[seed])
-        let article = try Self.article(seed, in: try await sampleContent())
+        let article = try Self.article(seed, in: try await seedModel())
         let known = Set(article.entries.flatMap { $0.messages + [$0.title] }.map(\.goldNormalized))
         for message in facts.requiredMessages {
             #expect(known.contains(message.goldNormalized), "\(seed): no entry has the message '\(message)'")
@@ -78,7 +78,7 @@ struct SeedGoldTests {
     @Test("every required section is an entry anchored at its heading", arguments: seedNames)
     func requiredSectionEntries(seed: String) async throws {
         let facts = try #require(try Self.gold().articles[seed])
-        let article = try Self.article(seed, in: try await sampleContent())
+        let article = try Self.article(seed, in: try await seedModel())
         let anchors = Set(article.entries.filter { $0.kind == .section }.compactMap(\.anchor))
         for anchor in facts.requiredSectionEntries {
             #expect(anchors.contains(anchor), "\(seed): section '\(anchor)' is not an error entry")
@@ -88,7 +88,7 @@ struct SeedGoldTests {
     @Test("entry and procedure counts are within the gold file's bounds", arguments: seedNames)
     func counts(seed: String) async throws {
         let facts = try #require(try Self.gold().articles[seed])
-        let article = try Self.article(seed, in: try await sampleContent())
+        let article = try Self.article(seed, in: try await seedModel())
         #expect(article.entries.count >= facts.minEntries)
         if let maxEntries = facts.maxEntries { #expect(article.entries.count <= maxEntries) }
         if let minProcedures = facts.minProcedures { #expect(article.procedures.count >= minProcedures) }
@@ -103,7 +103,7 @@ struct SeedGoldTests {
     @Test("malformed codes are reported at the line and column where they are written", arguments: seedNames)
     func suspectCodes(seed: String) async throws {
         let facts = try #require(try Self.gold().articles[seed])
-        let knowledgeBase = try await sampleContent()
+        let knowledgeBase = try await seedModel()
         let path = try #require(Self.paths[seed])
         let source = try String(contentsOf: repositoryRoot.appendingPathComponent("content/" + path), encoding: .utf8)
         let lines = source.components(separatedBy: "\n")
@@ -127,7 +127,7 @@ struct SeedGoldTests {
 
     @Test("translations share an id and a translation key")
     func translationGroups() async throws {
-        let knowledgeBase = try await sampleContent()
+        let knowledgeBase = try await seedModel()
         for group in try Self.gold().translationGroups {
             let articles = try group.map { try Self.article($0, in: knowledgeBase) }
             #expect(Set(articles.map(\.id)).count == 1)
@@ -138,7 +138,7 @@ struct SeedGoldTests {
 
     @Test("codes named across languages are codes of entries in every language of their group")
     func crossLanguageCodes() async throws {
-        let knowledgeBase = try await sampleContent()
+        let knowledgeBase = try await seedModel()
         let gold = try Self.gold()
         for group in gold.translationGroups {
             for seed in group {
@@ -152,7 +152,7 @@ struct SeedGoldTests {
 
     @Test("the two languages of the enrollment article agree on the entries they share")
     func alignedTranslations() async throws {
-        let knowledgeBase = try await sampleContent()
+        let knowledgeBase = try await seedModel()
         let dutch = try Self.article("000_09adbf27ab6432e0.txt", in: knowledgeBase)
         let swedish = try Self.article("002_4ff103cd1ca8040d.txt", in: knowledgeBase)
         let swedishByID = Dictionary(swedish.entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

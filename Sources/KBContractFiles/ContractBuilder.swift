@@ -1,0 +1,248 @@
+import KBOutput
+import Dispatch
+import Foundation
+import KBContract
+import KBCore
+import KBLinking
+import KBModel
+
+/// The machine contract of the site (`api/v1/`): per locale the articles with their entries and
+/// procedures, the retrieval chunks and the DocSearch records; the code index; the entry point.
+/// URLs are absolute when the site's address is known (`SiteOptions.baseURL`), else relative
+/// to the site root; links inside Markdown are rewritten the same way.
+public struct ContractBuilder: Sendable {
+    let options: SiteOptions
+
+    public init(options: SiteOptions = SiteOptions()) {
+        self.options = options
+    }
+
+    public func build(_ linked: LinkedKnowledgeBase) -> BuiltContract {
+        let locales = linked.locales
+        let perLocale = ConcurrentResults<(ArticlesFile, [Chunk], SearchRecordsFile)>(count: locales.count)
+        DispatchQueue.concurrentPerform(iterations: locales.count) { index in
+            perLocale.set(index, language(locales[index], linked))
+        }
+        var contract = BuiltContract(options: options)
+        for (index, locale) in locales.enumerated() {
+            let (articles, chunks, records) = perLocale.values[index]
+            contract.articles[locale] = articles
+            contract.chunks[locale] = chunks
+            contract.searchRecords[locale] = records
+        }
+        contract.codes = codes(linked)
+        contract.index = index(linked, contract)
+        return contract
+    }
+
+    /// An address in the site: absolute when the site's address is known.
+    func url(_ path: String) -> String { (options.baseURL ?? "") + SitePaths.url(path) }
+
+    // MARK: Articles
+
+    private func language(_ locale: String, _ linked: LinkedKnowledgeBase) -> (ArticlesFile, [Chunk], SearchRecordsFile) {
+        let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
+        let results = ConcurrentResults<(ArticleRecord, [Chunk], [SearchRecord])>(count: indices.count)
+        let chunker = ChunkBuilder(contract: self)
+        let recorder = SearchRecordBuilder(contract: self)
+        DispatchQueue.concurrentPerform(iterations: indices.count) { position in
+            let index = indices[position]
+            results.set(position, (article(index, linked), chunker.chunks(of: index, linked), recorder.records(of: index, linked)))
+        }
+        let values = results.values
+        let articlesPath = Contract.articlesPath(locale)
+        let recordsPath = Contract.searchRecordsPath(locale)
+        return (
+            ArticlesFile(schema: Contract.schemaReference("articles", from: articlesPath), formatVersion: Contract.formatVersion,
+                         locale: locale, articles: values.map(\.0)),
+            values.flatMap(\.1),
+            SearchRecordsFile(schema: Contract.schemaReference("search-records", from: recordsPath), formatVersion: Contract.formatVersion,
+                              locale: locale, records: values.flatMap(\.2))
+        )
+    }
+
+    func article(_ index: Int, _ linked: LinkedKnowledgeBase) -> ArticleRecord {
+        let article = linked.articles[index]
+        let page = SitePaths.article(article)
+        var translations: [String: String] = [:]
+        for other in linked.translations(of: index) {
+            translations[linked.articles[other].locale] = url(SitePaths.article(linked.articles[other]))
+        }
+        let rewrite = linkRewriter(for: article)
+        let sections = article.sections
+        let titles = Dictionary(sections.map { ($0.anchor, $0.titleText) }) { first, _ in first }
+        return ArticleRecord(
+            id: article.id, locale: article.locale, url: url(page), markdownURL: url(page + ".md"), title: article.title,
+            description: article.metadata.description, topic: article.metadata.topic, date: article.metadata.isoDate,
+            msDate: article.metadata.date, translationKey: article.translationKey, translations: translations,
+            sections: sections.filter { $0.level >= 1 }.map { section in
+                SectionRecord(anchor: section.anchor, level: section.level, title: section.titleText, url: url(page + "#" + section.anchor))
+            },
+            entries: article.entries.indices.map {
+                entry(EntryReference(article: index, entry: $0), linked, sectionTitles: titles, rewrite: rewrite)
+            },
+            procedures: article.procedures.map { procedure($0, page: page, rewrite: rewrite) })
+    }
+
+    func entry(_ reference: EntryReference, _ linked: LinkedKnowledgeBase, sectionTitles titles: [String: String],
+               rewrite: (String) -> String) -> EntryRecord {
+        let article = linked.article(reference)
+        let entry = linked.entry(reference)
+        let page = SitePaths.article(article)
+        let anchor = entry.anchor ?? entry.id
+        return EntryRecord(
+            id: entry.id, anchor: entry.anchor, url: url(page + "#" + anchor), kind: entry.kind.rawValue, title: entry.title,
+            message: entry.message, messages: entry.messages, codes: entry.codes.map(Self.codeRecord),
+            cause: text(entry.cause, rewrite: rewrite), resolution: text(entry.resolution, rewrite: rewrite),
+            procedures: entry.procedures.map { procedure($0, page: page, rewrite: rewrite) }, platform: entry.platform,
+            sectionPath: entry.sectionPath, section: entry.sectionPath.last.flatMap { titles[$0] },
+            counterparts: linked.counterparts(of: reference).map { other in
+                let otherArticle = linked.article(other)
+                let otherEntry = linked.entry(other)
+                return CounterpartRecord(locale: otherArticle.locale, articleId: otherArticle.id, entryId: otherEntry.id,
+                                         url: url(SitePaths.article(otherArticle) + "#" + (otherEntry.anchor ?? otherEntry.id)))
+            },
+            chunk: Chunk.id(article: article.id, anchor: anchor, locale: article.locale))
+    }
+
+    func text(_ blocks: [Block], rewrite: (String) -> String) -> TextRecord? {
+        let plain = blocks.plainText
+        guard !plain.isEmpty else { return nil }
+        return TextRecord(text: plain, markdown: blocks.mappingLinks(rewrite).markdown)
+    }
+
+    func procedure(_ procedure: Procedure, page: String, rewrite: (String) -> String) -> ProcedureRecord {
+        func records(_ steps: [Step]) -> [StepRecord] {
+            steps.enumerated().map { index, step in
+                StepRecord(position: index + 1, text: step.text, markdown: step.content.mappingLinks(rewrite).markdown,
+                           uiPath: step.uiPath, substeps: records(step.substeps))
+            }
+        }
+        return ProcedureRecord(id: procedure.id, title: procedure.title, section: procedure.sectionAnchor,
+                               url: url(page + "#" + procedure.sectionAnchor), steps: records(procedure.steps))
+    }
+
+    static func codeRecord(_ code: ErrorCode) -> CodeRecord {
+        CodeRecord(code: code.code, raw: code.raw, kind: code.kind.rawValue, aliases: code.aliases, hresult: hresult(code))
+    }
+
+    static func hresult(_ code: ErrorCode) -> HRESULTRecord? {
+        guard code.kind == .hexadecimal, let value = HRESULT(code) else { return nil }
+        return HRESULTRecord(
+            signed: value.signedValue, unsigned: Int(value.value), severity: value.isFailure ? "failure" : "success",
+            customerDefined: value.isCustomerDefined, facility: value.facility, facilityName: value.facilityName,
+            code: value.code, win32Error: value.win32Error, win32ErrorName: value.win32ErrorName)
+    }
+
+    /// Rewrites a link written in an article for a reader outside its page: relative links to
+    /// `.md` files become the pages' URLs, other relative links URLs in the site, in-page
+    /// anchors the page's URL with the anchor.
+    func linkRewriter(for article: Article) -> (String) -> String {
+        let page = SitePaths.article(article)
+        let folder = ContentPath.folder(of: page)
+        return { destination in
+            if destination.hasPrefix("#") { return url(page + destination) }
+            guard ContentPath.isRelative(destination) else { return destination }
+            let fragmentStart = destination.firstIndex(of: "#") ?? destination.endIndex
+            guard let resolved = ContentPath.resolve(String(destination[..<fragmentStart]), from: folder) else { return destination }
+            return url(SitePaths.pageLink(resolved + destination[fragmentStart...]))
+        }
+    }
+
+    // MARK: Codes
+
+    func codes(_ linked: LinkedKnowledgeBase) -> CodesFile {
+        var codes: [String: CodeIndexRecord] = [:]
+        for code in linked.codes.codes {
+            let entries = code.entries.map { reference -> CodeEntryRecord in
+                let article = linked.article(reference)
+                let entry = linked.entry(reference)
+                return CodeEntryRecord(articleId: article.id, entryId: entry.id, locale: article.locale,
+                                       url: url(SitePaths.article(article) + "#" + (entry.anchor ?? entry.id)),
+                                       title: entry.title, articleTitle: article.title)
+            }
+            codes[code.code] = CodeIndexRecord(
+                code: code.code, kind: code.kind.rawValue, forms: code.searchForms, aliases: code.aliases,
+                hresult: Self.hresult(ErrorCode(code: code.code, raw: code.code, kind: code.kind)),
+                locales: Array(Set(entries.map(\.locale))).sorted(), entries: entries)
+        }
+        return CodesFile(schema: Contract.schemaReference("codes", from: Contract.codesPath), formatVersion: Contract.formatVersion, codes: codes)
+    }
+
+    // MARK: Entry point
+
+    func index(_ linked: LinkedKnowledgeBase, _ contract: BuiltContract) -> KnowledgeBaseIndex {
+        let languages = linked.locales.map { locale -> KnowledgeBaseIndex.Language in
+            let articles = contract.articles[locale]?.articles ?? []
+            let codes = Set(articles.flatMap { $0.entries.flatMap { $0.codes.filter { $0.kind != "malformed" }.map(\.code) } })
+            return KnowledgeBaseIndex.Language(
+                locale: locale, name: SiteStrings.nativeName(of: locale), articles: articles.count,
+                entries: articles.reduce(0) { $0 + $1.entries.count }, codes: codes.count,
+                files: KnowledgeBaseIndex.LanguageFiles(
+                    articles: url(Contract.articlesPath(locale)), chunks: url(Contract.chunksPath(locale)),
+                    searchRecords: url(Contract.searchRecordsPath(locale)), llms: url(SitePaths.llms(locale)),
+                    llmsFull: url(SitePaths.llmsFull(locale)), home: url(SitePaths.home(locale)),
+                    search: url(SitePaths.search(locale))))
+        }
+        return KnowledgeBaseIndex(
+            schema: Contract.schemaReference("kb", from: Contract.indexPath), formatVersion: Contract.formatVersion,
+            generator: "kb \(Self.version)", title: options.title, baseURL: options.baseURL, languages: languages,
+            files: KnowledgeBaseIndex.Files(
+                codes: url(Contract.codesPath), llms: url(SitePaths.llms(nil)),
+                schemas: Dictionary(uniqueKeysWithValues: Schemas.names.map { ($0, url(Contract.schemaPath($0))) })))
+    }
+
+    public static let version = "0.1.0"
+}
+
+/// The contract's values, and their files.
+public struct BuiltContract: Sendable {
+    public var index: KnowledgeBaseIndex
+    public var codes: CodesFile
+    public var articles: [String: ArticlesFile] = [:]
+    public var chunks: [String: [Chunk]] = [:]
+    public var searchRecords: [String: SearchRecordsFile] = [:]
+    let baseURL: String?
+
+    init(options: SiteOptions) {
+        baseURL = options.baseURL
+        index = KnowledgeBaseIndex(schema: "", formatVersion: Contract.formatVersion, generator: "", title: options.title,
+                                   baseURL: options.baseURL, languages: [], files: .init(codes: "", llms: "", schemas: [:]))
+        codes = CodesFile(schema: "", formatVersion: Contract.formatVersion, codes: [:])
+    }
+
+    /// The JSON files under `api/v1/` and their schemas: sorted keys, so the same content gives
+    /// the same bytes.
+    public func files() -> [BuiltSite.File] {
+        let locales = articles.keys.sorted()
+        let perLocale = ConcurrentResults<[BuiltSite.File]>(count: locales.count)
+        DispatchQueue.concurrentPerform(iterations: locales.count) { index in
+            let locale = locales[index]
+            var lines: [UInt8] = []
+            let encoder = Self.encoder()
+            for chunk in chunks[locale] ?? [] { lines += Self.json(chunk, encoder) }
+            perLocale.set(index, [
+                BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.json(articles[locale]!, encoder)),
+                BuiltSite.File(path: Contract.chunksPath(locale), contents: lines),
+                BuiltSite.File(path: Contract.searchRecordsPath(locale), contents: Self.json(searchRecords[locale]!, encoder)),
+            ])
+        }
+        return [
+            BuiltSite.File(path: Contract.indexPath, contents: Self.json(index, Self.encoder(pretty: true))),
+            BuiltSite.File(path: Contract.codesPath, contents: Self.json(codes, Self.encoder())),
+        ] + perLocale.values.flatMap { $0 }
+            + Schemas.names.map { BuiltSite.File(path: Contract.schemaPath($0), contents: Schemas.json($0, baseURL: baseURL)) }
+    }
+
+    static func encoder(pretty: Bool = false) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// One JSON value and a line feed.
+    static func json(_ value: some Encodable, _ encoder: JSONEncoder) -> [UInt8] {
+        // Encoding these plain values cannot fail: no floats, no invalid keys.
+        Array(try! encoder.encode(value)) + [0x0A]
+    }
+}

@@ -1,0 +1,190 @@
+import KBOutput
+import Dispatch
+import KBCore
+import KBLinking
+import KBModel
+
+/// What language models read, following the llms.txt proposal (llmstxt.org): `llms.txt` at the
+/// site root (the languages and the JSON contract) and per locale (its articles, grouped as
+/// its `toc.yml` files group them), a Markdown twin of every article page (the page's URL with
+/// `.md` appended: clean Markdown, no front matter, includes resolved), and per locale
+/// `llms-full.txt`, every article in one file, each under an H2 with its source URL.
+public struct LanguageModelFiles: Sendable {
+    let options: SiteOptions
+
+    public init(options: SiteOptions = SiteOptions()) {
+        self.options = options
+    }
+
+    public func build(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+        // Each article's Markdown once, for its twin and for its language's llms-full.txt.
+        let rendered = ConcurrentResults<ArticleMarkdown>(count: linked.articles.count)
+        DispatchQueue.concurrentPerform(iterations: linked.articles.count) { index in
+            rendered.set(index, ArticleMarkdown(linked.articles[index]))
+        }
+        let markdown = rendered.values
+        var files = linked.articles.indices.map { index in
+            BuiltSite.File(
+                path: SitePaths.markdownTwin(of: linked.articles[index]), text: markdown[index].text(headingShift: 0) + "\n",
+                origin: linked.articles[index].source)
+        }
+        files.append(BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)))
+        for locale in linked.locales {
+            files.append(BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked)))
+            files.append(BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, markdown)))
+        }
+        return files
+    }
+
+    /// An address for a file of the site, as written in the file at `from`: absolute when the
+    /// site's address is known, else relative.
+    func link(_ path: String, from: String) -> String {
+        options.baseURL.map { $0 + SitePaths.url(path) } ?? SitePaths.relative(from: from, to: path)
+    }
+
+    static func item(_ name: String, _ url: String, _ notes: String?) -> String {
+        let notes = notes?.collapsingWhitespace ?? ""
+        return "- [\([Inline.text(name)].markdown)](\(url.markdownDestination))" + (notes.isEmpty ? "" : ": " + [Inline.text(notes)].markdown)
+    }
+
+    // MARK: llms.txt
+
+    func root(_ linked: LinkedKnowledgeBase) -> String {
+        let path = SitePaths.llms(nil)
+        let names = linked.locales.map(SiteStrings.nativeName(of:))
+        let entries = linked.articles.reduce(0) { $0 + $1.entries.count }
+        var lines = [
+            "# " + [Inline.text(options.title)].markdown, "",
+            "> Troubleshooting articles in \(linked.locales.count) \(linked.locales.count == 1 ? "language" : "languages") "
+                + "(\(names.joined(separator: ", "))): \(linked.articles.count) articles with \(entries) error entries, "
+                + "the messages, causes and resolutions of \(linked.codes.codes.count) error codes, and step-by-step procedures.",
+            "",
+            "Each language has its own llms.txt, listing its articles as clean Markdown (each page's URL with `.md` appended). "
+                + "The JSON contract starts at `api/v1/kb.json`; `api/v1/codes.json` maps every error code, in any of its forms, "
+                + "to its entries in every language.",
+            "", "## Languages", "",
+        ]
+        for locale in linked.locales {
+            let articles = linked.articles.filter { $0.locale == locale }
+            lines.append(Self.item(SiteStrings.nativeName(of: locale), link(SitePaths.llms(locale), from: path),
+                                   "\(articles.count) articles, \(articles.reduce(0) { $0 + $1.entries.count }) error entries"))
+        }
+        lines += ["", "## API", ""]
+        lines.append(Self.item("kb.json", link("api/v1/kb.json", from: path), "the languages, their counts and the paths of every machine-readable file"))
+        lines.append(Self.item("codes.json", link("api/v1/codes.json", from: path), "every error code with its entries in every language"))
+        lines += ["", "## Optional", ""]
+        for locale in linked.locales {
+            lines.append(Self.item(SiteStrings.nativeName(of: locale) + ": every article", link(SitePaths.llmsFull(locale), from: path),
+                                   "all articles of the language in one Markdown file"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func language(_ locale: String, _ linked: LinkedKnowledgeBase) -> String {
+        let path = SitePaths.llms(locale)
+        let strings = SiteStrings(locale: locale)
+        let name = SiteStrings.nativeName(of: locale)
+        let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
+        let byID = Dictionary(indices.map { (linked.articles[$0].id, $0) }) { first, _ in first }
+        let entries = indices.reduce(0) { $0 + linked.articles[$1].entries.count }
+        let codes = Set(indices.flatMap { linked.articles[$0].entries.flatMap { $0.codes.filter { $0.kind != .malformed }.map(\.code) } })
+        var lines = [
+            "# \([Inline.text(options.title)].markdown): \(name)", "",
+            "> \(indices.count) troubleshooting articles in \(name): \(entries) error entries with their messages, causes and "
+                + "resolutions, \(codes.count) error codes, and step-by-step procedures.",
+            "",
+            "Each link leads to an article as clean Markdown; its page for people is the same URL without `.md`. "
+                + "Search every code in any form through `\(link("api/v1/codes.json", from: path))`.",
+        ]
+        // Groups as the locale's toc.yml files give them, in order; then what they leave out.
+        var listed: Set<Int> = []
+        func section(_ title: String, _ members: [Int]) {
+            let fresh = members.filter { listed.insert($0).inserted }
+            guard !fresh.isEmpty else { return }
+            lines += ["", "## " + [Inline.text(title.collapsingWhitespace)].markdown, ""]
+            for index in fresh {
+                let article = linked.articles[index]
+                lines.append(Self.item(article.title, link(SitePaths.markdownTwin(of: article), from: path), article.metadata.description))
+            }
+        }
+        let tables = linked.knowledgeBase.tablesOfContents.filter { $0.locale == locale }
+        for table in tables {
+            var members: [Int] = []
+            func collect(_ item: NavigationItem) {
+                if case .article(let id) = item.target, let index = byID[id] { members.append(index) }
+                item.children.forEach(collect)
+            }
+            table.items.forEach(collect)
+            let landing = table.items.first.flatMap { $0.children.isEmpty ? $0.title : nil }
+            section(landing ?? table.folder.split(separator: "/").joined(separator: " / "), members)
+        }
+        section(tables.isEmpty ? strings["contents"] : strings["otherArticles"], indices)
+        lines += ["", "## Optional", ""]
+        lines.append(Self.item("llms-full.txt", link(SitePaths.llmsFull(locale), from: path), "every article of \(name) in one Markdown file"))
+        lines.append(Self.item("articles.json", link("api/v1/\(locale)/articles.json", from: path),
+                               "the articles with their error entries, codes, causes, resolutions and procedures, as JSON"))
+        lines.append(Self.item("chunks.jsonl", link("api/v1/\(locale)/chunks.jsonl", from: path),
+                               "retrieval chunks, one per error entry or section, with flat metadata"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Markdown
+
+    func full(_ locale: String, _ linked: LinkedKnowledgeBase, _ markdown: [ArticleMarkdown]) -> String {
+        let path = SitePaths.llmsFull(locale)
+        let name = SiteStrings.nativeName(of: locale)
+        var text = "# \([Inline.text(options.title)].markdown): \(name)\n\n> Every article in \(name), each under its title with the address of its page.\n"
+        for (index, article) in linked.articles.enumerated() where article.locale == locale {
+            text += "\n## " + [Inline.text(article.title)].markdown + "\n\n"
+            text += "Source: " + link(SitePaths.article(article), from: path) + "\n"
+            let body = markdown[index].text(headingShift: 1, withTitle: false)
+            if !body.isEmpty { text += "\n" + body + "\n" }
+        }
+        return text
+    }
+}
+
+/// An article as Markdown, rendered once: its title as the H1, its sections' headings at any
+/// depth asked for, links to other articles leading to their pages.
+struct ArticleMarkdown: Sendable {
+    /// The first H1 when the article opens with it, else the title from the front matter.
+    let title: String
+    /// Markdown of the blocks before any heading.
+    let preamble: String
+    /// Each section after the title: its level, heading and blocks.
+    let sections: [(level: Int, heading: String, body: String)]
+
+    init(_ article: Article) {
+        func markdown(_ blocks: [Block]) -> String { blocks.mappingLinks(SitePaths.pageLink).markdown }
+        var sections: [(level: Int, heading: String, body: String)] = []
+        func append(_ section: Section) {
+            let heading = section.title.mappingLinks(SitePaths.pageLink).markdown.trimmingWhitespace
+            sections.append((section.level, heading, markdown(section.blocks)))
+            section.subsections.forEach(append)
+        }
+        article.document.subsections.forEach(append)
+        preamble = markdown(article.document.blocks)
+        // An H1 that opens the article is its title; its text follows the title.
+        if let first = sections.first, first.level == 1, preamble.isEmpty {
+            title = first.heading
+            sections[0] = (0, "", first.body)
+        } else {
+            title = [Inline.text(article.title)].markdown
+        }
+        self.sections = sections
+    }
+
+    /// The title as the H1 (unless `withTitle` is false), then the article, its headings
+    /// `headingShift` levels deeper (at most 6).
+    func text(headingShift: Int, withTitle: Bool = true) -> String {
+        var parts: [String] = withTitle ? ["# " + title] : []
+        if !preamble.isEmpty { parts.append(preamble) }
+        for section in sections {
+            if section.level > 0 {
+                parts.append(String(repeating: "#", count: min(section.level + headingShift, 6)) + " " + section.heading)
+            }
+            if !section.body.isEmpty { parts.append(section.body) }
+        }
+        return parts.joined(separator: "\n\n")
+    }
+}

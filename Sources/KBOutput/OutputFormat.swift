@@ -1,0 +1,33 @@
+import KBLinking
+import KBModel
+
+/// One kind of output kb makes from the knowledge base: the HTML pages, the search index, the
+/// JSON contract, the files for language models, the model dump. A format owns the paths it
+/// writes and returns its files without touching the disk; the pipeline runs every format it
+/// is given (`OutputFormats.standard` in KBPipeline is the one place they are registered) and
+/// the command line writes what they return.
+///
+/// A new format is one type conforming to this protocol and one line in that list.
+public protocol OutputFormat: Sendable {
+    /// What `--timings` and the `--outputs` setting call it: `pages`, `search`, `contract`.
+    var name: String { get }
+
+    /// The format's files for the knowledge base.
+    func files(for input: OutputInput) -> [BuiltSite.File]
+}
+
+/// What an output format is made from.
+public struct OutputInput: Sendable {
+    /// The model as extracted, every article and every diagnostic of reading it.
+    public var model: KnowledgeBase
+    /// The model as linked: articles that have a page of their own, translation groups,
+    /// entry counterparts, the code index.
+    public var linked: LinkedKnowledgeBase
+    public var options: SiteOptions
+
+    public init(model: KnowledgeBase, linked: LinkedKnowledgeBase, options: SiteOptions) {
+        self.model = model
+        self.linked = linked
+        self.options = options
+    }
+}

@@ -1,0 +1,15 @@
+import KBOutput
+
+/// The HTML pages and their assets (`SiteRenderer`), and the OpenSearch descriptions.
+public struct PagesFormat: OutputFormat {
+    public let name = "pages"
+    let templates: TemplateSet
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    public func files(for input: OutputInput) -> [BuiltSite.File] {
+        SiteRenderer(templates: templates, options: input.options).renderPages(input.linked)
+    }
+}

@@ -1,0 +1,534 @@
+import KBOutput
+import Dispatch
+import Foundation
+import KBCore
+import KBLinking
+import KBModel
+import Synchronization
+
+/// Renders the site from the linked model: the language chooser, a home page per locale with
+/// its navigation and code index, a page per article, a page per code, the translation
+/// coverage page, and the assets. Pages render in parallel; the result does not depend on it.
+public struct SiteRenderer: Sendable {
+    let templates: TemplateSet
+    let options: SiteOptions
+
+    public init(templates: TemplateSet, options: SiteOptions = SiteOptions()) {
+        self.templates = templates
+        self.options = options
+    }
+
+    /// The pages and their assets.
+    public func renderPages(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+        let context = RenderingContext(linked: linked)
+        // Every page is independent of the others: all of them render in one parallel loop,
+        // the large ones (homes with their code index, the coverage page) first.
+        enum Page: Sendable {
+            case root, home(String), coverage, article(Int), code(Int), search(String?)
+        }
+        let pages: [Page] = linked.locales.map(Page.home) + [.coverage, .root, .search(nil)]
+            + linked.locales.map(Page.search) + linked.articles.indices.map(Page.article)
+            + linked.codes.codes.indices.map(Page.code)
+        var files = inParallel(pages) { page in
+            switch page {
+            case .root:
+                return self.page(self.root(linked), template: "root", path: SitePaths.root)
+            case .home(let locale):
+                return self.page(self.home(locale, context), template: "home", path: SitePaths.home(locale))
+            case .coverage:
+                return self.page(self.coverage(linked), template: "coverage", path: SitePaths.coverage)
+            case .article(let index):
+                let article = linked.articles[index]
+                var file = self.page(self.article(index, context), template: "article", path: SitePaths.article(article))
+                file.origin = article.source
+                return file
+            case .code(let index):
+                let code = linked.codes.codes[index]
+                return self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
+            case .search(let locale):
+                return self.page(self.search(locale, linked), template: "search", path: SitePaths.search(locale))
+            }
+        }
+        files += templates.assets
+        files += ([nil] + linked.locales).map { openSearch($0) }
+        return files
+    }
+
+    private func page(_ context: [String: Any], template: String, path: String) -> BuiltSite.File {
+        BuiltSite.File(path: path, text: templates.render(context, template: template))
+    }
+
+    private func inParallel<Item: Sendable>(_ items: [Item], _ render: @Sendable (Item) -> BuiltSite.File) -> [BuiltSite.File] {
+        let results = ConcurrentResults<BuiltSite.File>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, render(items[index]))
+        }
+        return results.values
+    }
+
+    // MARK: Common
+
+    /// What every page's layout needs. `searchLocale` is the language the page's search box
+    /// searches first; nil for pages of every language, which search them all.
+    private func base(path: String, locale: String, title: String, searchLocale: String? = nil) -> [String: Any] {
+        let root = SitePaths.rootPrefix(of: path)
+        var context: [String: Any] = [
+            "lang": locale, "dir": SiteStrings.direction(of: locale), "title": title, "siteTitle": options.title,
+            "root": root, "home": root + SitePaths.root, "strings": SiteStrings(locale: locale).values,
+            "hasLanguages": false, "hasSidebar": false, "searchLocale": searchLocale ?? "",
+            "searchPage": root + SitePaths.search(searchLocale), "openSearch": root + SitePaths.openSearch(searchLocale),
+        ]
+        if let date = options.buildDate { context["builtOn"] = date }
+        return context
+    }
+
+    // MARK: Search
+
+    private func search(_ locale: String?, _ linked: LinkedKnowledgeBase) -> [String: Any] {
+        let path = SitePaths.search(locale)
+        let strings = SiteStrings(locale: locale ?? "en")
+        var page = base(path: path, locale: locale ?? "en", title: strings["search"], searchLocale: locale)
+        if let locale { page["home"] = SitePaths.relative(from: path, to: SitePaths.home(locale)) }
+        page["allLanguagesOnly"] = locale == nil
+        page["locales"] = linked.locales.map { ["locale": $0, "name": SiteStrings.nativeName(of: $0)] }
+        return page
+    }
+
+    /// The OpenSearch description that lets a browser search the site from its address bar.
+    private func openSearch(_ locale: String?) -> BuiltSite.File {
+        let page = SitePaths.search(locale)
+        let template = options.baseURL.map { $0 + SitePaths.url(page) } ?? SitePaths.relative(from: SitePaths.openSearch(locale), to: page)
+        let name = options.title + (locale.map { " (\($0))" } ?? "")
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+              <ShortName>\(String(name.prefix(16)).htmlEscaped)</ShortName>
+              <Description>\(name.htmlEscaped)</Description>
+              <InputEncoding>UTF-8</InputEncoding>
+              <Url type="text/html" method="get" template="\(template.htmlEscaped)?q={searchTerms}"/>
+            </OpenSearchDescription>
+
+            """
+        return BuiltSite.File(path: SitePaths.openSearch(locale), text: xml)
+    }
+
+    // MARK: Root
+
+    private func root(_ linked: LinkedKnowledgeBase) -> [String: Any] {
+        var context = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")["chooseLanguage"])
+        context["locales"] = linked.locales.map { locale -> [String: Any] in
+            let articles = linked.articles.filter { $0.locale == locale }
+            let strings = SiteStrings(locale: locale)
+            return [
+                "locale": locale, "name": SiteStrings.nativeName(of: locale), "href": SitePaths.home(locale),
+                "articles": articles.count, "entries": articles.reduce(0) { $0 + $1.entries.count },
+                "articleWord": strings["articleCount"], "entryWord": strings["entries"],
+            ]
+        }
+        return context
+    }
+
+    // MARK: Home
+
+    private func home(_ locale: String, _ context: RenderingContext) -> [String: Any] {
+        let linked = context.linked
+        let path = SitePaths.home(locale)
+        let strings = SiteStrings(locale: locale)
+        var page = base(path: path, locale: locale, title: SiteStrings.nativeName(of: locale), searchLocale: locale)
+        page["home"] = "index.html"
+        page["heading"] = SiteStrings.nativeName(of: locale)
+        page["hasLanguages"] = linked.locales.count > 1
+        page["languages"] = linked.locales.map { other -> [String: Any] in
+            ["name": SiteStrings.nativeName(of: other), "hreflang": other, "current": other == locale,
+             "href": SitePaths.relative(from: path, to: SitePaths.home(other))]
+        }
+        page["alternates"] = linked.locales.map { other in
+            ["hreflang": other, "href": SitePaths.relative(from: path, to: SitePaths.home(other))]
+        }
+
+        let articles = linked.articles.filter { $0.locale == locale }
+        let tables = linked.knowledgeBase.tablesOfContents.filter { $0.locale == locale }
+        var listed: Set<String> = []
+        var navigation: [[String: Any]] = tables.map { table in
+            table.items.forEach { $0.collectArticleIDs(into: &listed) }
+            return ["title": table.folder.isEmpty ? strings["contents"] : table.folder.split(separator: "/").joined(separator: " / "),
+                    "items": table.items.map { navigationItem($0, locale: locale, from: path, current: nil) }]
+        }
+        let unlisted = articles.filter { !listed.contains($0.id) }
+        if !unlisted.isEmpty {
+            navigation.append([
+                "title": tables.isEmpty ? strings["contents"] : strings["otherArticles"],
+                "items": folderTree(unlisted, from: path),
+            ])
+        }
+        // A lone tree needs no title of its own under the "Contents" heading.
+        page["tables"] = navigation.map { table in
+            var table = table
+            table["showTitle"] = navigation.count > 1
+            return table
+        }
+
+        var rows: [[String: Any]] = []
+        for code in linked.codes.codes {
+            for reference in code.entries where linked.article(reference).locale == locale {
+                let article = linked.article(reference)
+                let entry = linked.entry(reference)
+                let articlePath = SitePaths.relative(from: path, to: SitePaths.article(article))
+                rows.append([
+                    "code": code.code, "codeHref": SitePaths.relative(from: path, to: SitePaths.code(code.code)),
+                    "title": entry.title, "entryHref": articlePath + "#" + (entry.anchor ?? ""),
+                    "article": article.title, "articleHref": articlePath, "platform": entry.platform ?? "",
+                ])
+            }
+        }
+        page["codes"] = rows
+        page["hasCodes"] = !rows.isEmpty
+        return page
+    }
+
+    private func navigationItem(_ item: NavigationItem, locale: String, from path: String, current: String?) -> [String: Any] {
+        var context: [String: Any] = ["title": item.title, "hasChildren": !item.children.isEmpty]
+        switch item.target {
+        case .article(let id):
+            context["href"] = SitePaths.relative(from: path, to: "\(locale)/\(id).html")
+            context["current"] = id == current
+        case .external(let url):
+            if let safe = URLSafety.safe(url) { context["href"] = safe }
+        case .none:
+            break
+        }
+        context["children"] = item.children.map { navigationItem($0, locale: locale, from: path, current: current) }
+        return context
+    }
+
+    /// Articles no table of contents lists, as a tree of their folders.
+    private func folderTree(_ articles: [Article], from path: String) -> [[String: Any]] {
+        final class Node {
+            var children: [String: Node] = [:]
+            var articles: [Article] = []
+        }
+        let root = Node()
+        for article in articles {
+            var node = root
+            for folder in article.id.split(separator: "/").dropLast() {
+                let key = String(folder)
+                if node.children[key] == nil { node.children[key] = Node() }
+                node = node.children[key]!
+            }
+            node.articles.append(article)
+        }
+        func items(_ node: Node) -> [[String: Any]] {
+            let folders = node.children.keys.sorted().map { name -> [String: Any] in
+                let children = items(node.children[name]!)
+                return ["title": name, "hasChildren": !children.isEmpty, "children": children]
+            }
+            let pages = node.articles.sorted { $0.title < $1.title }.map { article -> [String: Any] in
+                ["title": article.title, "href": SitePaths.relative(from: path, to: SitePaths.article(article)),
+                 "hasChildren": false, "children": [[String: Any]]()]
+            }
+            return folders + pages
+        }
+        return items(root)
+    }
+
+    // MARK: Article
+
+    private func article(_ index: Int, _ context: RenderingContext) -> [String: Any] {
+        let linked = context.linked
+        let article = linked.articles[index]
+        let path = SitePaths.article(article)
+        let strings = SiteStrings(locale: article.locale)
+        var page = base(path: path, locale: article.locale, title: article.title, searchLocale: article.locale)
+        page["home"] = SitePaths.relative(from: path, to: SitePaths.home(article.locale))
+        page["pagefindCodes"] = Array(Set(article.entries.flatMap(\.codes).filter { $0.kind != .malformed }.map(\.code))).sorted()
+            .joined(separator: ", ")
+        if let description = article.metadata.description { page["description"] = description }
+
+        let versions = ([index] + linked.translations(of: index)).sorted { linked.articles[$0].locale < linked.articles[$1].locale }
+        page["hasLanguages"] = versions.count > 1
+        page["languages"] = versions.map { other -> [String: Any] in
+            let translation = linked.articles[other]
+            return ["name": SiteStrings.nativeName(of: translation.locale), "hreflang": translation.locale,
+                    "current": other == index, "href": SitePaths.relative(from: path, to: SitePaths.article(translation))]
+        }
+        page["alternates"] = versions.count > 1 ? versions.map { other -> [String: String] in
+            ["hreflang": linked.articles[other].locale,
+             "href": SitePaths.relative(from: path, to: SitePaths.article(linked.articles[other]))]
+        } : []
+
+        // The table of contents of the article's folder, when there is one.
+        let folder = ContentPath.folder(of: article.id)
+        let table = linked.knowledgeBase.tablesOfContents
+            .filter { $0.locale == article.locale && (folder == $0.folder || folder.hasPrefix($0.folder + "/") || $0.folder.isEmpty) }
+            .max { $0.folder.count < $1.folder.count }
+        if let table {
+            page["hasSidebar"] = true
+            page["navigation"] = context.navigation(of: table, forPageIn: ContentPath.folder(of: path)) { items in
+                items.map { self.templates.render(self.navigationItem($0, locale: article.locale, from: path, current: nil), template: "nav") }
+                    .joined()
+            }.markingCurrent(String(path.split(separator: "/").last ?? ""))
+        }
+
+        // Entries: their codes and their places in the other languages.
+        let places = article.entryPlaces
+        var counterparts: [String: JSONValue] = [:]
+        for (entryIndex, entry) in article.entries.enumerated() {
+            guard let anchor = entry.anchor else { continue }
+            var places: [String: JSONValue] = [:]
+            for other in linked.counterparts(of: EntryReference(article: index, entry: entryIndex)) {
+                if let otherAnchor = linked.entry(other).anchor { places[linked.article(other).locale] = .string(otherAnchor) }
+            }
+            if !places.isEmpty { counterparts[anchor] = .object(places) }
+        }
+        page["counterparts"] = Self.scriptJSON(.object(counterparts))
+        page["markdown"] = SitePaths.relative(from: path, to: SitePaths.markdownTwin(of: article))
+        page["structuredData"] = Self.scriptJSON(structuredData(article, path: path))
+
+        var renderer = HTMLRenderer()
+        renderer.rewriteLink = SitePaths.pageLink
+        renderer.alertTitle = { strings[$0.rawValue] }
+        renderer.zoneLabel = { strings["appliesTo"] + ": " + $0 }
+        let codeLinker = context.codeLinker(forArticle: index, from: path)
+        renderer.textHTML = codeLinker.html
+        let meta: (Int) -> String = { entryIndex in
+            self.entryMeta(EntryReference(article: index, entry: entryIndex), from: path, strings: strings, linked: linked)
+        }
+        renderer.afterHeading = { section in places.sections[section.anchor].map(meta) ?? "" }
+        renderer.inEntryRow = { id in places.rows[id].map(meta) ?? "" }
+        page["body"] = renderer.render(article.document)
+        return page
+    }
+
+    /// schema.org data for search engines: a `TechArticle` with a `HowTo` for each procedure.
+    private func structuredData(_ article: Article, path: String) -> JSONValue {
+        let address = options.baseURL.map { $0 + SitePaths.url(path) } ?? SitePaths.relative(from: path, to: path)
+        func steps(_ steps: [Step], anchor: String) -> [JSONValue] {
+            steps.enumerated().map { index, step in
+                var value: [String: JSONValue] = [
+                    "@type": .string("HowToStep"), "position": .int(index + 1), "text": .string(step.text),
+                    "url": .string(address + "#" + anchor),
+                ]
+                if !step.substeps.isEmpty {
+                    value["itemListElement"] = .array(step.substeps.map { .object(["@type": .string("HowToDirection"), "text": .string($0.text)]) })
+                }
+                return .object(value)
+            }
+        }
+        var data: [String: JSONValue] = [
+            "@context": .string("https://schema.org"), "@type": .string("TechArticle"), "headline": .string(article.title),
+            "inLanguage": .string(Self.languageTag(article.locale)), "url": .string(address), "identifier": .string(article.id),
+        ]
+        if let description = article.metadata.description { data["description"] = .string(description) }
+        if let date = article.metadata.isoDate { data["dateModified"] = .string(date) }
+        if !article.procedures.isEmpty {
+            data["hasPart"] = .array(article.procedures.map { procedure in
+                .object([
+                    "@type": .string("HowTo"), "name": .string(procedure.title), "url": .string(address + "#" + procedure.sectionAnchor),
+                    "step": .array(steps(procedure.steps, anchor: procedure.sectionAnchor)),
+                ])
+            })
+        }
+        return .object(data)
+    }
+
+    /// `nl-NL` for `nl-nl`: a BCP 47 tag in its usual case.
+    static func languageTag(_ locale: String) -> String {
+        let parts = locale.split(separator: "-")
+        return parts.enumerated().map { index, part in
+            index == 0 ? part.lowercased() : part.count == 2 ? part.uppercased() : part.count == 4 ? part.prefix(1).uppercased() + part.dropFirst().lowercased() : String(part)
+        }.joined(separator: "-")
+    }
+
+    /// An entry's codes (linked to their pages) and the same entry in other languages.
+    private func entryMeta(_ reference: EntryReference, from path: String, strings: SiteStrings, linked: LinkedKnowledgeBase) -> String {
+        let entry = linked.entry(reference)
+        var parts: [String] = []
+        // A row shows its codes already; a section's heading may not.
+        for code in entry.codes where entry.kind == .section && code.kind != .malformed && linked.codes[code.code] != nil {
+            let href = SitePaths.relative(from: path, to: SitePaths.code(code.code))
+            parts.append("<a class=\"code\" href=\"\(href.htmlEscaped)\">\(code.code.htmlEscaped)</a>")
+        }
+        let others = linked.counterparts(of: reference)
+        if !others.isEmpty {
+            parts.append("<span>\(strings["alsoIn"].htmlEscaped):</span>")
+            for other in others {
+                let article = linked.article(other)
+                let href = SitePaths.relative(from: path, to: SitePaths.article(article)) + "#" + (linked.entry(other).anchor ?? "")
+                parts.append("<a href=\"\(href.htmlEscaped)\" hreflang=\"\(article.locale.htmlEscaped)\" lang=\"\(article.locale.htmlEscaped)\">"
+                    + "\(SiteStrings.nativeName(of: article.locale).htmlEscaped)</a>")
+            }
+        }
+        guard !parts.isEmpty else { return "" }
+        let tag = entry.kind == .section ? "div" : "span"
+        return "<\(tag) class=\"entry-meta\">\(parts.joined(separator: " "))</\(tag)>\n"
+    }
+
+    /// JSON safe inside a `<script>` element: `<`, `>`, `&` and `'` are written as `\u003c`…,
+    /// so that neither `</script>` nor a comment opener nor markup can appear, whatever the
+    /// content holds.
+    static func scriptJSON(_ value: JSONValue) -> String {
+        var bytes: [UInt8] = []
+        for byte in value.serialized(indent: 0) {
+            switch byte {
+            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): bytes += Array("\\u0026".utf8)
+            case UInt8(ascii: "'"): bytes += Array("\\u0027".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Code
+
+    private func code(_ code: CodeIndex.Code, _ context: RenderingContext) -> [String: Any] {
+        let linked = context.linked
+        let path = SitePaths.code(code.code)
+        var page = base(path: path, locale: "en", title: code.code)
+        page["code"] = code.code
+        let written = ErrorCode(code: code.code, raw: code.code, kind: code.kind)
+        if let hresult = HRESULT(written) {
+            let strings = SiteStrings(locale: "en")
+            var decoded: [String: Any] = [
+                "severity": hresult.isFailure ? strings["failure"] : strings["success"],
+                "facility": String(hresult.facility), "customer": hresult.isCustomerDefined,
+                "codeNumber": "\(hresult.code) (0x\(String(hresult.code, radix: 16, uppercase: true)))",
+                "decimal": ([String(hresult.signedValue)] + code.aliases.filter { $0 != String(hresult.signedValue) })
+                    .joined(separator: ", "),
+            ]
+            if let name = hresult.facilityName { decoded["facilityName"] = name }
+            if let win32 = hresult.win32Error { decoded["win32"] = String(win32) }
+            if let name = hresult.win32ErrorName { decoded["win32Name"] = name }
+            page["decoded"] = decoded
+        }
+        var groups: [[String: Any]] = []
+        var current: [String: Any]?
+        var entries: [[String: Any]] = []
+        for reference in code.entries {
+            let article = linked.article(reference)
+            if current?["locale"] as? String != article.locale {
+                if var group = current {
+                    group["entries"] = entries
+                    groups.append(group)
+                }
+                let strings = SiteStrings(locale: article.locale)
+                current = ["locale": article.locale, "name": SiteStrings.nativeName(of: article.locale),
+                           "labels": ["message": strings["message"], "cause": strings["cause"],
+                                      "resolution": strings["resolution"], "viewInArticle": strings["viewInArticle"]]]
+                entries = []
+            }
+            entries.append(codeEntry(reference, from: path, context))
+        }
+        if var group = current {
+            group["entries"] = entries
+            groups.append(group)
+        }
+        page["groups"] = groups
+        return page
+    }
+
+    private func codeEntry(_ reference: EntryReference, from path: String, _ context: RenderingContext) -> [String: Any] {
+        let linked = context.linked
+        let article = linked.article(reference)
+        let entry = linked.entry(reference)
+        let articlePath = SitePaths.relative(from: path, to: SitePaths.article(article))
+        // Links in the entry's text are relative to the article's folder: rebase them here.
+        var renderer = HTMLRenderer()
+        let articleFolder = ContentPath.folder(of: article.source)
+        let pageFolder = ContentPath.folder(of: path)
+        renderer.rewriteLink = { destination in
+            guard ContentPath.isRelative(destination) else { return destination }
+            let hash = destination.firstIndex(of: "#") ?? destination.endIndex
+            guard let absolute = ContentPath.resolve(String(destination[..<hash]), from: articleFolder) else { return destination }
+            return SitePaths.pageLink(ContentPath.relative(absolute, from: pageFolder) + destination[hash...])
+        }
+        let strings = SiteStrings(locale: article.locale)
+        renderer.alertTitle = { strings[$0.rawValue] }
+        renderer.textHTML = context.codeLinker(forArticle: reference.article, from: path).html
+        var result: [String: Any] = [
+            "title": entry.title, "href": articlePath + "#" + (entry.anchor ?? ""), "article": article.title,
+            "articleHref": articlePath,
+        ]
+        if let platform = entry.platform { result["platform"] = platform }
+        if let message = entry.message, message != entry.title { result["message"] = message }
+        if !entry.cause.isEmpty { result["cause"] = renderer.render(entry.cause) }
+        if !entry.resolution.isEmpty { result["resolution"] = renderer.render(entry.resolution) }
+        return result
+    }
+
+    // MARK: Coverage
+
+    private func coverage(_ linked: LinkedKnowledgeBase) -> [String: Any] {
+        let path = SitePaths.coverage
+        var page = base(path: path, locale: "en", title: SiteStrings(locale: "en")["coverage"])
+        let locales = linked.locales
+        page["locales"] = locales.map { ["locale": $0] }
+        page["articles"] = linked.groups.map { group -> [String: Any] in
+            let members = group.articles.map { linked.articles[$0] }
+            return ["id": members[0].id, "cells": locales.map { locale -> [String: Any] in
+                guard let article = members.first(where: { $0.locale == locale }) else { return ["present": false] }
+                return ["present": true, "entries": article.entries.count,
+                        "href": SitePaths.relative(from: path, to: SitePaths.article(article))]
+            }]
+        }
+        page["codes"] = linked.codes.codes.map { code -> [String: Any] in
+            var counts: [String: Int] = [:]
+            for reference in code.entries { counts[linked.article(reference).locale, default: 0] += 1 }
+            return ["code": code.code, "href": SitePaths.relative(from: path, to: SitePaths.code(code.code)),
+                    "cells": locales.map { locale -> [String: Any] in
+                        counts[locale].map { ["present": true, "entries": $0] } ?? ["present": false]
+                    }]
+        }
+        return page
+    }
+}
+
+/// What pages share while the site renders.
+final class RenderingContext: Sendable {
+    let linked: LinkedKnowledgeBase
+    let knownCodes: Set<String>
+    /// Navigation trees rendered once per table of contents and page folder: every page of a
+    /// folder has the same relative links.
+    private let navigationCache = Mutex<[String: String]>([:])
+
+    /// The codes of each article's entries, by article index: computed once, since every
+    /// entry of an article on a code page needs its article's.
+    let localCodes: [Set<String>]
+
+    init(linked: LinkedKnowledgeBase) {
+        self.linked = linked
+        knownCodes = Set(linked.codes.codes.map(\.code))
+        localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
+    }
+
+    func codeLinker(forArticle index: Int, from path: String) -> CodeLinker {
+        let root = SitePaths.rootPrefix(of: path)
+        return CodeLinker(known: knownCodes, local: localCodes[index], url: { root + SitePaths.code($0) })
+    }
+
+    func navigation(of table: TableOfContents, forPageIn folder: String, render: ([NavigationItem]) -> String) -> String {
+        let key = table.source + "\u{0}" + folder
+        if let cached = navigationCache.withLock({ $0[key] }) { return cached }
+        let html = render(table.items)
+        navigationCache.withLock { $0[key] = html }
+        return html
+    }
+}
+
+extension String {
+    /// The navigation with the link to the page itself marked as the current page (its link
+    /// is its file name, written as a URL).
+    func markingCurrent(_ fileName: String) -> String {
+        let link = "href=\"\(URLSafety.pathURL(fileName).htmlEscaped)\""
+        guard let range = range(of: link) else { return self }
+        return replacingCharacters(in: range, with: link + " aria-current=\"page\"")
+    }
+}
+
+extension NavigationItem {
+    func collectArticleIDs(into ids: inout Set<String>) {
+        if case .article(let id) = target { ids.insert(id) }
+        children.forEach { $0.collectArticleIDs(into: &ids) }
+    }
+}

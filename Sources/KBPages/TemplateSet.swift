@@ -1,0 +1,53 @@
+import KBOutput
+import Mustache
+
+/// The Mustache templates and assets pages are made from: the defaults carried by kb (from
+/// `Sources/KBPages/Templates/`), each of which a user may replace with a file of the
+/// same name (`kb build --templates DIR`).
+public struct TemplateSet: Sendable {
+    /// The templates a site needs; `nav` renders navigation trees, `layout` is the page shell.
+    public static let required = ["layout", "root", "home", "article", "code", "coverage", "nav", "search"]
+
+    let library: MustacheLibrary
+    /// Files other than templates (`assets/site.css`, `assets/site.js`), by path.
+    public let assets: [BuiltSite.File]
+
+    /// - Parameter overrides: file path relative to the templates folder (`article.mustache`,
+    ///   `assets/site.css`) → contents, replacing the default of that name or adding a file.
+    public init(overrides: [String: [UInt8]] = [:]) throws {
+        var files = DefaultTemplates.files
+        files.merge(overrides) { _, override in override }
+        var library = MustacheLibrary()
+        for (path, contents) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                try library.register(String(decoding: contents, as: UTF8.self), named: name)
+            } catch {
+                throw TemplateError.invalid(path, "\(error)")
+            }
+        }
+        for name in Self.required where library.getTemplate(named: name) == nil {
+            throw TemplateError.missing(name + ".mustache")
+        }
+        self.library = library
+        assets = files.filter { !$0.key.hasSuffix(".mustache") }
+            .map { BuiltSite.File(path: $0.key, contents: $0.value) }
+            .sorted { $0.path < $1.path }
+    }
+
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+public enum TemplateError: Error, CustomStringConvertible {
+    case invalid(String, String)
+    case missing(String)
+
+    public var description: String {
+        switch self {
+        case let .invalid(path, reason): "the template '\(path)' does not parse: \(reason)"
+        case let .missing(path): "the template '\(path)' is missing"
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import KBCore
+import KBExtraction
+import KBLinking
+import KBModel
+import KBOutput
+
+/// The build as a list of named steps, run in order over one `BuildState`:
+///
+/// ```
+/// model      read, parse and extract every article (in parallel), read the tables of contents
+/// link       keep one article per page, link translations, entries and codes, check links
+/// media      the images and other files articles use, that no browser runs
+/// pages      ┐
+/// search     │ one step per output format (OutputFormats.standard), each adding its files
+/// contract   │
+/// llms       ┘
+/// write      (added by the command line: the only step that touches the output folder)
+/// ```
+///
+/// `kb build`, `kb dump`, `kb lookup --content`, the fuzz targets and the tests all run it.
+/// Steps are where later work hooks in: `--timings` reports each by its name.
+public struct Pipeline: Sendable {
+    public var steps: [BuildStep]
+
+    public init(steps: [BuildStep]) {
+        self.steps = steps
+    }
+
+    /// The steps that make the model and link it, then one step per format.
+    public static func site(formats: [any OutputFormat]) -> Pipeline {
+        Pipeline(steps: [BuildStep.model, .link, .media] + formats.map { BuildStep.output($0) })
+    }
+
+    /// Runs every step in order over the content, emitting diagnostics into `diagnostics`.
+    public func run(
+        _ source: any ContentSource, settings: BuildSettings = BuildSettings(), diagnostics: DiagnosticEngine = DiagnosticEngine()
+    ) async throws -> BuildState {
+        var state = BuildState(source: source, settings: settings, diagnostics: diagnostics)
+        diagnostics.emit(source.diagnostics)
+        let clock = ContinuousClock()
+        for step in steps {
+            let start = clock.now
+            try await step.run(&state)
+            state.timings.append((step.name, clock.now - start))
+        }
+        return state
+    }
+}
+
+/// What a build is given besides its content.
+public struct BuildSettings: Sendable {
+    public var options: SiteOptions
+    public var limits: Limits
+
+    public init(options: SiteOptions = SiteOptions(), limits: Limits = .default) {
+        self.options = options
+        self.limits = limits
+    }
+}
+
+/// What the steps of a build have made so far.
+public struct BuildState: Sendable {
+    public let source: any ContentSource
+    public let settings: BuildSettings
+    public let diagnostics: DiagnosticEngine
+    /// The model as extracted (after `model`).
+    public var model = KnowledgeBase(articles: [], diagnostics: [])
+    /// The model of the articles that have a page of their own, linked (after `link`).
+    public var linked: LinkedKnowledgeBase?
+    /// The site's files, as the steps add them.
+    public var files: [BuiltSite.File] = []
+    /// Each step's name and wall time, in order.
+    public var timings: [(step: String, duration: Duration)] = []
+    /// CPU time of the `model` step's stages, summed over files.
+    public var modelStages = StageTimings()
+
+    init(source: any ContentSource, settings: BuildSettings, diagnostics: DiagnosticEngine) {
+        self.source = source
+        self.settings = settings
+        self.diagnostics = diagnostics
+    }
+
+    /// The files by path (for reading a built site held in memory).
+    public var filesByPath: [String: BuiltSite.File] {
+        Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
+    }
+}
+
+/// One named step of the pipeline.
+public struct BuildStep: Sendable {
+    public let name: String
+    let body: @Sendable (inout BuildState) async throws -> Void
+
+    public init(_ name: String, _ body: @escaping @Sendable (inout BuildState) async throws -> Void) {
+        self.name = name
+        self.body = body
+    }
+
+    func run(_ state: inout BuildState) async throws {
+        try await body(&state)
+    }
+}
+
+extension BuildStep {
+    /// Reads, parses and extracts every article and reads the tables of contents.
+    public static let model = BuildStep("model") { state in
+        let source = state.source
+        let (model, stages) = await KnowledgeBaseBuilder(limits: state.settings.limits).measuredBuild(
+            files: source.articleFiles, tablesOfContents: source.tableOfContentsFiles, read: { try source.text($0) })
+        state.model = model
+        state.modelStages = stages
+        state.diagnostics.emit(model.diagnostics)
+    }
+
+    /// Keeps the articles whose page is their own, then links translations, entries and codes
+    /// and checks links.
+    public static let link = BuildStep("link") { state in
+        let (kept, collisions) = SitePaths.keepingArticlesWithOwnPages(state.model)
+        let linked = TranslationLinker.link(kept, contentFiles: Set(state.source.files))
+        state.linked = linked
+        state.diagnostics.emit(collisions)
+        state.diagnostics.emit(linked.diagnostics)
+    }
+
+    /// The files of the content articles use (images, documents) that no browser runs
+    /// (`MediaPolicy`), published at the same paths.
+    public static let media = BuildStep("media") { state in
+        let source = state.source
+        for path in source.mediaCandidates {
+            switch MediaPolicy.verdict(for: path, read: { try source.bytes(path) }) {
+            case .copy:
+                state.files.append(source.published(path))
+            case .refuse(let severity, let reason):
+                state.diagnostics.emit(Diagnostic(severity, "file.notPublished", reason, file: path, at: nil))
+            }
+        }
+    }
+
+    /// One output format's files.
+    public static func output(_ format: any OutputFormat) -> BuildStep {
+        BuildStep(format.name) { state in
+            guard let linked = state.linked else { preconditionFailure("the link step runs before the output formats") }
+            state.files += format.files(for: OutputInput(model: state.model, linked: linked, options: state.settings.options))
+        }
+    }
+}

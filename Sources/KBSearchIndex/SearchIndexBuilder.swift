@@ -1,0 +1,309 @@
+import KBOutput
+import Dispatch
+import KBCore
+import KBLinking
+import KBModel
+
+/// Builds the search index of each locale, split into files a browser loads only when a query
+/// needs them, each a script (`kbSearch.register(…)`) so that search works from `file://` too:
+///
+/// - `search/<locale>/manifest.js`: counts, shard names, the folding table, dropped terms;
+/// - `search/<locale>/c-<key>.js`: the codes with a form (`0x80cf0437`, `80cf0437`, `-942583883`,
+///   `devicecapreached`) starting with `<key>`, and their documents;
+/// - `search/<locale>/t-<key>.js`: terms starting with `<key>`, each with its postings written
+///   compactly (`PostingEncoding`);
+/// - `search/<locale>/r-<n>.js`: what a result shows of 32 documents: kind, title, anchor,
+///   snippet (an entry's message, else the start of its text) and codes, with the titles and
+///   paths of their articles written once.
+public struct SearchIndexBuilder: Sendable {
+    public static let formatVersion = 2
+    static let documentsPerShard = 32
+    static let excerptLength = 200
+
+    public init() {}
+
+    /// Field bits of a posting: where in the document the term is.
+    enum Field: Int {
+        case body = 1, message = 2, title = 4, code = 8
+    }
+
+    struct Document {
+        enum Kind: String { case article = "a", section = "s", entry = "e" }
+        var kind: Kind
+        var title: String
+        /// The index of the document's article in `LinkedKnowledgeBase.articles`.
+        var article: Int
+        /// Empty for the article itself.
+        var anchor: String
+        var codes: [String]
+        var message: String
+        var body: String
+    }
+
+    public func build(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+        let locales = linked.locales
+        let results = ConcurrentResults<[BuiltSite.File]>(count: locales.count)
+        DispatchQueue.concurrentPerform(iterations: locales.count) { index in
+            results.set(index, files(for: locales[index], linked))
+        }
+        var list = Array("kbSearch.register(\"\",\"locales\",".utf8)
+        JSONValue.strings(locales).write(into: &list, indent: 0, level: 0)
+        list += Array(");\n".utf8)
+        return [BuiltSite.File(path: "search/locales.js", contents: list)] + results.values.flatMap { $0 }
+    }
+
+    // MARK: Documents
+
+    func documents(for locale: String, _ linked: LinkedKnowledgeBase) -> (documents: [Document], entryDocuments: [EntryReference: Int]) {
+        let articles = linked.articles.indices.filter { linked.articles[$0].locale == locale }
+        let perArticle = ConcurrentResults<[Document]>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+            perArticle.set(index, Self.documents(of: articles[index], linked))
+        }
+        var documents: [Document] = []
+        var entryDocuments: [EntryReference: Int] = [:]
+        for (index, list) in perArticle.values.enumerated() {
+            // An article's entries come last, in order.
+            let entryCount = linked.articles[articles[index]].entries.count
+            for entry in 0..<entryCount {
+                entryDocuments[EntryReference(article: articles[index], entry: entry)] = documents.count + list.count - entryCount + entry
+            }
+            documents += list
+        }
+        return (documents, entryDocuments)
+    }
+
+    /// An article's documents: itself, its sections that are not entries, its entries in order.
+    static func documents(of articleIndex: Int, _ linked: LinkedKnowledgeBase) -> [Document] {
+        let article = linked.articles[articleIndex]
+        var documents: [Document] = []
+        let sectionEntries = article.entryPlaces.sections
+        let root = article.document.subsections.first { $0.level == 1 } ?? article.document
+        let intro = ([article.metadata.description ?? ""] + [root.blocks.searchText]).joined(separator: "\n")
+        documents.append(Document(kind: .article, title: article.title, article: articleIndex, anchor: "",
+                                  codes: [], message: "", body: intro))
+        for section in article.sections where section.level > 1 {
+            if sectionEntries[section.anchor] != nil {
+                continue  // Indexed as the entry below, with its cause and resolution.
+            }
+            documents.append(Document(kind: .section, title: section.titleText, article: articleIndex,
+                                      anchor: section.anchor, codes: [], message: "", body: section.blocks.searchText))
+        }
+        for entry in article.entries {
+            documents.append(Document(
+                kind: .entry, title: entry.title, article: articleIndex, anchor: entry.anchor ?? "",
+                codes: entry.codes.filter { $0.kind != .malformed }.map(\.code) + entry.codes.filter { $0.kind == .malformed }.map(\.raw),
+                message: entry.messages.filter { $0 != entry.title }.joined(separator: "\n"),
+                body: (entry.cause + entry.resolution).searchText))
+        }
+        return documents
+    }
+
+    // MARK: Files
+
+    func files(for locale: String, _ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+        let (documents, entryDocuments) = documents(for: locale, linked)
+        let folder = "search/\(locale)/"
+        func script(_ name: String, _ value: JSONValue) -> BuiltSite.File {
+            var bytes = Array("kbSearch.register(".utf8)
+            JSONValue.writeString(locale, into: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            JSONValue.writeString(name, into: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            value.write(into: &bytes, indent: 0, level: 0)
+            bytes += Array(");\n".utf8)
+            return BuiltSite.File(path: folder + name + ".js", contents: Self.scriptSafe(bytes))
+        }
+
+        // Postings: term → documents in order, each with its weight.
+        let perDocument = ConcurrentResults<[String: Int]>(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            perDocument.set(index, Self.termWeights(of: documents[index]))
+        }
+        var postings: [String: [(document: Int, weight: Int)]] = [:]
+        for (index, weights) in perDocument.values.enumerated() {
+            for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
+        }
+        // Terms in more than half the documents carry no information; they are left out and
+        // the query skips them (the manifest lists them).
+        let stopLimit = max(documents.count / 2, 50)
+        let stopTerms = postings.compactMap { $0.value.count > stopLimit ? $0.key : nil }.sorted()
+        for term in stopTerms { postings[term] = nil }
+
+        var shards: [String: [String: JSONValue]] = [:]
+        for (term, list) in postings {
+            shards[Self.shardKey(for: term), default: [:]][term] = .string(PostingEncoding.encode(list))
+        }
+        var files: [BuiltSite.File] = []
+        for (key, terms) in shards { files.append(script("t-" + key, .object(terms))) }
+
+        // Codes, with every form they may be typed in, in the shard of each form's start.
+        var codeShards: [String: [JSONValue]] = [:]
+        for code in linked.codes.codes {
+            let documentIDs = code.entries.compactMap { entryDocuments[$0] }.sorted()
+            guard !documentIDs.isEmpty else { continue }
+            let forms = code.searchForms
+            let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
+            for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
+        }
+        for (key, records) in codeShards { files.append(script("c-" + key, .array(records))) }
+
+        // Results: [kind, article, title, anchor, snippet, codes…], the article a number into the
+        // shard's own list of [title, path]; an article's own document has no title or anchor.
+        for start in stride(from: 0, to: documents.count, by: Self.documentsPerShard) {
+            var articleSlots: [Int: Int] = [:]
+            var articles: [JSONValue] = []
+            let records = documents[start..<min(start + Self.documentsPerShard, documents.count)].map { document -> JSONValue in
+                let slot = articleSlots[document.article] ?? {
+                    let article = linked.articles[document.article]
+                    articles.append(.array([.string(article.title), .string(SitePaths.url(SitePaths.article(article)))]))
+                    articleSlots[document.article] = articles.count - 1
+                    return articles.count - 1
+                }()
+                let isArticle = document.kind == .article
+                return .array([.string(document.kind.rawValue), .int(slot), .string(isArticle ? "" : document.title),
+                               .string(document.anchor),
+                               .string(Self.excerpt(document.message.isEmpty ? document.body : document.message))]
+                              + document.codes.map(JSONValue.string))
+            }
+            files.append(script("r-\(start / Self.documentsPerShard)", .object(["articles": .array(articles), "documents": .array(records)])))
+        }
+
+        files.append(script("manifest", .object([
+            "version": .int(Self.formatVersion), "locale": .string(locale), "name": .string(SiteStrings.nativeName(of: locale)),
+            "documents": .int(documents.count),
+            "documentsPerShard": .int(Self.documentsPerShard),
+            "termShards": .strings(shards.keys.sorted()), "codeShards": .strings(codeShards.keys.sorted()),
+            "stopTerms": .strings(stopTerms),
+            "fold": .object(Dictionary(uniqueKeysWithValues: TextFolding.latinBase.map { key, value in
+                (String(Unicode.Scalar(key)!), JSONValue.string(value))
+            })),
+        ])))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The weight of each term in a document: where it occurs (field bits) and how often.
+    static func termWeights(of document: Document) -> [String: Int] {
+        // Per term: field bits << 32 | occurrences.
+        var found: [String: Int] = [:]
+        func add(_ text: String, _ field: Field) {
+            let bit = field.rawValue << 32
+            SearchTokenizer.forEachTerm(in: text) { term, _ in
+                Self.count(&found[term, default: 0], bit)
+            }
+        }
+        add(document.title, .title)
+        add(document.message, .message)
+        add(document.codes.joined(separator: " "), .code)
+        add(document.body, .body)
+        return found.mapValues { PostingEncoding.weight(fields: $0 >> 32, count: $0 & 0xFFFF_FFFF) }
+    }
+
+    private static func count(_ value: inout Int, _ bit: Int) { value = (value | bit) + 1 }
+
+    /// The file a term lives in: its first two characters when both are ASCII letters or
+    /// digits, else its first character (hexadecimal when it is not ASCII).
+    public static func shardKey(for term: String) -> String {
+        let scalars = Array(term.unicodeScalars.prefix(2))
+        func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+        }
+        guard let first = scalars.first else { return "_" }
+        guard isPlain(first) else { return "u" + String(first.value, radix: 16) }
+        if scalars.count > 1, isPlain(scalars[1]) { return String(first) + String(scalars[1]) }
+        return String(first) + "_"
+    }
+
+    /// The shard of a code form: its first four characters after a `0x`, a minus sign written
+    /// `m` and anything else that is not a lower-case ASCII letter, digit or `_` written `_`.
+    /// `0x80cf0437`, `80cf0437` and `80CF04…` typed so far meet in `c-80cf`.
+    public static func codeShardKey(for form: String) -> String {
+        var significant = Substring(form.lowercased())
+        if significant.hasPrefix("0x"), significant.count > 2 { significant = significant.dropFirst(2) }
+        return String(significant.unicodeScalars.prefix(4).map { scalar -> Character in
+            switch scalar {
+            case "-": "m"
+            case "a"..."z", "0"..."9", "_": Character(scalar)
+            default: "_"
+            }
+        })
+    }
+
+    /// The start of a text, on one line and cut after a word, for snippets.
+    static func excerpt(_ text: String) -> String {
+        let window = text.prefix(excerptLength * 3)
+        let collapsed = String(window).collapsingWhitespace
+        guard collapsed.count > excerptLength || window.endIndex < text.endIndex else { return collapsed }
+        let cut = collapsed.prefix(excerptLength)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
+    }
+
+    /// A script must never hold `</script` or HTML comment openers: `<` is written `\u003c`
+    /// (it only occurs inside JSON strings here).
+    static func scriptSafe(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "<")) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            if byte == UInt8(ascii: "<") { result += Array("\\u003c".utf8) } else { result.append(byte) }
+        }
+        return result
+    }
+}
+
+extension Array where Element == Block {
+    /// The text of blocks for the search index: what readers see, without the rows of error
+    /// tables (each row is a document of its own), blocks and cells separated by line breaks.
+    /// Only words matter here, so no list markers or tidy spacing (`plainText` does that).
+    var searchText: String {
+        var text = ""
+        for block in self {
+            if !block.isErrorTable { block.appendSearchText(to: &text) }
+        }
+        return text
+    }
+}
+
+extension Block {
+    func appendSearchText(to text: inout String) {
+        switch self {
+        case .paragraph(let content), .heading(_, let content):
+            content.appendSearchText(to: &text)
+        case .list(let list):
+            for item in list.items { for block in item { block.appendSearchText(to: &text) } }
+            return
+        case .quote(let content), .division(_, let content):
+            for block in content { block.appendSearchText(to: &text) }
+            return
+        case .alert(let alert):
+            for block in alert.content { block.appendSearchText(to: &text) }
+            return
+        case .code(_, let code):
+            text += code
+        case .video(let url):
+            text += url
+        case .table(let table):
+            for row in [table.header] + table.rows {
+                for cell in row.cells { for block in cell { block.appendSearchText(to: &text) } }
+            }
+            return
+        case .html, .thematicBreak, .include, .zoneStart, .zoneEnd:
+            return
+        }
+        text += "\n"
+    }
+}
+
+extension Array where Element == Inline {
+    func appendSearchText(to text: inout String) {
+        for inline in self {
+            switch inline {
+            case .text(let value), .code(let value): text += value
+            case .emphasis(let content), .strong(let content), .strikethrough(let content), .link(_, _, let content):
+                content.appendSearchText(to: &text)
+            case .image(_, _, let alt): text += alt
+            case .html, .softBreak, .lineBreak: text += " "
+            }
+        }
+    }
+}

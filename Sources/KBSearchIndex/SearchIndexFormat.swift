@@ -1,0 +1,12 @@
+import KBOutput
+
+/// The search index under `search/` (`SearchIndexBuilder`).
+public struct SearchIndexFormat: OutputFormat {
+    public let name = "search"
+
+    public init() {}
+
+    public func files(for input: OutputInput) -> [BuiltSite.File] {
+        SearchIndexBuilder().build(input.linked)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import KBContract
+import KBCore
+import KBModel
+import Testing
+@testable import KBContractFiles
+@testable import KBDump
+@testable import KBLanguageModelFiles
+@testable import KBOutput
+@testable import KBPages
+import KBPipeline
+@testable import KBSearchIndex
+import KBTestSupport
+
+@Suite("Machine outputs")
+struct MachineOutputTests {
+    static let place = SourceLocation(line: 1, column: 1)
+
+    static func paragraph(_ text: String) -> Block { .paragraph([.text(text)]) }
+
+    static func list(ordered: Bool, _ items: [String]) -> Block {
+        .list(List(isOrdered: ordered, start: 1, isTight: true, items: items.map { [paragraph($0)] }, location: place))
+    }
+
+    @Test("a long section is cut between blocks and sentences; every part opens with the path and stays under the limit")
+    func longSection() {
+        let sentence = "Dit is een zin over het inschrijven van apparaten in Intune. "
+        let blocks = [Self.paragraph(String(repeating: sentence, count: 60)), Self.paragraph("Kort."), Self.list(ordered: false, ["a", "b"])]
+        let parts = ChunkBuilder.parts(blocks, opening: "Artikel › Sectie\n\n")
+        #expect(parts.count > 1)
+        for part in parts {
+            #expect(part.hasPrefix("Artikel › Sectie\n\n"))
+            #expect(part.count <= ChunkBuilder.characterLimit)
+        }
+        #expect(parts.joined().contains("Kort."))
+    }
+
+    @Test("a procedure is never cut, however long")
+    func procedure() {
+        let steps = (1...80).map { "Stap \($0): kies **Apparaten** > **Inschrijven** en bevestig de keuze die u hebt gemaakt." }
+        let parts = ChunkBuilder.parts([Self.list(ordered: true, steps)], opening: "A › B\n\n")
+        #expect(parts.count == 1)
+        #expect(parts[0].count > ChunkBuilder.characterLimit)
+    }
+
+    @Test("a long table is cut between rows, each part with the header; a long code block between lines, fenced")
+    func tablesAndCode() {
+        let cell = { (text: String) -> [Block] in [Self.paragraph(text)] }
+        let rows = (1...120).map { Table.Row(cells: [cell("0x8000\($0)"), cell("Een foutmelding die het probleem beschrijft, nummer \($0).")], location: Self.place) }
+        let table = Block.table(Table(alignments: [.none, .none], header: Table.Row(cells: [cell("Code"), cell("Bericht")], location: Self.place),
+                                      rows: rows, location: Self.place))
+        let tableParts = ChunkBuilder.parts([table], opening: "A\n\n")
+        #expect(tableParts.count > 1)
+        #expect(tableParts.allSatisfy { $0.hasPrefix("A\n\n| Code | Bericht |\n| --- | --- |\n") && $0.count <= ChunkBuilder.characterLimit })
+        let code = Block.code(language: "json", text: (1...400).map { "  \"key\($0)\": \"value\"," }.joined(separator: "\n"))
+        let codeParts = ChunkBuilder.parts([code], opening: "A\n\n")
+        #expect(codeParts.count > 1)
+        #expect(codeParts.allSatisfy { $0.hasPrefix("A\n\n```json\n") && $0.hasSuffix("\n```") && $0.count <= ChunkBuilder.characterLimit })
+    }
+
+    @Test("every schema is a draft 2020-12 JSON Schema with an id")
+    func schemas() throws {
+        for name in Schemas.names {
+            let schema = try #require(try JSONSerialization.jsonObject(with: Data(Schemas.json(name, baseURL: nil))) as? [String: Any])
+            #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+            #expect(schema["$id"] as? String == "\(name).schema.json")
+        }
+        let absolute = try #require(try JSONSerialization.jsonObject(with: Data(Schemas.json("kb", baseURL: "https://help.example.com/"))) as? [String: Any])
+        #expect(absolute["$id"] as? String == "https://help.example.com/api/v1/schemas/kb.schema.json")
+    }
+
+    @Test("the site carries the contract, llms.txt, Markdown twins and JSON-LD; URLs are absolute with a base URL")
+    func site() async throws {
+        let site = try await sampleSite(options: SiteOptions(baseURL: "https://help.example.com/kb"))
+        let page = "nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html"
+        let index = try JSONDecoder().decode(KnowledgeBaseIndex.self, from: Data(try #require(site["api/v1/kb.json"]).utf8))
+        #expect(index.languages.map(\.locale) == ["nl-nl", "sv-se"])
+        #expect(index.files.codes == "https://help.example.com/kb/api/v1/codes.json")
+        let articles = try JSONDecoder().decode(ArticlesFile.self, from: Data(try #require(site["api/v1/nl-nl/articles.json"]).utf8))
+        let article = try #require(articles.articles.first { $0.id == "enrollment/troubleshoot-device-enrollment-in-intune" })
+        #expect(article.translations["sv-se"] == "https://help.example.com/kb/sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html")
+        let entry = try #require(article.entries.first { $0.codes.contains { $0.code == "0x80CF0437" } })
+        #expect(entry.counterparts.map(\.locale) == ["sv-se"])
+        #expect(entry.codes.first?.hresult?.signed == -2_133_916_617)
+        // Links inside Markdown lead to pages of the site.
+        #expect(!article.entries.compactMap(\.resolution?.markdown).joined().contains(".md)"))
+        let twin = try #require(site[page + ".md"])
+        #expect(twin.hasPrefix("# Problemen bij de apparaatinschrijving in Microsoft Intune oplossen\n"))
+        #expect(!twin.contains("ms.date") && twin.contains("](device-enrollment.html)"))
+        #expect(try #require(site["llms.txt"]).hasPrefix("# Knowledge base\n\n> "))
+        #expect(try #require(site["nl-nl/llms.txt"]).contains("(https://help.example.com/kb/\(page).md)"))
+        let html = try #require(site[page])
+        #expect(html.contains(#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"TechArticle""#))
+        #expect(html.contains(#""inLanguage":"nl-NL""#) && html.contains(#""@type":"HowToStep""#))
+        #expect(html.contains(#"<link rel="alternate" type="text/markdown" href="troubleshoot-device-enrollment-in-intune.html.md">"#))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import KBCore
+import Testing
+@testable import KBContractFiles
+@testable import KBDump
+@testable import KBLanguageModelFiles
+@testable import KBOutput
+@testable import KBPages
+import KBPipeline
+@testable import KBSearchIndex
+import KBTestSupport
+
+@Suite("The search index")
+struct SearchIndexTests {
+    @Test("text is folded and cut into words; text without spaces into overlapping pairs")
+    func tokenizer() {
+        func terms(_ text: String) -> [String] { SearchTokenizer.terms(in: text).map(\.text) }
+        #expect(terms("Het is niet Geïnstalleerd") == ["het", "is", "niet", "geinstalleerd"])
+        #expect(terms("Lösning: Åtkomst") == ["losning", "atkomst"])
+        #expect(terms("0x80CF0437 (OM_E_DS_NODATA), -2133916617") == ["0x80cf0437", "om_e_ds_nodata", "2133916617"])
+        #expect(terms("iOS-apparaat") == ["ios", "apparaat"])
+        #expect(terms("設定方法") == ["設定", "定方", "方法"])
+        #expect(terms("無 法") == ["無", "法"])
+        #expect(terms("Intune登録") == ["intune", "登録"])
+        #expect(SearchTokenizer.terms(in: "登録").allSatisfy { $0.isNGram })
+    }
+
+    @Test("postings survive their compact encoding, near and far documents, changing weights")
+    func postingEncoding() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var document = 0
+            var postings: [(document: Int, weight: Int)] = []
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                document += [0, 1, 5, 15, 16, 31, 32, 500, 70_000].randomElement(using: &generator)! + (postings.isEmpty ? 0 : 1)
+                postings.append((document, Int.random(in: 0...63, using: &generator)))
+            }
+            let encoded = PostingEncoding.encode(postings)
+            #expect(encoded.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            let decoded = PostingEncoding.decode(encoded)
+            #expect(decoded.map(\.document) == postings.map(\.document))
+            #expect(decoded.map(\.weight) == postings.map(\.weight))
+        }
+        // Near documents with the same weight take one digit each.
+        #expect(PostingEncoding.encode([(3, 4), (4, 4), (9, 4)]).count == 4)
+    }
+
+    @Test("a code's forms meet in one shard: with and without 0x, decimal, symbolic")
+    func codeShards() {
+        #expect(SearchIndexBuilder.codeShardKey(for: "0x80cf0437") == "80cf")
+        #expect(SearchIndexBuilder.codeShardKey(for: "80CF0437") == "80cf")
+        #expect(SearchIndexBuilder.codeShardKey(for: "-2133916617") == "m213")
+        #expect(SearchIndexBuilder.codeShardKey(for: "devicecapreached") == "devi")
+        #expect(SearchIndexBuilder.codeShardKey(for: "0x") == "0x")
+        #expect(SearchIndexBuilder.codeShardKey(for: "a.b") == "a_b")
+    }
+
+    @Test("every locale has a manifest, code shards with every form of a code, and result shards for every document")
+    func files() async throws {
+        let site = try await sampleSite()
+        let search = site.filter { $0.key.hasPrefix("search/") }
+        #expect(search["search/locales.js"] == #"kbSearch.register("","locales",["nl-nl","sv-se"]);"# + "\n")
+        for locale in ["nl-nl", "sv-se"] {
+            let manifest = try payload(try #require(search["search/\(locale)/manifest.js"]))
+            let documents = try #require(manifest["documents"] as? Int)
+            let perShard = try #require(manifest["documentsPerShard"] as? Int)
+            var records = 0
+            for index in 0..<((documents + perShard - 1) / perShard) {
+                let shard = try payload(try #require(search["search/\(locale)/r-\(index).js"]))
+                records += (shard["documents"] as? [Any])?.count ?? 0
+            }
+            #expect(records == documents)
+            for key in try #require(manifest["termShards"] as? [String]) { #expect(search["search/\(locale)/t-\(key).js"] != nil) }
+            for key in try #require(manifest["codeShards"] as? [String]) { #expect(search["search/\(locale)/c-\(key).js"] != nil) }
+        }
+        let codes = try #require(try JSONSerialization.jsonObject(with: Data(arguments(search["search/nl-nl/c-80cf.js"] ?? "")[2].utf8)) as? [[Any]])
+        let record = try #require(codes.first { $0[0] as? String == "0x80CF0437" })
+        #expect(record[1] as? [String] == ["0x80cf0437", "80cf0437", "-2133916617", "2161050679"])
+        // Index files are scripts: nothing in them may close a script element or open a comment.
+        for (path, text) in search { #expect(!text.contains("<"), "\(path)") }
+        let dutchTerms = try payload(try #require(search["search/nl-nl/t-ge.js"]))
+        #expect(dutchTerms["geinstalleerd"] != nil && dutchTerms["geïnstalleerd"] == nil)
+    }
+
+    /// The three arguments of `kbSearch.register(…);`.
+    func arguments(_ script: String) -> [String] {
+        let inner = script.dropFirst("kbSearch.register(".count).dropLast(");\n".count)
+        let first = inner.firstIndex(of: ",")!
+        let second = inner[inner.index(after: first)...].firstIndex(of: ",")!
+        return [String(inner[..<first]), String(inner[inner.index(after: first)..<second]), String(inner[inner.index(after: second)...])]
+    }
+
+    func payload(_ script: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(arguments(script)[2].utf8)) as? [String: Any])
+    }
+}

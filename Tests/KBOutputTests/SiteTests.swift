@@ -1,0 +1,141 @@
+import Foundation
+import KBCore
+import KBExtraction
+import KBLinking
+import KBModel
+import Testing
+@testable import KBContractFiles
+@testable import KBDump
+@testable import KBLanguageModelFiles
+@testable import KBOutput
+@testable import KBPages
+import KBPipeline
+@testable import KBSearchIndex
+import KBTestSupport
+
+@Suite("The help site")
+struct SiteTests {
+    static let dutch = "nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html"
+    static let swedish = "sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html"
+
+    @Test("has a language chooser, a home per locale, a page per article and per code, and a coverage page")
+    func pages() async throws {
+        let site = try await sampleSite()
+        for path in ["index.html", "nl-nl/index.html", "sv-se/index.html", Self.dutch, Self.swedish, "nl-nl/apps/troubleshoot-mam.html",
+                     "codes/0x80CF0437.html", "codes/DeviceCapReached.html", "coverage.html", "assets/site.css", "assets/site.js"] {
+            #expect(site[path] != nil, "\(path) is missing")
+        }
+        let root = try #require(site["index.html"])
+        #expect(root.contains("Nederlands (Nederland)") && root.contains("Svenska (Sverige)"))
+        #expect(root.contains("href=\"nl-nl/index.html\""))
+    }
+
+    @Test("an article page gives every entry an id, and links to the same article and entry in other languages")
+    func articlePage() async throws {
+        let site = try await sampleSite()
+        let dutch = try #require(site[Self.dutch])
+        #expect(dutch.contains("<html lang=\"nl-nl\" dir=\"ltr\">"))
+        for id in ["device-cap-reached", "mdm-authority-not-defined", "general-enrollment-error-codes-row-1", "iosipados-enrollment-errors-row-2"] {
+            #expect(dutch.contains("id=\"\(id)\""), "no element with id \(id)")
+        }
+        #expect(dutch.contains("<link rel=\"alternate\" hreflang=\"sv-se\" href=\"../../sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html\">"))
+        #expect(dutch.contains("href=\"../../sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html#device-cap-reached\" hreflang=\"sv-se\""))
+        #expect(dutch.contains("\"device-cap-reached\":{\"sv-se\":\"device-cap-reached\"}"))
+        // Codes in the text lead to their pages.
+        #expect(dutch.contains("<a class=\"code\" href=\"../../codes/0x80CF0437.html\">0x80CF0437</a>"))
+        // Alerts are callouts; landmarks and the skip link are there.
+        #expect(dutch.contains("<div class=\"alert alert-note\" role=\"note\">"))
+        #expect(dutch.contains("<a class=\"skip-link\" href=\"#main\">Doorgaan naar hoofdinhoud</a>"))
+        #expect(dutch.contains("<main id=\"main\"") && dutch.contains("<header") && dutch.contains("<footer"))
+        // The include of the sample content was resolved.
+        let mam = try #require(site["nl-nl/apps/troubleshoot-mam.html"])
+        #expect(mam.contains("Dit artikel beschrijft de klassieke Intune-console."))
+        // The DocFX button.
+        let prerequisites = try #require(site["nl-nl/enrollment/prerequisites-for-enrollment.html"])
+        #expect(prerequisites.contains("<div class=\"docfx-button\">"))
+    }
+
+    @Test("a code page lists the code's entries in both languages and decodes the HRESULT")
+    func codePage() async throws {
+        let site = try await sampleSite()
+        let page = try #require(site["codes/0x80CF0437.html"])
+        #expect(page.contains("<section class=\"code-language\" lang=\"nl-nl\""))
+        #expect(page.contains("<section class=\"code-language\" lang=\"sv-se\""))
+        #expect(page.contains("href=\"../nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html#general-enrollment-error-codes-row-1\""))
+        #expect(page.contains("<h5>Oorzaak</h5>") && page.contains("<h5>Orsak</h5>"))
+        let win32 = try #require(site["codes/0x8007064C.html"])
+        #expect(win32.contains("1612 (ERROR_INSTALL_SOURCE_ABSENT)"))
+        #expect(win32.contains("7 (FACILITY_WIN32)"))
+    }
+
+    @Test("the locale home lists the codes of its language in a sortable table")
+    func home() async throws {
+        let site = try await sampleSite()
+        let home = try #require(site["sv-se/index.html"])
+        #expect(home.contains("<table class=\"sortable code-index\">"))
+        #expect(home.contains("<a class=\"code\" href=\"../codes/DeviceCapReached.html\">DeviceCapReached</a>"))
+        #expect(!home.contains("codes/0x80070774.html"), "a Dutch-only code is listed on the Swedish home")
+    }
+
+    @Test("the coverage page shows which article exists in which language")
+    func coverage() async throws {
+        let site = try await sampleSite()
+        let coverage = try #require(site["coverage.html"])
+        #expect(coverage.contains("<th scope=\"row\">enrollment/troubleshoot-windows-enrollment-errors</th><td class=\"present\">"))
+        #expect(coverage.contains("<td class=\"missing\">"))
+    }
+
+    @Test("two renderings of the same content are identical, and a build date appears only when asked for")
+    func deterministic() async throws {
+        let first = try await sampleSite()
+        let second = try await sampleSite()
+        #expect(first == second)
+        #expect(!(first["index.html"] ?? "").contains("<time"))
+        let dated = try await sampleSite(options: SiteOptions(buildDate: "2026-11-22"))
+        #expect((dated["index.html"] ?? "").contains("<time datetime=\"2026-11-22\">"))
+    }
+}
+
+@Suite("Templates")
+struct TemplateTests {
+    @Test("kb carries every file of the templates folder (each needs its line in Package.swift)")
+    func everyTemplateIsEmbedded() throws {
+        let folder = repositoryRoot.appendingPathComponent("Sources/KBPages/Templates")
+        var onDisk: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue, !path.hasPrefix(".") {
+                onDisk[path] = Array(try Data(contentsOf: folder.appendingPathComponent(path)))
+            }
+        }
+        #expect(onDisk.count == 11)
+        #expect(onDisk == DefaultTemplates.files, "add the file to DefaultTemplates and to KBPages' resources in Package.swift")
+    }
+
+    @Test("a template can be replaced file by file")
+    func override() async throws {
+        let templates = try TemplateSet(overrides: [
+            "root.mustache": Array("{{<layout}}{{$main}}<p class=\"custom\">{{#locales}}[{{locale}}]{{/locales}}</p>{{/main}}{{/layout}}".utf8),
+            "assets/extra.css": Array("p { }".utf8),
+        ])
+        let site = try await sampleSite(templates: templates)
+        #expect(site["index.html"]?.contains("<p class=\"custom\">[nl-nl][sv-se]</p>") == true)
+        #expect(site["assets/extra.css"] == "p { }")
+        // The other templates are the defaults.
+        #expect(site[SiteTests.dutch]?.contains("class=\"language-switcher\"") == true)
+    }
+
+    @Test("a template that does not parse is reported with its name")
+    func invalid() {
+        #expect(throws: TemplateError.self) {
+            try TemplateSet(overrides: ["article.mustache": Array("{{#unclosed}}".utf8)])
+        }
+        do {
+            _ = try TemplateSet(overrides: ["article.mustache": Array("{{#unclosed}}".utf8)])
+        } catch {
+            #expect("\(error)".contains("article.mustache"))
+        }
+    }
+}
