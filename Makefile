@@ -2,7 +2,7 @@
 SWIFT ?= swift
 KB := .build/release/kb
 
-.PHONY: setup build site test fuzz bench clean
+.PHONY: setup build site unit test fuzz bench clean
 
 # How long each fuzz target runs: briefly in make test, longer with make fuzz.
 FUZZ_SECONDS ?= 600
@@ -12,19 +12,23 @@ setup:
 	@scripts/setup
 
 build: setup
-	@scripts/embed-templates
 	$(SWIFT) build -c release --product kb
 
 site: build
 	$(KB) build content -o site
 
-# The tests run the kb executable (whole builds, a killed build), headless Chromium and the
-# Nu Html Checker.
+# The unit tests: every target's, in memory, without the corpus, the browser or the JVM.
+unit: setup
+	$(SWIFT) test --skip KBEndToEndTests
+
+# The unit tests, then the end-to-end suite (the kb executable on the seeds and the corpus,
+# a killed build, headless Chromium, the Nu Html Checker, the hostile trees), then each fuzz
+# target briefly.
 test: setup
 	@scripts/setup --browser --validator
-	@scripts/embed-templates
 	$(SWIFT) build --product kb
-	$(SWIFT) test
+	$(SWIFT) test --skip KBEndToEndTests
+	$(SWIFT) test --filter KBEndToEndTests
 	scripts/fuzz --seconds $(TEST_FUZZ_SECONDS) --seed 1
 
 # libFuzzer on every fuzz target (see scripts/fuzz): FUZZ_SECONDS each.

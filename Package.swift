@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "KBModel", dependencies: ["KBCore"], swiftSettings: instrumented),
         .target(name: "KBExtraction", dependencies: ["KBSyntax", "KBModel", "KBCore"], swiftSettings: instrumented),
         .target(name: "KBLinking", dependencies: ["KBModel", "KBCore"], swiftSettings: instrumented),
-        // The machine contract's files as Codable values: written by KBRendering, read by the
+        // The machine contract's files as Codable values: written by KBContractFiles, read by the
         // lookup command and the MCP server.
         .target(name: "KBContract", swiftSettings: instrumented),
         // The output formats: what they share (paths, the site's strings, the format protocol),

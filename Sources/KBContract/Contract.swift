@@ -1,5 +1,5 @@
 /// The machine contract of a built site: the files under `api/v1/`, as Codable values.
-/// `kb build` writes them (through `KBRendering.ContractBuilder`); `kb lookup` and `kb mcp`
+/// `kb build` writes them (through `KBContractFiles.ContractBuilder`); `kb lookup` and `kb mcp`
 /// read them back. Every file names its JSON Schema (`Schemas`) in `$schema` and carries
 /// `formatVersion`: additive changes raise the minor version, a breaking change moves to
 /// `api/v2/`. Optional fields are left out when they have no value.

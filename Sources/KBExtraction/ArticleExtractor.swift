@@ -186,7 +186,7 @@ private struct TableAnnotator {
     }
 
     private mutating func annotate(_ blocks: [Block], section: String, place: ErrorTableExtractor.Place) -> [Block] {
-        blocks.map { block in
+        blocks.rewritten { block in
             switch block {
             case .table(let table):
                 // The decision of the reading to follow (a translation's), else this table's own.
@@ -197,7 +197,7 @@ private struct TableAnnotator {
                 }
                 reading.tables.append(decision)
                 reading.shape.tables.append([table.header.cells.count, table.rows.count])
-                guard let columns = decision else { return block }
+                guard let columns = decision else { return .replace(block) }
                 let result = extractor.extract(table, columns: columns, at: place, makeID: { location in
                     let number = (rowCounts[section] ?? 0) + 1
                     rowCounts[section] = number
@@ -207,19 +207,9 @@ private struct TableAnnotator {
                 entries += result.entries
                 diagnostics += result.diagnostics
                 if table.rows.count == 1 { singleRowEntries.formUnion(result.entries.map(\.id)) }
-                return .table(result.table)
-            case .list(var list):
-                list.items = list.items.map { annotate($0, section: section, place: place) }
-                return .list(list)
-            case .quote(let content):
-                return .quote(annotate(content, section: section, place: place))
-            case .alert(var alert):
-                alert.content = annotate(alert.content, section: section, place: place)
-                return .alert(alert)
-            case .division(let className, let content):
-                return .division(className: className, content: annotate(content, section: section, place: place))
+                return .replace(.table(result.table))
             default:
-                return block
+                return .descend
             }
         }
     }
@@ -302,45 +292,20 @@ extension Section {
 
 extension Array where Element == Block {
     fileprivate func clearingEntryIDs(_ ids: Set<String>) -> [Block] {
-        map { block in
-            switch block {
-            case .table(var table):
-                for index in table.rows.indices where table.rows[index].entryID.map(ids.contains) == true {
-                    table.rows[index].entryID = nil
-                }
-                return .table(table)
-            case .list(var list):
-                list.items = list.items.map { $0.clearingEntryIDs(ids) }
-                return .list(list)
-            case .quote(let content):
-                return .quote(content.clearingEntryIDs(ids))
-            case .alert(var alert):
-                alert.content = alert.content.clearingEntryIDs(ids)
-                return .alert(alert)
-            case .division(let className, let content):
-                return .division(className: className, content: content.clearingEntryIDs(ids))
-            default:
-                return block
+        rewritten { block in
+            guard case .table(var table) = block else { return .descend }
+            for index in table.rows.indices where table.rows[index].entryID.map(ids.contains) == true {
+                table.rows[index].entryID = nil
             }
+            return .replace(.table(table))
         }
     }
 
     /// The start of every ordered list in these blocks, at any depth.
     func collectOrderedListLocations(into locations: inout Set<SourceLocation>) {
-        for block in self {
-            switch block {
-            case .list(let list):
-                if list.isOrdered { locations.insert(list.location) }
-                for item in list.items { item.collectOrderedListLocations(into: &locations) }
-            case .quote(let content), .division(_, let content):
-                content.collectOrderedListLocations(into: &locations)
-            case .alert(let alert):
-                alert.content.collectOrderedListLocations(into: &locations)
-            case .table(let table):
-                for row in table.rows { for cell in row.cells { cell.collectOrderedListLocations(into: &locations) } }
-            default:
-                continue
-            }
+        walk { block in
+            if case .list(let list) = block, list.isOrdered { locations.insert(list.location) }
+            return .descend
         }
     }
 }

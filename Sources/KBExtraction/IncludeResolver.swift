@@ -70,40 +70,23 @@ public final class IncludeResolver: Sendable {
         rebase: ((String) -> String)?
     ) -> Resolution {
         var resolution = Resolution(blocks: [])
-        func inner(_ blocks: [Block]) -> [Block] {
-            merge(resolve(blocks, in: file, visiting: visiting, budget: &budget, articleFolder: articleFolder, rebase: rebase),
-                  into: &resolution)
-        }
-        for block in blocks {
+        let resolved = blocks.rewritten { block in
+            func rebased() -> Block { rebase.map { block.mappingLinks($0) } ?? block }
             switch block {
             case .include(let include):
-                if let expanded = expand(include, in: file, visiting: visiting + [file], budget: &budget,
-                                         articleFolder: articleFolder, into: &resolution) {
-                    resolution.blocks += expanded
-                } else {
-                    resolution.blocks.append(rebase.map { block.mappingLinks($0) } ?? block)
-                }
-            case .list(var list):
-                list.items = list.items.map { inner($0) }
-                resolution.blocks.append(.list(list))
-            case .quote(let content):
-                resolution.blocks.append(.quote(inner(content)))
-            case .alert(var alert):
-                alert.content = inner(alert.content)
-                resolution.blocks.append(.alert(alert))
-            case .division(let className, let content):
-                resolution.blocks.append(.division(className: className, content: inner(content)))
+                let expanded = expand(include, in: file, visiting: visiting + [file], budget: &budget,
+                                      articleFolder: articleFolder, into: &resolution)
+                return .replace(expanded ?? [rebased()])
+            case .table:
+                // Cells hold no includes; their links are rebased with the table's.
+                return .replace(rebased())
             default:
-                resolution.blocks.append(rebase.map { block.mappingLinks($0) } ?? block)
+                // Containers are walked into; leaves are rebased.
+                return block.children.isEmpty ? .replace(rebased()) : .descend
             }
         }
+        resolution.blocks = resolved
         return resolution
-    }
-
-    private func merge(_ inner: Resolution, into resolution: inout Resolution) -> [Block] {
-        resolution.links += inner.links
-        resolution.diagnostics += inner.diagnostics
-        return inner.blocks
     }
 
     /// The blocks an include directive stands for, their links relative to the article's

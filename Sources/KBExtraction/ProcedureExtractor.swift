@@ -14,27 +14,15 @@ enum ProcedureExtractor {
     }
 
     private static func collect(from blocks: [Block], section: Section, number: inout Int, into result: inout [Procedure]) {
-        for block in blocks {
-            switch block {
-            case .list(let list) where list.isOrdered:
-                number += 1
-                let prefix = section.anchor.isEmpty ? "" : section.anchor + "-"
-                result.append(Procedure(
-                    id: "\(prefix)steps-\(number)", sectionAnchor: section.anchor, title: section.titleText,
-                    steps: steps(of: list), location: list.location))
-            case .list(let list):
-                for item in list.items { collect(from: item, section: section, number: &number, into: &result) }
-            case .quote(let content), .division(_, let content):
-                collect(from: content, section: section, number: &number, into: &result)
-            case .alert(let alert):
-                collect(from: alert.content, section: section, number: &number, into: &result)
-            case .table(let table):
-                for row in table.rows {
-                    for cell in row.cells { collect(from: cell, section: section, number: &number, into: &result) }
-                }
-            default:
-                continue
-            }
+        blocks.walk { block in
+            // An ordered list is a procedure, its nested lists its sub-steps.
+            guard case .list(let list) = block, list.isOrdered else { return .descend }
+            number += 1
+            let prefix = section.anchor.isEmpty ? "" : section.anchor + "-"
+            result.append(Procedure(
+                id: "\(prefix)steps-\(number)", sectionAnchor: section.anchor, title: section.titleText,
+                steps: steps(of: list), location: list.location))
+            return .skipChildren
         }
     }
 

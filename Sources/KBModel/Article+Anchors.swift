@@ -37,26 +37,20 @@ extension Article {
 
 extension Array where Element == Block {
     func collectAnchors(into anchors: inout Set<String>) {
-        for block in self {
+        walk { block in
             switch block {
             case .html(let raw):
                 HTMLAnchors.collect(raw, into: &anchors)
             case .paragraph(let content), .heading(_, let content):
                 content.collectAnchors(into: &anchors)
-            case .list(let list):
-                for item in list.items { item.collectAnchors(into: &anchors) }
-            case .quote(let content), .division(_, let content):
-                content.collectAnchors(into: &anchors)
-            case .alert(let alert):
-                alert.content.collectAnchors(into: &anchors)
             case .table(let table):
                 for row in table.rows {
                     if let id = row.entryID { anchors.insert(id) }
-                    for cell in row.cells { cell.collectAnchors(into: &anchors) }
                 }
             default:
-                continue
+                break
             }
+            return .descend
         }
     }
 }

@@ -2,39 +2,25 @@ extension Array where Element == Block {
     /// The blocks with every link and image destination passed through `transform`, at any
     /// depth: how content included from another folder keeps its relative links working.
     public func mappingLinks(_ transform: (String) -> String) -> [Block] {
-        map { $0.mappingLinks(transform) }
+        rewritten { block in
+            switch block {
+            case .paragraph(let content):
+                return .replace(.paragraph(content.mappingLinks(transform)))
+            case .heading(let level, let content):
+                return .replace(.heading(level: level, content: content.mappingLinks(transform)))
+            case .include(var include):
+                include.path = transform(include.path)
+                return .replace(.include(include))
+            default:
+                return .descend
+            }
+        }
     }
 }
 
 extension Block {
     public func mappingLinks(_ transform: (String) -> String) -> Block {
-        switch self {
-        case .paragraph(let content):
-            return .paragraph(content.mappingLinks(transform))
-        case .heading(let level, let content):
-            return .heading(level: level, content: content.mappingLinks(transform))
-        case .list(var list):
-            list.items = list.items.map { $0.mappingLinks(transform) }
-            return .list(list)
-        case .quote(let content):
-            return .quote(content.mappingLinks(transform))
-        case .alert(var alert):
-            alert.content = alert.content.mappingLinks(transform)
-            return .alert(alert)
-        case .table(var table):
-            table.header.cells = table.header.cells.map { $0.mappingLinks(transform) }
-            for index in table.rows.indices {
-                table.rows[index].cells = table.rows[index].cells.map { $0.mappingLinks(transform) }
-            }
-            return .table(table)
-        case .division(let className, let content):
-            return .division(className: className, content: content.mappingLinks(transform))
-        case .include(var include):
-            include.path = transform(include.path)
-            return .include(include)
-        case .code, .html, .thematicBreak, .zoneStart, .zoneEnd, .video:
-            return self
-        }
+        [self].mappingLinks(transform)[0]
     }
 }
 

@@ -257,40 +257,21 @@ extension Array where Element == Block {
     /// Only words matter here, so no list markers or tidy spacing (`plainText` does that).
     var searchText: String {
         var text = ""
-        for block in self {
-            if !block.isErrorTable { block.appendSearchText(to: &text) }
+        filter { !$0.isErrorTable }.walk { block in
+            switch block {
+            case .paragraph(let content), .heading(_, let content):
+                content.appendSearchText(to: &text)
+                text += "\n"
+            case .code(_, let code):
+                text += code + "\n"
+            case .video(let url):
+                text += url + "\n"
+            default:
+                break
+            }
+            return .descend
         }
         return text
-    }
-}
-
-extension Block {
-    func appendSearchText(to text: inout String) {
-        switch self {
-        case .paragraph(let content), .heading(_, let content):
-            content.appendSearchText(to: &text)
-        case .list(let list):
-            for item in list.items { for block in item { block.appendSearchText(to: &text) } }
-            return
-        case .quote(let content), .division(_, let content):
-            for block in content { block.appendSearchText(to: &text) }
-            return
-        case .alert(let alert):
-            for block in alert.content { block.appendSearchText(to: &text) }
-            return
-        case .code(_, let code):
-            text += code
-        case .video(let url):
-            text += url
-        case .table(let table):
-            for row in [table.header] + table.rows {
-                for cell in row.cells { for block in cell { block.appendSearchText(to: &text) } }
-            }
-            return
-        case .html, .thematicBreak, .include, .zoneStart, .zoneEnd:
-            return
-        }
-        text += "\n"
     }
 }
 
