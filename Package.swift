@@ -130,6 +130,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KBMCPTests", dependencies: ["KBMCP", "KBQuery"]),
+        // Architecture.md's diagram held against the imports of every target.
+        .testTarget(name: "ArchitectureTests", dependencies: ["KBTestSupport"]),
         .testTarget(
             name: "KBCommandLineTests",
             dependencies: [

@@ -50,15 +50,6 @@ extension ErrorCode {
         (1...4).contains(count) || count == 8 || count == 16
     }
 
-    /// The signed 32-bit value of an eight-digit hexadecimal code, as Windows prints HRESULTs
-    /// in decimal (`0xC7D14FB5` → `-942583883`).
-    public var signedDecimalValue: Int? {
-        guard kind == .hexadecimal, code.count == 10, let value = UInt32(code.dropFirst(2), radix: 16) else {
-            return nil
-        }
-        return Int(Int32(bitPattern: value))
-    }
-
     /// The hexadecimal code for a signed or unsigned 32-bit decimal value.
     public static func hexadecimal(decimal value: Int, raw: String) -> ErrorCode? {
         guard value >= Int(Int32.min), value <= Int(UInt32.max) else { return nil }

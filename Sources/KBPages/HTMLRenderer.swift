@@ -7,8 +7,6 @@ import KBModel
 public struct HTMLRenderer {
     /// Rewrites link destinations (relative `.md` links to the generated pages).
     public var rewriteLink: (String) -> String = { $0 }
-    /// Renders an unresolved include; by default nothing.
-    public var renderInclude: (Include) -> String = { _ in "" }
     /// The label of an alert kind, in the page's language.
     public var alertTitle: (Alert.Kind) -> String = { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }
     /// The label above a zone's content (`Applies to: mdm-preview`).
@@ -129,8 +127,9 @@ public struct HTMLRenderer {
             render(table, into: &output)
         case .thematicBreak:
             output += "<hr>\n"
-        case .include(let include):
-            output += renderInclude(include)
+        case .include:
+            // Resolved when the model is built; one that could not be is reported there, and left out here.
+            break
         case .division(let className, let content):
             let classes = className.split(separator: " ").map { "docfx-" + $0 }.joined(separator: " ")
             output += "<div class=\"\(classes.htmlEscaped)\">\n\(render(content))</div>\n"

@@ -55,16 +55,6 @@ public struct SyntaxNode: Sendable {
              footnoteReference
         case table, tableHeader, tableRow, tableCell, strikethrough
         case unknown
-
-        public var isBlock: Bool {
-            switch self {
-            case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph,
-                 .heading, .thematicBreak, .footnoteDefinition, .table, .tableHeader, .tableRow:
-                true
-            default:
-                false
-            }
-        }
     }
 
     public enum TableAlignment: UInt8, Sendable {

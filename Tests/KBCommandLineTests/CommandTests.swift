@@ -36,13 +36,6 @@ struct DumpTests {
             #expect(diagnostics.allSatisfy { $0[key] != nil }, "diagnostics lack \(key)")
         }
     }
-
-    @Test("is the same byte for byte on every run")
-    func deterministic() async throws {
-        let first = ModelDump.json(try await seedModel())
-        let second = ModelDump.json(try await seedModel())
-        #expect(first == second)
-    }
 }
 
 @Suite("kb build")
@@ -74,5 +67,23 @@ struct BuildTests {
         try Data("keep".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
         #expect(throws: SiteWriterError.self) { try SiteWriter(output: foreign.path, content: content, force: false) }
         _ = try SiteWriter(output: foreign.path, content: content, force: true)
+    }
+}
+
+@Suite("Choosing outputs and reporting diagnostics")
+struct OutputChoiceTests {
+    @Test("--outputs keeps the named formats in their registered order and refuses unknown names")
+    func outputs() throws {
+        let all = OutputFormats.standard(templates: try TemplateSet())
+        #expect(try BuildCommand.formats(nil, from: all).map(\.name) == ["pages", "search", "contract", "llms"])
+        #expect(try BuildCommand.formats("llms, pages", from: all).map(\.name) == ["pages", "llms"])
+        #expect(throws: (any Error).self) { try BuildCommand.formats("pages,pdf", from: all) }
+    }
+
+    @Test("GitHub annotations escape what would end or break a workflow command")
+    func gitHubEscaping() {
+        #expect(GitHubDiagnostics.message("50% done\nnext") == "50%25 done%0Anext")
+        #expect(GitHubDiagnostics.property("nl-nl/a,b:c.md") == "nl-nl/a%2Cb%3Ac.md")
+        #expect(GitHubDiagnostics.message("\u{1B}[2J") == "\\u{1B}[2J")
     }
 }

@@ -92,6 +92,24 @@ func texts(_ state: BuildState) -> [String: String] {
     Dictionary(state.files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }) { first, _ in first }
 }
 
+/// A random number generator that gives the same numbers for the same seed (SplitMix64), so
+/// that a failing randomized test fails again.
+public struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
 // MARK: Processes (end-to-end tests)
 
 /// The `kb` executable, built before the tests by `make test` (`swift build --product kb`).

@@ -1,0 +1,83 @@
+import Foundation
+import KBCore
+import KBLinking
+import KBOutput
+import KBPages
+import KBPipeline
+import KBTestSupport
+import Testing
+
+/// A toy output format: one text file with the number of articles of each language.
+struct ArticleCountFormat: OutputFormat {
+    let name = "counts"
+
+    func files(for input: OutputInput) -> [BuiltSite.File] {
+        let counts = input.linked.locales.map { locale in
+            "\(locale) \(input.linked.articles.filter { $0.locale == locale }.count)\n"
+        }
+        return [BuiltSite.File(path: "counts.txt", text: counts.joined())]
+    }
+}
+
+@Suite("The pipeline")
+struct PipelineTests {
+    @Test("a new output format is one type and one line where formats are registered")
+    func toyFormat() async throws {
+        let formats = OutputFormats.standard(templates: try TemplateSet()) + [ArticleCountFormat()]
+        let state = try await Pipeline.site(formats: formats).run(try seedFiles())
+        let counts = state.files.first { $0.path == "counts.txt" }.map { String(decoding: $0.contents, as: UTF8.self) }
+        #expect(counts == "nl-nl 4\nsv-se 1\n")
+        #expect(state.timings.map(\.step) == ["model", "link", "media", "pages", "search", "contract", "llms", "counts"])
+        // The standard formats still write what they write.
+        #expect(state.files.contains { $0.path == "nl-nl/index.html" } && state.files.contains { $0.path == "api/v1/kb.json" })
+    }
+
+    @Test("the formats write only their own paths: a site without a format lacks exactly its files")
+    func formatsOwnTheirPaths() async throws {
+        let all = OutputFormats.standard(templates: try TemplateSet())
+        let source = try seedFiles()
+        let whole = Set(try await Pipeline.site(formats: all).run(source).files.map(\.path))
+        var seen: Set<String> = []
+        for format in all {
+            let alone = Set(try await Pipeline.site(formats: [format]).run(source).files.map(\.path))
+            let media = Set(try await Pipeline(steps: [.model, .link, .media]).run(source).files.map(\.path))
+            let own = alone.subtracting(media)
+            #expect(!own.isEmpty, "\(format.name) writes nothing")
+            #expect(own.isDisjoint(with: seen), "\(format.name) writes another format's files: \(own.intersection(seen).sorted().prefix(3))")
+            seen.formUnion(own)
+        }
+        #expect(whole.subtracting(seen).allSatisfy { !$0.hasSuffix(".html") && !$0.hasSuffix(".json") })
+    }
+
+    @Test("diagnostics are emitted into the engine, which applies the severity rules")
+    func diagnostics() async throws {
+        let files = ["nl-nl/a.md": "# A\n\n## Twee\n\n## Twee\n\n[broken](missing.md)\n"]
+        let plain = DiagnosticEngine()
+        _ = try await Pipeline.site(formats: []).run(MemoryContent(texts: files), diagnostics: plain)
+        let identifiers = Set(plain.diagnostics.map(\.identifier))
+        #expect(identifiers.isSuperset(of: ["anchor.duplicate", "link.unresolved"]), "\(identifiers)")
+        #expect(!plain.hasErrors)
+
+        let ruled = DiagnosticEngine(rules: SeverityRules(["link.*": .error, "anchor.duplicate": .ignore]))
+        _ = try await Pipeline.site(formats: []).run(MemoryContent(texts: files), diagnostics: ruled)
+        #expect(!ruled.diagnostics.contains { $0.identifier == "anchor.duplicate" })
+        #expect(ruled.diagnostics.filter { $0.identifier == "link.unresolved" }.allSatisfy { $0.severity == .error })
+        #expect(ruled.hasErrors)
+    }
+}
+
+@Suite("Severity rules")
+struct SeverityRuleTests {
+    @Test("the most specific rule wins: the identifier, then its nearest family, then *")
+    func specificity() {
+        let rules = SeverityRules(["*": .ignore, "code.*": .warning, "code.suspect.*": .error, "code.malformed": .error])
+        #expect(rules.rule(for: "code.malformed") == .error)
+        #expect(rules.rule(for: "code.suspect.decimal") == .error)
+        #expect(rules.rule(for: "code.other") == .warning)
+        #expect(rules.rule(for: "anchor.duplicate") == .ignore)
+        #expect(SeverityRules().rule(for: "anchor.duplicate") == nil)
+        let diagnostic = Diagnostic(.warning, "code.malformed", "x", file: "a.md", at: nil)
+        #expect(rules.apply(diagnostic)?.severity == .error)
+        #expect(SeverityRules(["code.malformed": .ignore]).apply(diagnostic) == nil)
+    }
+}
