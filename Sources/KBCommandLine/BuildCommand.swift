@@ -58,9 +58,9 @@ struct BuildCommand: AsyncParsableCommand {
         let start = ContinuousClock.now
         let limits = options.limits
         let tree = try ContentTree(path: content, limits: limits)
-        let writer = try SiteWriter(output: output, content: tree.root, force: force)
         let templateSet = try TemplateSet(overrides: try templates.map { try Self.readTemplates($0, limits: limits) } ?? [:])
         var pipeline = Pipeline.site(formats: try Self.formats(outputs, from: OutputFormats.standard(templates: templateSet)))
+        let writer = try SiteWriter(output: output, content: tree.root, force: force)
         pipeline.steps.append(BuildStep("write") { state in
             state.diagnostics.emit(try writer.write(BuiltSite(files: state.files)))
         })

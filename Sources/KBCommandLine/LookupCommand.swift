@@ -126,7 +126,7 @@ struct LookupCommand: AsyncParsableCommand {
     /// resolution (its steps numbered) and where the entry is.
     static func text(_ record: CodeIndexRecord, _ matches: [CodeLookup.Match], lookup: CodeLookup) -> String {
         var lines: [String] = []
-        var heading = record.code + "  (" + record.kind
+        var heading = record.code + "  (" + record.kind.rawValue
         if let hresult = record.hresult {
             heading += "; HRESULT \(hresult.severity), facility \(hresult.facility)"
             if let name = hresult.facilityName { heading += " \(name)" }

@@ -18,8 +18,7 @@ public struct Chunk: Codable, Sendable, Equatable {
         public var title: String
         /// The title of the section the chunk is in (or is).
         public var section: String
-        /// `entry`, `section` or `article` (the article's introduction).
-        public var kind: String
+        public var kind: ChunkKind
         /// The entry's id; empty for sections.
         public var entryId: String
         public var anchor: String
@@ -37,7 +36,7 @@ public struct Chunk: Codable, Sendable, Equatable {
         /// About a quarter of the text's characters.
         public var tokens: Int
 
-        public init(articleId: String, locale: String, url: String, title: String, section: String, kind: String, entryId: String,
+        public init(articleId: String, locale: String, url: String, title: String, section: String, kind: ChunkKind, entryId: String,
                     anchor: String, codes: String, updated: String, contentHash: String, previous: String, next: String, part: Int, tokens: Int) {
             self.articleId = articleId
             self.locale = locale

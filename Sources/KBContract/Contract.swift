@@ -183,8 +183,7 @@ public struct EntryRecord: Codable, Sendable, Equatable {
     public var id: String
     public var anchor: String?
     public var url: String
-    /// `section` (a heading about one error) or `tableRow`.
-    public var kind: String
+    public var kind: EntryKind
     public var title: String
     public var message: String?
     public var messages: [String]
@@ -202,7 +201,7 @@ public struct EntryRecord: Codable, Sendable, Equatable {
     public var chunk: String
 
     public init(
-        id: String, anchor: String?, url: String, kind: String, title: String, message: String?, messages: [String],
+        id: String, anchor: String?, url: String, kind: EntryKind, title: String, message: String?, messages: [String],
         codes: [CodeRecord], cause: TextRecord?, resolution: TextRecord?, procedures: [ProcedureRecord], platform: String?,
         sectionPath: [String], section: String?, counterparts: [CounterpartRecord], chunk: String
     ) {
@@ -241,12 +240,11 @@ public struct CodeRecord: Codable, Sendable, Equatable {
     public var code: String
     /// As the article writes it.
     public var raw: String
-    /// `hexadecimal`, `symbolic`, `decimal`, `eventID` or `malformed`.
-    public var kind: String
+    public var kind: CodeKind
     public var aliases: [String]
     public var hresult: HRESULTRecord?
 
-    public init(code: String, raw: String, kind: String, aliases: [String], hresult: HRESULTRecord?) {
+    public init(code: String, raw: String, kind: CodeKind, aliases: [String], hresult: HRESULTRecord?) {
         self.code = code
         self.raw = raw
         self.kind = kind
@@ -352,7 +350,7 @@ public struct CodesFile: Codable, Sendable, Equatable {
 
 public struct CodeIndexRecord: Codable, Sendable, Equatable {
     public var code: String
-    public var kind: String
+    public var kind: CodeKind
     /// Every form the code may be typed in, lower case: `0x80cf0437`, `80cf0437`, `-2133916617`,
     /// `2161050679`, symbolic names.
     public var forms: [String]
@@ -361,7 +359,7 @@ public struct CodeIndexRecord: Codable, Sendable, Equatable {
     public var locales: [String]
     public var entries: [CodeEntryRecord]
 
-    public init(code: String, kind: String, forms: [String], aliases: [String], hresult: HRESULTRecord?, locales: [String], entries: [CodeEntryRecord]) {
+    public init(code: String, kind: CodeKind, forms: [String], aliases: [String], hresult: HRESULTRecord?, locales: [String], entries: [CodeEntryRecord]) {
         self.code = code
         self.kind = kind
         self.forms = forms

@@ -50,7 +50,7 @@ public enum Schemas {
     ], required: ["signed", "unsigned", "severity", "customerDefined", "facility", "code"],
        description: "An HRESULT's parts; win32Error for 0x8007xxxx codes.")
 
-    nonisolated(unsafe) static let codeKind: [String: Any] = ["enum": ["hexadecimal", "symbolic", "decimal", "eventID", "malformed"]]
+    nonisolated(unsafe) static let codeKind: [String: Any] = ["enum": CodeKind.allCases.map(\.rawValue)]
 
     nonisolated(unsafe) static let code = object([
         "code": nonEmpty, "raw": nonEmpty, "kind": codeKind, "aliases": strings, "hresult": hresult,
@@ -68,7 +68,7 @@ public enum Schemas {
     ])
 
     nonisolated(unsafe) static let entry = object([
-        "id": nonEmpty, "anchor": string, "url": url, "kind": ["enum": ["section", "tableRow"]], "title": string,
+        "id": nonEmpty, "anchor": string, "url": url, "kind": ["enum": EntryKind.allCases.map(\.rawValue)], "title": string,
         "message": string, "messages": strings, "codes": array(code), "cause": text, "resolution": text,
         "procedures": array(procedure), "platform": string, "sectionPath": strings, "section": string,
         "counterparts": array(object(["locale": nonEmpty, "articleId": nonEmpty, "entryId": nonEmpty, "url": url])),
@@ -114,7 +114,7 @@ public enum Schemas {
             "id": ["type": "string", "pattern": "^[^#]+#[^@]*@[^@]+$"], "text": nonEmpty,
             "metadata": object([
                 "articleId": nonEmpty, "locale": nonEmpty, "url": url, "title": string, "section": string,
-                "kind": ["enum": ["entry", "section", "article"]], "entryId": string, "anchor": string, "codes": string,
+                "kind": ["enum": ChunkKind.allCases.map(\.rawValue)], "entryId": string, "anchor": string, "codes": string,
                 "updated": string, "contentHash": ["type": "string", "pattern": "^sha256:[0-9a-f]{64}$"], "previous": string, "next": string,
                 "part": ["type": "integer", "minimum": 1], "tokens": integer,
             ]).merging(["maxProperties": 16]) { a, _ in a },

@@ -19,7 +19,7 @@ struct ChunkBuilder: Sendable {
     struct Draft {
         var anchor: String
         var part = 1
-        var kind: String
+        var kind: ChunkKind
         var section: String
         var entryID = ""
         var codes: [String] = []
@@ -91,8 +91,8 @@ struct ChunkBuilder: Sendable {
             let anchor = entry.anchor ?? entry.id
             for (number, text) in (parts.isEmpty ? [opening.trimmingWhitespace] : parts).enumerated() {
                 drafts.append(number == 0
-                    ? Draft(anchor: anchor, kind: "entry", section: section, entryID: entry.id, codes: codes, text: text)
-                    : Draft(anchor: anchor, part: number + 1, kind: "section", section: section, codes: codes, text: text))
+                    ? Draft(anchor: anchor, kind: .entry, section: section, entryID: entry.id, codes: codes, text: text)
+                    : Draft(anchor: anchor, part: number + 1, kind: .section, section: section, codes: codes, text: text))
             }
         }
 
@@ -126,7 +126,7 @@ struct ChunkBuilder: Sendable {
             let own = section.blocks.filter { !$0.isErrorTable }
             let parts = Self.parts(own.mappingLinks(rewrite), opening: Self.opening([article.title] + here))
             for (number, text) in parts.enumerated() {
-                drafts.append(Draft(anchor: section.anchor, part: number + 1, kind: section.level >= 2 ? "section" : "article",
+                drafts.append(Draft(anchor: section.anchor, part: number + 1, kind: section.level >= 2 ? .section : .article,
                                     section: section.level >= 2 ? title : article.title, text: text))
             }
             rowDrafts(section.blocks, path: here, section: title)

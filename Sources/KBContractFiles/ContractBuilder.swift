@@ -91,7 +91,7 @@ public struct ContractBuilder: Sendable {
         let page = SitePaths.article(article)
         let anchor = entry.anchor ?? entry.id
         return EntryRecord(
-            id: entry.id, anchor: entry.anchor, url: url(page + "#" + anchor), kind: entry.kind.rawValue, title: entry.title,
+            id: entry.id, anchor: entry.anchor, url: url(page + "#" + anchor), kind: EntryKind(entry.kind), title: entry.title,
             message: entry.message, messages: entry.messages, codes: entry.codes.map(Self.codeRecord),
             cause: text(entry.cause, rewrite: rewrite), resolution: text(entry.resolution, rewrite: rewrite),
             procedures: entry.procedures.map { procedure($0, page: page, rewrite: rewrite) }, platform: entry.platform,
@@ -123,7 +123,7 @@ public struct ContractBuilder: Sendable {
     }
 
     static func codeRecord(_ code: ErrorCode) -> CodeRecord {
-        CodeRecord(code: code.code, raw: code.raw, kind: code.kind.rawValue, aliases: code.aliases, hresult: hresult(code))
+        CodeRecord(code: code.code, raw: code.raw, kind: CodeKind(code.kind), aliases: code.aliases, hresult: hresult(code))
     }
 
     static func hresult(_ code: ErrorCode) -> HRESULTRecord? {
@@ -162,7 +162,7 @@ public struct ContractBuilder: Sendable {
                                        title: entry.title, articleTitle: article.title)
             }
             codes[code.code] = CodeIndexRecord(
-                code: code.code, kind: code.kind.rawValue, forms: code.searchForms, aliases: code.aliases,
+                code: code.code, kind: CodeKind(code.kind), forms: code.searchForms, aliases: code.aliases,
                 hresult: Self.hresult(ErrorCode(code: code.code, raw: code.code, kind: code.kind)),
                 locales: Array(Set(entries.map(\.locale))).sorted(), entries: entries)
         }
@@ -174,7 +174,7 @@ public struct ContractBuilder: Sendable {
     func index(_ linked: LinkedKnowledgeBase, _ contract: BuiltContract) -> KnowledgeBaseIndex {
         let languages = linked.locales.map { locale -> KnowledgeBaseIndex.Language in
             let articles = contract.articles[locale]?.articles ?? []
-            let codes = Set(articles.flatMap { $0.entries.flatMap { $0.codes.filter { $0.kind != "malformed" }.map(\.code) } })
+            let codes = Set(articles.flatMap { $0.entries.flatMap { $0.codes.filter { $0.kind != .malformed }.map(\.code) } })
             return KnowledgeBaseIndex.Language(
                 locale: locale, name: SiteStrings.nativeName(of: locale), articles: articles.count,
                 entries: articles.reduce(0) { $0 + $1.entries.count }, codes: codes.count,
@@ -244,5 +244,26 @@ public struct BuiltContract: Sendable {
     static func json(_ value: some Encodable, _ encoder: JSONEncoder) -> [UInt8] {
         // Encoding these plain values cannot fail: no floats, no invalid keys.
         Array(try! encoder.encode(value)) + [0x0A]
+    }
+}
+
+extension EntryKind {
+    init(_ kind: ErrorEntry.Kind) {
+        switch kind {
+        case .section: self = .section
+        case .tableRow: self = .tableRow
+        }
+    }
+}
+
+extension CodeKind {
+    init(_ kind: ErrorCode.Kind) {
+        switch kind {
+        case .hexadecimal: self = .hexadecimal
+        case .symbolic: self = .symbolic
+        case .decimal: self = .decimal
+        case .eventID: self = .eventID
+        case .malformed: self = .malformed
+        }
     }
 }

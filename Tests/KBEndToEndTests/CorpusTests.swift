@@ -164,7 +164,7 @@ struct CorpusContractTests {
         var entryChunks: [String: Int] = [:]
         for chunks in contract.chunks.values {
             for chunk in chunks {
-                if chunk.metadata.kind == "entry" {
+                if chunk.metadata.kind == .entry {
                     entryChunks["\(chunk.metadata.locale) \(chunk.metadata.articleId) \(chunk.metadata.entryId)", default: 0] += 1
                 }
                 #expect(chunk.metadata.tokens <= 800 || Self.isSingleProcedure(chunk.text), "\(chunk.id): \(chunk.metadata.tokens) tokens")
