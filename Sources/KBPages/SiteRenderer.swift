@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
                 let code = linked.codes.codes[index]
                 return self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
             case .search(let locale):
-                return self.page(self.search(locale, linked), template: "search", path: SitePaths.search(locale))
+                return self.page(self.search(locale), template: "search", path: SitePaths.search(locale))
             }
         }
         files += templates.assets
@@ -54,7 +54,7 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
-    private func page(_ context: [String: Any], template: String, path: String) -> BuiltSite.File {
+    private func page(_ context: Page, template: String, path: String) -> BuiltSite.File {
         BuiltSite.File(path: path, text: templates.render(context, template: template))
     }
 
@@ -70,28 +70,23 @@ public struct SiteRenderer: Sendable {
 
     /// What every page's layout needs. `searchLocale` is the language the page's search box
     /// searches first; nil for pages of every language, which search them all.
-    private func base(path: String, locale: String, title: String, searchLocale: String? = nil) -> [String: Any] {
+    private func base(path: String, locale: String, title: String, searchLocale: String? = nil) -> Layout {
         let root = SitePaths.rootPrefix(of: path)
-        var context: [String: Any] = [
-            "lang": locale, "dir": SiteStrings.direction(of: locale), "title": title, "siteTitle": options.title,
-            "root": root, "home": root + SitePaths.root, "strings": SiteStrings(locale: locale).values,
-            "hasLanguages": false, "hasSidebar": false, "searchLocale": searchLocale ?? "",
-            "searchPage": root + SitePaths.search(searchLocale), "openSearch": root + SitePaths.openSearch(searchLocale),
-        ]
-        if let date = options.buildDate { context["builtOn"] = date }
-        return context
+        return Layout(
+            lang: locale, dir: SiteStrings.direction(of: locale), title: title, siteTitle: options.title, root: root,
+            home: root + SitePaths.root, strings: SiteStrings(locale: locale).values, searchLocale: searchLocale ?? "",
+            searchPage: root + SitePaths.search(searchLocale), openSearch: root + SitePaths.openSearch(searchLocale),
+            builtOn: options.buildDate)
     }
 
     // MARK: Search
 
-    private func search(_ locale: String?, _ linked: LinkedKnowledgeBase) -> [String: Any] {
+    private func search(_ locale: String?) -> Page {
         let path = SitePaths.search(locale)
         let strings = SiteStrings(locale: locale ?? "en")
-        var page = base(path: path, locale: locale ?? "en", title: strings["search"], searchLocale: locale)
-        if let locale { page["home"] = SitePaths.relative(from: path, to: SitePaths.home(locale)) }
-        page["allLanguagesOnly"] = locale == nil
-        page["locales"] = linked.locales.map { ["locale": $0, "name": SiteStrings.nativeName(of: $0)] }
-        return page
+        var layout = base(path: path, locale: locale ?? "en", title: strings["search"], searchLocale: locale)
+        if let locale { layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale)) }
+        return Page(layout: layout, content: SearchPage(allLanguagesOnly: locale == nil))
     }
 
     /// The OpenSearch description that lets a browser search the site from its address bar.
@@ -114,95 +109,86 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Root
 
-    private func root(_ linked: LinkedKnowledgeBase) -> [String: Any] {
-        var context = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")["chooseLanguage"])
-        context["locales"] = linked.locales.map { locale -> [String: Any] in
+    private func root(_ linked: LinkedKnowledgeBase) -> Page {
+        let layout = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")["chooseLanguage"])
+        let locales = linked.locales.map { locale in
             let articles = linked.articles.filter { $0.locale == locale }
             let strings = SiteStrings(locale: locale)
-            return [
-                "locale": locale, "name": SiteStrings.nativeName(of: locale), "href": SitePaths.home(locale),
-                "articles": articles.count, "entries": articles.reduce(0) { $0 + $1.entries.count },
-                "articleWord": strings["articleCount"], "entryWord": strings["entries"],
-            ]
+            return RootLocale(
+                locale: locale, name: SiteStrings.nativeName(of: locale), href: SitePaths.home(locale), articles: articles.count,
+                entries: articles.reduce(0) { $0 + $1.entries.count }, articleWord: strings["articleCount"], entryWord: strings["entries"])
         }
-        return context
+        return Page(layout: layout, content: RootPage(locales: locales))
     }
 
     // MARK: Home
 
-    private func home(_ locale: String, _ context: RenderingContext) -> [String: Any] {
+    private func home(_ locale: String, _ context: RenderingContext) -> Page {
         let linked = context.linked
         let path = SitePaths.home(locale)
         let strings = SiteStrings(locale: locale)
-        var page = base(path: path, locale: locale, title: SiteStrings.nativeName(of: locale), searchLocale: locale)
-        page["home"] = "index.html"
-        page["heading"] = SiteStrings.nativeName(of: locale)
-        page["hasLanguages"] = linked.locales.count > 1
-        page["languages"] = linked.locales.map { other -> [String: Any] in
-            ["name": SiteStrings.nativeName(of: other), "hreflang": other, "current": other == locale,
-             "href": SitePaths.relative(from: path, to: SitePaths.home(other))]
+        var layout = base(path: path, locale: locale, title: SiteStrings.nativeName(of: locale), searchLocale: locale)
+        layout.home = "index.html"
+        layout.hasLanguages = linked.locales.count > 1
+        layout.languages = linked.locales.map { other in
+            LanguageLink(name: SiteStrings.nativeName(of: other), hreflang: other, current: other == locale,
+                         href: SitePaths.relative(from: path, to: SitePaths.home(other)))
         }
-        page["alternates"] = linked.locales.map { other in
-            ["hreflang": other, "href": SitePaths.relative(from: path, to: SitePaths.home(other))]
+        layout.alternates = linked.locales.map { other in
+            Alternate(hreflang: other, href: SitePaths.relative(from: path, to: SitePaths.home(other)))
         }
 
         let articles = linked.articles.filter { $0.locale == locale }
         let tables = linked.knowledgeBase.tablesOfContents.filter { $0.locale == locale }
         var listed: Set<String> = []
-        var navigation: [[String: Any]] = tables.map { table in
+        var navigation: [NavigationTable] = tables.map { table in
             table.items.forEach { $0.collectArticleIDs(into: &listed) }
-            return ["title": table.folder.isEmpty ? strings["contents"] : table.folder.split(separator: "/").joined(separator: " / "),
-                    "items": table.items.map { navigationItem($0, locale: locale, from: path, current: nil) }]
+            return NavigationTable(
+                title: table.folder.isEmpty ? strings["contents"] : table.folder.split(separator: "/").joined(separator: " / "),
+                items: table.items.map { navigationItem($0, locale: locale, from: path, current: nil) })
         }
         let unlisted = articles.filter { !listed.contains($0.id) }
         if !unlisted.isEmpty {
-            navigation.append([
-                "title": tables.isEmpty ? strings["contents"] : strings["otherArticles"],
-                "items": folderTree(unlisted, from: path),
-            ])
+            navigation.append(NavigationTable(
+                title: tables.isEmpty ? strings["contents"] : strings["otherArticles"], items: folderTree(unlisted, from: path)))
         }
         // A lone tree needs no title of its own under the "Contents" heading.
-        page["tables"] = navigation.map { table in
-            var table = table
-            table["showTitle"] = navigation.count > 1
-            return table
-        }
+        for index in navigation.indices { navigation[index].showTitle = navigation.count > 1 }
 
-        var rows: [[String: Any]] = []
+        var rows: [CodeRow] = []
         for code in linked.codes.codes {
             for reference in code.entries where linked.article(reference).locale == locale {
                 let article = linked.article(reference)
                 let entry = linked.entry(reference)
                 let articlePath = SitePaths.relative(from: path, to: SitePaths.article(article))
-                rows.append([
-                    "code": code.code, "codeHref": SitePaths.relative(from: path, to: SitePaths.code(code.code)),
-                    "title": entry.title, "entryHref": articlePath + "#" + (entry.anchor ?? ""),
-                    "article": article.title, "articleHref": articlePath, "platform": entry.platform ?? "",
-                ])
+                rows.append(CodeRow(
+                    code: code.code, codeHref: SitePaths.relative(from: path, to: SitePaths.code(code.code)), title: entry.title,
+                    entryHref: articlePath + "#" + (entry.anchor ?? ""), article: article.title, articleHref: articlePath,
+                    platform: entry.platform ?? ""))
             }
         }
-        page["codes"] = rows
-        page["hasCodes"] = !rows.isEmpty
-        return page
+        return Page(layout: layout, content: HomePage(
+            heading: SiteStrings.nativeName(of: locale), tables: navigation, codes: rows, hasCodes: !rows.isEmpty))
     }
 
-    private func navigationItem(_ item: NavigationItem, locale: String, from path: String, current: String?) -> [String: Any] {
-        var context: [String: Any] = ["title": item.title, "hasChildren": !item.children.isEmpty]
+    private func navigationItem(_ item: NavigationItem, locale: String, from path: String, current: String?) -> NavigationItemContext {
+        var context = NavigationItemContext(
+            title: item.title, hasChildren: !item.children.isEmpty,
+            children: item.children.map { navigationItem($0, locale: locale, from: path, current: current) })
         switch item.target {
         case .article(let id):
-            context["href"] = SitePaths.relative(from: path, to: "\(locale)/\(id).html")
-            context["current"] = id == current
+            context.href = SitePaths.relative(from: path, to: "\(locale)/\(id).html")
+            context.current = id == current
         case .external(let url):
-            if let safe = URLSafety.safe(url) { context["href"] = safe }
+            context.href = URLSafety.safe(url)
         case .none:
             break
         }
-        context["children"] = item.children.map { navigationItem($0, locale: locale, from: path, current: current) }
         return context
     }
 
     /// Articles no table of contents lists, as a tree of their folders.
-    private func folderTree(_ articles: [Article], from path: String) -> [[String: Any]] {
+    private func folderTree(_ articles: [Article], from path: String) -> [NavigationItemContext] {
         final class Node {
             var children: [String: Node] = [:]
             var articles: [Article] = []
@@ -217,14 +203,15 @@ public struct SiteRenderer: Sendable {
             }
             node.articles.append(article)
         }
-        func items(_ node: Node) -> [[String: Any]] {
-            let folders = node.children.keys.sorted().map { name -> [String: Any] in
+        func items(_ node: Node) -> [NavigationItemContext] {
+            let folders = node.children.keys.sorted().map { name in
                 let children = items(node.children[name]!)
-                return ["title": name, "hasChildren": !children.isEmpty, "children": children]
+                return NavigationItemContext(title: name, hasChildren: !children.isEmpty, children: children)
             }
-            let pages = node.articles.sorted { $0.title < $1.title }.map { article -> [String: Any] in
-                ["title": article.title, "href": SitePaths.relative(from: path, to: SitePaths.article(article)),
-                 "hasChildren": false, "children": [[String: Any]]()]
+            let pages = node.articles.sorted { $0.title < $1.title }.map { article in
+                NavigationItemContext(
+                    title: article.title, href: SitePaths.relative(from: path, to: SitePaths.article(article)), hasChildren: false,
+                    children: [])
             }
             return folders + pages
         }
@@ -233,27 +220,24 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Article
 
-    private func article(_ index: Int, _ context: RenderingContext) -> [String: Any] {
+    private func article(_ index: Int, _ context: RenderingContext) -> Page {
         let linked = context.linked
         let article = linked.articles[index]
         let path = SitePaths.article(article)
         let strings = SiteStrings(locale: article.locale)
-        var page = base(path: path, locale: article.locale, title: article.title, searchLocale: article.locale)
-        page["home"] = SitePaths.relative(from: path, to: SitePaths.home(article.locale))
-        page["pagefindCodes"] = Array(Set(article.entries.flatMap(\.codes).filter { $0.kind != .malformed }.map(\.code))).sorted()
-            .joined(separator: ", ")
-        if let description = article.metadata.description { page["description"] = description }
+        var layout = base(path: path, locale: article.locale, title: article.title, searchLocale: article.locale)
+        layout.home = SitePaths.relative(from: path, to: SitePaths.home(article.locale))
+        layout.description = article.metadata.description
 
         let versions = ([index] + linked.translations(of: index)).sorted { linked.articles[$0].locale < linked.articles[$1].locale }
-        page["hasLanguages"] = versions.count > 1
-        page["languages"] = versions.map { other -> [String: Any] in
+        layout.hasLanguages = versions.count > 1
+        layout.languages = versions.map { other in
             let translation = linked.articles[other]
-            return ["name": SiteStrings.nativeName(of: translation.locale), "hreflang": translation.locale,
-                    "current": other == index, "href": SitePaths.relative(from: path, to: SitePaths.article(translation))]
+            return LanguageLink(name: SiteStrings.nativeName(of: translation.locale), hreflang: translation.locale,
+                                current: other == index, href: SitePaths.relative(from: path, to: SitePaths.article(translation)))
         }
-        page["alternates"] = versions.count > 1 ? versions.map { other -> [String: String] in
-            ["hreflang": linked.articles[other].locale,
-             "href": SitePaths.relative(from: path, to: SitePaths.article(linked.articles[other]))]
+        layout.alternates = versions.count > 1 ? versions.map { other in
+            Alternate(hreflang: linked.articles[other].locale, href: SitePaths.relative(from: path, to: SitePaths.article(linked.articles[other])))
         } : []
 
         // The table of contents of the article's folder, when there is one.
@@ -261,9 +245,10 @@ public struct SiteRenderer: Sendable {
         let table = linked.knowledgeBase.tablesOfContents
             .filter { $0.locale == article.locale && (folder == $0.folder || folder.hasPrefix($0.folder + "/") || $0.folder.isEmpty) }
             .max { $0.folder.count < $1.folder.count }
+        var navigation: String?
         if let table {
-            page["hasSidebar"] = true
-            page["navigation"] = context.navigation(of: table, forPageIn: ContentPath.folder(of: path)) { items in
+            layout.hasSidebar = true
+            navigation = context.navigation(of: table, forPageIn: ContentPath.folder(of: path)) { items in
                 items.map { self.templates.render(self.navigationItem($0, locale: article.locale, from: path, current: nil), template: "nav") }
                     .joined()
             }.markingCurrent(String(path.split(separator: "/").last ?? ""))
@@ -280,9 +265,6 @@ public struct SiteRenderer: Sendable {
             }
             if !places.isEmpty { counterparts[anchor] = .object(places) }
         }
-        page["counterparts"] = Self.scriptJSON(.object(counterparts))
-        page["markdown"] = SitePaths.relative(from: path, to: SitePaths.markdownTwin(of: article))
-        page["structuredData"] = Self.scriptJSON(structuredData(article, path: path))
 
         var renderer = HTMLRenderer()
         renderer.rewriteLink = SitePaths.pageLink
@@ -295,8 +277,12 @@ public struct SiteRenderer: Sendable {
         }
         renderer.afterHeading = { section in places.sections[section.anchor].map(meta) ?? "" }
         renderer.inEntryRow = { id in places.rows[id].map(meta) ?? "" }
-        page["body"] = renderer.render(article.document)
-        return page
+        return Page(layout: layout, content: ArticlePage(
+            pagefindCodes: Array(Set(article.entries.flatMap(\.codes).filter { $0.kind != .malformed }.map(\.code))).sorted()
+                .joined(separator: ", "),
+            navigation: navigation, counterparts: Self.scriptJSON(.object(counterparts)),
+            markdown: SitePaths.relative(from: path, to: SitePaths.markdownTwin(of: article)),
+            structuredData: Self.scriptJSON(structuredData(article, path: path)), body: renderer.render(article.document)))
     }
 
     /// schema.org data for search engines: a `TechArticle` with a `HowTo` for each procedure.
@@ -382,53 +368,36 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Code
 
-    private func code(_ code: CodeIndex.Code, _ context: RenderingContext) -> [String: Any] {
+    private func code(_ code: CodeIndex.Code, _ context: RenderingContext) -> Page {
         let linked = context.linked
         let path = SitePaths.code(code.code)
-        var page = base(path: path, locale: "en", title: code.code)
-        page["code"] = code.code
-        let written = ErrorCode(code: code.code, raw: code.code, kind: code.kind)
-        if let hresult = HRESULT(written) {
+        let layout = base(path: path, locale: "en", title: code.code)
+        var decoded: DecodedCode?
+        if let hresult = HRESULT(ErrorCode(code: code.code, raw: code.code, kind: code.kind)) {
             let strings = SiteStrings(locale: "en")
-            var decoded: [String: Any] = [
-                "severity": hresult.isFailure ? strings["failure"] : strings["success"],
-                "facility": String(hresult.facility), "customer": hresult.isCustomerDefined,
-                "codeNumber": "\(hresult.code) (0x\(String(hresult.code, radix: 16, uppercase: true)))",
-                "decimal": ([String(hresult.signedValue)] + code.aliases.filter { $0 != String(hresult.signedValue) })
-                    .joined(separator: ", "),
-            ]
-            if let name = hresult.facilityName { decoded["facilityName"] = name }
-            if let win32 = hresult.win32Error { decoded["win32"] = String(win32) }
-            if let name = hresult.win32ErrorName { decoded["win32Name"] = name }
-            page["decoded"] = decoded
+            decoded = DecodedCode(
+                severity: hresult.isFailure ? strings["failure"] : strings["success"], facility: String(hresult.facility),
+                facilityName: hresult.facilityName, customer: hresult.isCustomerDefined,
+                codeNumber: "\(hresult.code) (0x\(String(hresult.code, radix: 16, uppercase: true)))",
+                win32: hresult.win32Error.map { String($0) }, win32Name: hresult.win32ErrorName,
+                decimal: ([String(hresult.signedValue)] + code.aliases.filter { $0 != String(hresult.signedValue) }).joined(separator: ", "))
         }
-        var groups: [[String: Any]] = []
-        var current: [String: Any]?
-        var entries: [[String: Any]] = []
+        var groups: [CodeGroup] = []
         for reference in code.entries {
             let article = linked.article(reference)
-            if current?["locale"] as? String != article.locale {
-                if var group = current {
-                    group["entries"] = entries
-                    groups.append(group)
-                }
+            if groups.last?.locale != article.locale {
                 let strings = SiteStrings(locale: article.locale)
-                current = ["locale": article.locale, "name": SiteStrings.nativeName(of: article.locale),
-                           "labels": ["message": strings["message"], "cause": strings["cause"],
-                                      "resolution": strings["resolution"], "viewInArticle": strings["viewInArticle"]]]
-                entries = []
+                groups.append(CodeGroup(
+                    locale: article.locale, name: SiteStrings.nativeName(of: article.locale),
+                    labels: EntryLabels(message: strings["message"], cause: strings["cause"], resolution: strings["resolution"],
+                                        viewInArticle: strings["viewInArticle"])))
             }
-            entries.append(codeEntry(reference, from: path, context))
+            groups[groups.count - 1].entries.append(codeEntry(reference, from: path, context))
         }
-        if var group = current {
-            group["entries"] = entries
-            groups.append(group)
-        }
-        page["groups"] = groups
-        return page
+        return Page(layout: layout, content: CodePage(code: code.code, decoded: decoded, groups: groups))
     }
 
-    private func codeEntry(_ reference: EntryReference, from path: String, _ context: RenderingContext) -> [String: Any] {
+    private func codeEntry(_ reference: EntryReference, from path: String, _ context: RenderingContext) -> CodeEntry {
         let linked = context.linked
         let article = linked.article(reference)
         let entry = linked.entry(reference)
@@ -446,41 +415,35 @@ public struct SiteRenderer: Sendable {
         let strings = SiteStrings(locale: article.locale)
         renderer.alertTitle = { strings[$0.rawValue] }
         renderer.textHTML = context.codeLinker(forArticle: reference.article, from: path).html
-        var result: [String: Any] = [
-            "title": entry.title, "href": articlePath + "#" + (entry.anchor ?? ""), "article": article.title,
-            "articleHref": articlePath,
-        ]
-        if let platform = entry.platform { result["platform"] = platform }
-        if let message = entry.message, message != entry.title { result["message"] = message }
-        if !entry.cause.isEmpty { result["cause"] = renderer.render(entry.cause) }
-        if !entry.resolution.isEmpty { result["resolution"] = renderer.render(entry.resolution) }
-        return result
+        return CodeEntry(
+            title: entry.title, href: articlePath + "#" + (entry.anchor ?? ""), article: article.title, articleHref: articlePath,
+            platform: entry.platform, message: entry.message.flatMap { $0 == entry.title ? nil : $0 },
+            cause: entry.cause.isEmpty ? nil : renderer.render(entry.cause),
+            resolution: entry.resolution.isEmpty ? nil : renderer.render(entry.resolution))
     }
 
     // MARK: Coverage
 
-    private func coverage(_ linked: LinkedKnowledgeBase) -> [String: Any] {
+    private func coverage(_ linked: LinkedKnowledgeBase) -> Page {
         let path = SitePaths.coverage
-        var page = base(path: path, locale: "en", title: SiteStrings(locale: "en")["coverage"])
+        let layout = base(path: path, locale: "en", title: SiteStrings(locale: "en")["coverage"])
         let locales = linked.locales
-        page["locales"] = locales.map { ["locale": $0] }
-        page["articles"] = linked.groups.map { group -> [String: Any] in
+        let articles = linked.groups.map { group in
             let members = group.articles.map { linked.articles[$0] }
-            return ["id": members[0].id, "cells": locales.map { locale -> [String: Any] in
-                guard let article = members.first(where: { $0.locale == locale }) else { return ["present": false] }
-                return ["present": true, "entries": article.entries.count,
-                        "href": SitePaths.relative(from: path, to: SitePaths.article(article))]
-            }]
+            return CoverageRow(id: members[0].id, cells: locales.map { locale in
+                guard let article = members.first(where: { $0.locale == locale }) else { return CoverageCell(present: false) }
+                return CoverageCell(present: true, entries: article.entries.count,
+                                    href: SitePaths.relative(from: path, to: SitePaths.article(article)))
+            })
         }
-        page["codes"] = linked.codes.codes.map { code -> [String: Any] in
+        let codes = linked.codes.codes.map { code in
             var counts: [String: Int] = [:]
             for reference in code.entries { counts[linked.article(reference).locale, default: 0] += 1 }
-            return ["code": code.code, "href": SitePaths.relative(from: path, to: SitePaths.code(code.code)),
-                    "cells": locales.map { locale -> [String: Any] in
-                        counts[locale].map { ["present": true, "entries": $0] } ?? ["present": false]
-                    }]
+            return CoverageRow(code: code.code, href: SitePaths.relative(from: path, to: SitePaths.code(code.code)), cells: locales.map { locale in
+                counts[locale].map { CoverageCell(present: true, entries: $0) } ?? CoverageCell(present: false)
+            })
         }
-        return page
+        return Page(layout: layout, content: CoveragePage(locales: locales.map(CoverageLocale.init), articles: articles, codes: codes))
     }
 }
 

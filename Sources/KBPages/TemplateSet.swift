@@ -35,7 +35,7 @@ public struct TemplateSet: Sendable {
             .sorted { $0.path < $1.path }
     }
 
-    func render(_ context: [String: Any], template: String) -> String {
+    func render(_ context: some MustacheParent, template: String) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
 }

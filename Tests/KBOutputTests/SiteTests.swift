@@ -137,3 +137,46 @@ struct TemplateTests {
         }
     }
 }
+
+@Suite("Template contexts")
+struct TemplateContextTests {
+    /// Every name a template reads: `{{name}}`, `{{{name}}}`, `{{#name}}`, `{{^name}}`, `{{&name}}`;
+    /// not blocks (`{{$main}}`), parents (`{{<layout}}`), partials (`{{> nav}}`) or comments.
+    static func names(in template: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[close.upperBound...]
+            if tag.hasPrefix("{") { tag = String(tag.dropFirst()) }
+            guard let first = tag.first, !"$</>!".contains(first) else { continue }
+            if "#^&".contains(first) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            names.insert(tag)
+        }
+        return names
+    }
+
+    @Test("every name the templates read is a property of a template context or a word of the interface")
+    func namesResolve() throws {
+        let keys = Set(templateValueTypes.flatMap { $0.keyNames })
+        let words = Set(SiteStrings(locale: "en").values.keys)
+        var unknown: [String] = []
+        for (path, contents) in DefaultTemplates.files where path.hasSuffix(".mustache") {
+            for name in Self.names(in: String(decoding: contents, as: UTF8.self)) {
+                let parts = name.split(separator: ".").map(String.init)
+                let known = parts[0] == "strings" ? parts.count == 2 && words.contains(parts[1]) : parts.allSatisfy(keys.contains)
+                if !known { unknown.append("\(path): \(name)") }
+            }
+        }
+        #expect(unknown.isEmpty, "\(unknown.sorted())")
+        // The reading finds names, and would find a misspelled one.
+        #expect(Self.names(in: "{{#items}}{{{body}}}{{> nav}}{{titel}}{{/items}}") == ["items", "body", "titel"])
+        #expect(!keys.contains("titel"))
+    }
+}
+
+extension TemplateValue {
+    static var keyNames: [String] { Array(keys.keys) }
+}
