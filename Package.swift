@@ -30,26 +30,31 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // The table of HTML's named character references is data, embedded in the code at build time.
-        .target(name: "KBCore", resources: [.embedInCode("Resources/html-character-references.txt")], swiftSettings: instrumented),
+        // Diagnostics and their engine, source locations, limits: what every stage shares.
+        .target(name: "KBCore", swiftSettings: instrumented),
+        // Text as kb reads it: folding, search terms, whitespace.
+        .target(name: "KBText", swiftSettings: instrumented),
+        // HTML and URLs as browsers read them. The table of HTML's named character references is
+        // data, embedded in the code at build time.
+        .target(name: "KBWeb", resources: [.embedInCode("Resources/html-character-references.txt")], swiftSettings: instrumented),
         .target(name: "CFileSystem"),
         .target(
             name: "KBSyntax",
-            dependencies: ["CCmarkGFM", "KBCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmarkGFM", "KBCore", "KBText", .product(name: "Yams", package: "Yams")],
             swiftSettings: instrumented
         ),
-        .target(name: "KBModel", dependencies: ["KBCore"], swiftSettings: instrumented),
-        .target(name: "KBExtraction", dependencies: ["KBSyntax", "KBModel", "KBCore"], swiftSettings: instrumented),
+        .target(name: "KBModel", dependencies: ["KBCore", "KBText", "KBWeb"], swiftSettings: instrumented),
+        .target(name: "KBExtraction", dependencies: ["KBSyntax", "KBModel", "KBCore", "KBText", "KBWeb"], swiftSettings: instrumented),
         .target(name: "KBLinking", dependencies: ["KBModel", "KBCore"], swiftSettings: instrumented),
         // The machine contract's files as Codable values: written by KBContractFiles, read by the
         // lookup command and the MCP server.
         .target(name: "KBContract", swiftSettings: instrumented),
         // The output formats: what they share (paths, the site's strings, the format protocol),
         // then one target per format, none depending on another.
-        .target(name: "KBOutput", dependencies: ["KBLinking", "KBModel", "KBCore"], swiftSettings: instrumented),
+        .target(name: "KBOutput", dependencies: ["KBLinking", "KBModel", "KBCore", "KBWeb"], swiftSettings: instrumented),
         .target(
             name: "KBPages",
-            dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore", "KBWeb", .product(name: "Mustache", package: "swift-mustache")],
             // The default templates and assets, embedded in the binary (a user's --templates replace them).
             resources: [
                 "layout.mustache", "root.mustache", "home.mustache", "article.mustache", "code.mustache", "coverage.mustache",
@@ -57,7 +62,7 @@ let package = Package(
             ].map { .embedInCode("Templates/" + $0) },
             swiftSettings: instrumented
         ),
-        .target(name: "KBSearchIndex", dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore"], swiftSettings: instrumented),
+        .target(name: "KBSearchIndex", dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore", "KBText"], swiftSettings: instrumented),
         .target(
             name: "KBContractFiles",
             dependencies: ["KBOutput", "KBContract", "KBLinking", "KBModel", "KBCore", .product(name: "Crypto", package: "swift-crypto")],
@@ -69,14 +74,14 @@ let package = Package(
         .target(
             name: "KBPipeline",
             dependencies: [
-                "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBOutput",
+                "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBWeb", "KBOutput",
                 "KBPages", "KBSearchIndex", "KBContractFiles", "KBLanguageModelFiles", "KBDump",
             ],
             swiftSettings: instrumented
         ),
         // Questions asked of a built contract: a code in any form, chunks for a query. Used by
         // kb lookup and kb mcp; reads through a function passed in.
-        .target(name: "KBQuery", dependencies: ["KBContract", "KBCore"], swiftSettings: instrumented),
+        .target(name: "KBQuery", dependencies: ["KBContract", "KBCore", "KBText"], swiftSettings: instrumented),
         // The Model Context Protocol server, in a target of its own: nothing else depends on the SDK.
         .target(
             name: "KBMCP",
@@ -105,7 +110,7 @@ let package = Package(
             name: "KBFuzz",
             dependencies: [
                 "KBCommandLine", "KBMCP", "KBQuery", "KBPipeline", "KBPages", "KBSearchIndex", "KBContractFiles", "KBOutput",
-                "KBExtraction", "KBSyntax", "KBLinking", "KBModel", "KBCore",
+                "KBExtraction", "KBSyntax", "KBLinking", "KBModel", "KBCore", "KBText", "KBWeb",
                 .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: instrumented,
@@ -118,7 +123,7 @@ let package = Package(
             path: "Tests/KBTestSupport"
         ),
         // Unit tests (`make unit`): no corpus, browser or JVM.
-        .testTarget(name: "KBCoreTests", dependencies: ["KBCore"]),
+        .testTarget(name: "KBWebTests", dependencies: ["KBWeb", "KBCore"]),
         .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax", "KBCore"]),
         .testTarget(name: "KBExtractionTests", dependencies: ["KBTestSupport", "KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
         .testTarget(name: "KBLinkingTests", dependencies: ["KBLinking", "KBExtraction", "KBModel", "KBCore"]),
@@ -126,7 +131,7 @@ let package = Package(
             name: "KBOutputTests",
             dependencies: [
                 "KBTestSupport", "KBPipeline", "KBPages", "KBSearchIndex", "KBContractFiles", "KBLanguageModelFiles", "KBDump", "KBOutput",
-                "KBContract", "KBLinking", "KBExtraction", "KBModel", "KBCore",
+                "KBContract", "KBLinking", "KBExtraction", "KBModel", "KBCore", "KBText",
             ]
         ),
         .testTarget(name: "KBMCPTests", dependencies: ["KBMCP", "KBQuery"]),
@@ -143,7 +148,10 @@ let package = Package(
         // corpus, headless Chromium, the Nu Html Checker, the hostile trees, the scripts.
         .testTarget(
             name: "KBEndToEndTests",
-            dependencies: ["KBTestSupport", "KBCommandLine", "KBPipeline", "KBContractFiles", "KBExtraction", "KBLinking", "KBModel", "KBContract", "KBCore"]
+            dependencies: [
+                "KBTestSupport", "KBCommandLine", "KBPipeline", "KBContractFiles", "KBExtraction", "KBLinking", "KBModel", "KBContract",
+                "KBCore", "KBText",
+            ]
         ),
     ]
 )

@@ -1,5 +1,7 @@
 import KBCore
 import KBModel
+import KBWeb
+import KBText
 
 /// The content of a table cell as blocks. A pipe table cell is one line of Markdown, so DocFX
 /// authors write its structure in HTML: `<br>` for line breaks, `<br><br>` and `<p>` for

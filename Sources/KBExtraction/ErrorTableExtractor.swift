@@ -1,5 +1,6 @@
 import KBCore
 import KBModel
+import KBText
 
 /// Finds tables whose rows describe errors and turns each row into an entry.
 ///

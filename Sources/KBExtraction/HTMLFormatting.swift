@@ -1,5 +1,6 @@
 import KBCore
 import KBModel
+import KBWeb
 
 /// Inline HTML that authors use for formatting, turned into model inlines so that later stages
 /// see `<strong>Oplossing:</strong>` as the bold lead-in it is.

@@ -1,5 +1,6 @@
 import KBCore
 import KBModel
+import KBText
 
 /// A paragraph that opens with a bold label naming a part of an error description:
 /// `**Probleem:** …`, `**Oorzaak**: …`, `<strong>Oplossing:</strong> …`, `**Foutbericht 1:** …`.

@@ -1,5 +1,6 @@
 import KBCore
 import KBModel
+import KBText
 
 /// Turns ordered lists into procedures: each item a step, nested lists its sub-steps, and a UI
 /// path written `**A** > **B** > **C**` a list of labels on the step.

@@ -1,5 +1,6 @@
 import KBCore
 import KBModel
+import KBWeb
 
 /// Builds the section tree from a document's top-level headings and blocks, in order.
 struct SectionTreeBuilder {

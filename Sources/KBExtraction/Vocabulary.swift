@@ -1,4 +1,5 @@
 import KBCore
+import KBText
 
 /// The words that name the parts of an error description, in the languages Microsoft
 /// documentation ships in.

@@ -22,6 +22,8 @@ import KBPipeline
 @testable import KBSearchIndex
 @testable import KBSyntax
 import MCP
+import KBWeb
+import KBText
 
 enum FuzzTarget: String, CaseIterable {
     case frontMatter = "front-matter"

@@ -1,4 +1,5 @@
 import KBCore
+import KBWeb
 
 extension Article {
     /// Every fragment a link may point at in this article: section anchors, the ids of entry

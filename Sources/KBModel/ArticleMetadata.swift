@@ -1,4 +1,5 @@
 import KBCore
+import KBText
 
 /// An article's front matter: every key as written, and typed access to the ones DocFX defines.
 public struct ArticleMetadata: Hashable, Sendable {

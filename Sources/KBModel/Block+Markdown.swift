@@ -1,4 +1,5 @@
 import KBCore
+import KBWeb
 
 extension Sequence where Element == Block {
     /// Clean CommonMark/GFM for people and language models: no front matter, no raw HTML,

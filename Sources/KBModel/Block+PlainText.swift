@@ -1,4 +1,5 @@
 import KBCore
+import KBText
 
 extension Sequence where Element == Inline {
     /// The text a reader sees, on one line: soft and hard breaks become spaces, markup is dropped.

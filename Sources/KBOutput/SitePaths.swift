@@ -1,5 +1,6 @@
 import KBCore
 import KBModel
+import KBWeb
 
 /// Where each page of the site lies, and relative URLs between pages: every link is relative,
 /// so the site works from any folder, any server, and straight from disk.

@@ -1,6 +1,7 @@
 import KBOutput
 import KBCore
 import KBModel
+import KBWeb
 
 /// Renders model blocks and inlines to HTML. Text is escaped, URLs are checked, raw HTML goes
 /// through `HTMLSanitizer`: whatever the content, the output is safe to put in a page.

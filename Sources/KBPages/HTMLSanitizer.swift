@@ -1,5 +1,6 @@
 import KBOutput
 import KBCore
+import KBWeb
 
 /// Passes raw HTML from Markdown through an allowlist. Allowed: `br`, `p`, `ol`, `ul`, `li`,
 /// `strong`, `b`, `em`, `i`, `code`, `kbd`, `sup`, `sub`, table elements, `a` with an `http`,

@@ -5,6 +5,7 @@ import KBCore
 import KBLinking
 import KBModel
 import Synchronization
+import KBWeb
 
 /// Renders the site from the linked model: the language chooser, a home page per locale with
 /// its navigation and code index, a page per article, a page per code, the translation

@@ -1,4 +1,5 @@
 import KBCore
+import KBWeb
 
 /// Which files of the content folder may be copied into the site. A file served from the
 /// site's own address runs with the site's rights, so an `.html`, `.js` or `.svg` file a

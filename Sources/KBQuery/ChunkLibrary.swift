@@ -1,6 +1,7 @@
 import Foundation
 import KBContract
 import KBCore
+import KBText
 
 /// The retrieval chunks of a built site (`api/v1/<locale>/chunks.jsonl`), searchable: an
 /// error code in any form leads to the chunks of its entries, words to the chunks holding all

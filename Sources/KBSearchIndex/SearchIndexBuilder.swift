@@ -3,6 +3,7 @@ import Dispatch
 import KBCore
 import KBLinking
 import KBModel
+import KBText
 
 /// Builds the search index of each locale, split into files a browser loads only when a query
 /// needs them, each a script (`kbSearch.register(…)`) so that search works from `file://` too:

@@ -3,6 +3,7 @@
 import CCmarkGFM
 import Foundation
 import KBCore
+import KBText
 
 /// Parses Markdown with libcmark-gfm and the `table`, `strikethrough`, `autolink` and
 /// `tagfilter` extensions, with source positions on.

@@ -1,5 +1,6 @@
 import KBCore
 import Yams
+import KBText
 
 /// Reads a DocFX `toc.yml`: a list of items with `name`, `href` (or `topicHref`, `tocHref`)
 /// and nested `items`, or a mapping holding such a list under `items`.

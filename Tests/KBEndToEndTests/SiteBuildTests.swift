@@ -4,6 +4,7 @@ import KBTestSupport
 import Synchronization
 import Testing
 @testable import KBCommandLine
+import KBText
 
 @Suite("Building the site", .serialized)
 // Serialized: the tests run the kb executable on the whole corpus; side by side they would

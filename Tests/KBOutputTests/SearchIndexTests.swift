@@ -9,6 +9,7 @@ import Testing
 import KBPipeline
 @testable import KBSearchIndex
 import KBTestSupport
+import KBText
 
 @Suite("The search index")
 struct SearchIndexTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import KBCore
+import KBCore
+@testable import KBWeb
 
 @Suite("Character references and URLs, read as a browser reads them")
 struct URLSafetyTests {
