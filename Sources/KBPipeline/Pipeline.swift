@@ -36,7 +36,6 @@ public struct Pipeline: Sendable {
         _ source: any ContentSource, settings: BuildSettings = BuildSettings(), diagnostics: DiagnosticEngine = DiagnosticEngine()
     ) async throws -> BuildState {
         var state = BuildState(source: source, settings: settings, diagnostics: diagnostics)
-        diagnostics.emit(source.diagnostics)
         let clock = ContinuousClock()
         for step in steps {
             let start = clock.now
@@ -102,11 +101,13 @@ public struct BuildStep: Sendable {
 }
 
 extension BuildStep {
-    /// Reads, parses and extracts every article and reads the tables of contents.
+    /// Reads, parses and extracts every article and reads the tables of contents. The problems
+    /// found listing the content are the model's first diagnostics (`kb dump` prints them too).
     public static let model = BuildStep("model") { state in
         let source = state.source
         let (model, stages) = await KnowledgeBaseBuilder(limits: state.settings.limits).measuredBuild(
-            files: source.articleFiles, tablesOfContents: source.tableOfContentsFiles, read: { try source.text($0) })
+            files: source.articleFiles, tablesOfContents: source.tableOfContentsFiles, found: source.diagnostics,
+            read: { try source.text($0) })
         state.model = model
         state.modelStages = stages
         state.diagnostics.emit(model.diagnostics)
