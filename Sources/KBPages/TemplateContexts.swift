@@ -9,25 +9,13 @@ protocol TemplateValue: MustacheParent {
     static var keys: TemplateKeys<Self> { get }
 }
 
-/// A template value's keys: name → property.
-typealias TemplateKeys<Root> = [String: PartialKeyPath<Root> & Sendable]
+/// A template value's keys: name → its property (an optional's value, or nil).
+typealias TemplateKeys<Root> = [String: @Sendable (Root) -> Any?]
 
 extension TemplateValue {
     func child(named name: String) -> Any? {
-        guard let path = Self.keys[name] else { return nil }
-        let value = self[keyPath: path]
-        if let optional = value as? OptionalTemplateValue { return optional.wrappedTemplateValue }
-        return value
+        Self.keys[name]?(self)
     }
-}
-
-/// An optional's value, or nil: what a template reads of an optional property.
-private protocol OptionalTemplateValue {
-    var wrappedTemplateValue: Any? { get }
-}
-
-extension Optional: OptionalTemplateValue {
-    fileprivate var wrappedTemplateValue: Any? { self.map { $0 } }
 }
 
 /// Every type templates read, for `TemplateContextTests`.
@@ -69,10 +57,10 @@ struct Layout: TemplateValue {
     var description: String?
 
     static let keys: TemplateKeys<Layout> = [
-        "lang": \.lang, "dir": \.dir, "title": \.title, "siteTitle": \.siteTitle, "root": \.root, "home": \.home,
-        "strings": \.strings, "hasLanguages": \.hasLanguages, "hasSidebar": \.hasSidebar, "searchLocale": \.searchLocale,
-        "searchPage": \.searchPage, "openSearch": \.openSearch, "builtOn": \.builtOn, "languages": \.languages,
-        "alternates": \.alternates, "description": \.description,
+        "lang": { $0.lang }, "dir": { $0.dir }, "title": { $0.title }, "siteTitle": { $0.siteTitle }, "root": { $0.root }, "home": { $0.home },
+        "strings": { $0.strings }, "hasLanguages": { $0.hasLanguages }, "hasSidebar": { $0.hasSidebar }, "searchLocale": { $0.searchLocale },
+        "searchPage": { $0.searchPage }, "openSearch": { $0.openSearch }, "builtOn": { $0.builtOn }, "languages": { $0.languages },
+        "alternates": { $0.alternates }, "description": { $0.description },
     ]
 }
 
@@ -83,7 +71,7 @@ struct LanguageLink: TemplateValue {
     var current: Bool
     var href: String
 
-    static let keys: TemplateKeys<LanguageLink> = ["name": \.name, "hreflang": \.hreflang, "current": \.current, "href": \.href]
+    static let keys: TemplateKeys<LanguageLink> = ["name": { $0.name }, "hreflang": { $0.hreflang }, "current": { $0.current }, "href": { $0.href }]
 }
 
 /// A `<link rel="alternate" hreflang>`.
@@ -91,14 +79,14 @@ struct Alternate: TemplateValue {
     var hreflang: String
     var href: String
 
-    static let keys: TemplateKeys<Alternate> = ["hreflang": \.hreflang, "href": \.href]
+    static let keys: TemplateKeys<Alternate> = ["hreflang": { $0.hreflang }, "href": { $0.href }]
 }
 
 /// `root.mustache`: the language chooser.
 struct RootPage: TemplateValue {
     var locales: [RootLocale]
 
-    static let keys: TemplateKeys<RootPage> = ["locales": \.locales]
+    static let keys: TemplateKeys<RootPage> = ["locales": { $0.locales }]
 }
 
 struct RootLocale: TemplateValue {
@@ -111,8 +99,8 @@ struct RootLocale: TemplateValue {
     var entryWord: String
 
     static let keys: TemplateKeys<RootLocale> = [
-        "locale": \.locale, "name": \.name, "href": \.href, "articles": \.articles, "entries": \.entries,
-        "articleWord": \.articleWord, "entryWord": \.entryWord,
+        "locale": { $0.locale }, "name": { $0.name }, "href": { $0.href }, "articles": { $0.articles }, "entries": { $0.entries },
+        "articleWord": { $0.articleWord }, "entryWord": { $0.entryWord },
     ]
 }
 
@@ -123,7 +111,7 @@ struct HomePage: TemplateValue {
     var codes: [CodeRow]
     var hasCodes: Bool
 
-    static let keys: TemplateKeys<HomePage> = ["heading": \.heading, "tables": \.tables, "codes": \.codes, "hasCodes": \.hasCodes]
+    static let keys: TemplateKeys<HomePage> = ["heading": { $0.heading }, "tables": { $0.tables }, "codes": { $0.codes }, "hasCodes": { $0.hasCodes }]
 }
 
 /// A navigation tree on a home page.
@@ -132,7 +120,7 @@ struct NavigationTable: TemplateValue {
     var items: [NavigationItemContext]
     var showTitle = false
 
-    static let keys: TemplateKeys<NavigationTable> = ["title": \.title, "items": \.items, "showTitle": \.showTitle]
+    static let keys: TemplateKeys<NavigationTable> = ["title": { $0.title }, "items": { $0.items }, "showTitle": { $0.showTitle }]
 }
 
 /// `nav.mustache`: an item of a navigation tree. `href` is nil for a folder (and for an
@@ -145,7 +133,7 @@ struct NavigationItemContext: TemplateValue {
     var children: [NavigationItemContext]
 
     static let keys: TemplateKeys<NavigationItemContext> = [
-        "title": \.title, "href": \.href, "current": \.current, "hasChildren": \.hasChildren, "children": \.children,
+        "title": { $0.title }, "href": { $0.href }, "current": { $0.current }, "hasChildren": { $0.hasChildren }, "children": { $0.children },
     ]
 }
 
@@ -160,8 +148,8 @@ struct CodeRow: TemplateValue {
     var platform: String
 
     static let keys: TemplateKeys<CodeRow> = [
-        "code": \.code, "codeHref": \.codeHref, "title": \.title, "entryHref": \.entryHref, "article": \.article,
-        "articleHref": \.articleHref, "platform": \.platform,
+        "code": { $0.code }, "codeHref": { $0.codeHref }, "title": { $0.title }, "entryHref": { $0.entryHref }, "article": { $0.article },
+        "articleHref": { $0.articleHref }, "platform": { $0.platform },
     ]
 }
 
@@ -175,8 +163,8 @@ struct ArticlePage: TemplateValue {
     var body: String
 
     static let keys: TemplateKeys<ArticlePage> = [
-        "pagefindCodes": \.pagefindCodes, "navigation": \.navigation, "counterparts": \.counterparts, "markdown": \.markdown,
-        "structuredData": \.structuredData, "body": \.body,
+        "pagefindCodes": { $0.pagefindCodes }, "navigation": { $0.navigation }, "counterparts": { $0.counterparts }, "markdown": { $0.markdown },
+        "structuredData": { $0.structuredData }, "body": { $0.body },
     ]
 }
 
@@ -186,7 +174,7 @@ struct CodePage: TemplateValue {
     var decoded: DecodedCode?
     var groups: [CodeGroup]
 
-    static let keys: TemplateKeys<CodePage> = ["code": \.code, "decoded": \.decoded, "groups": \.groups]
+    static let keys: TemplateKeys<CodePage> = ["code": { $0.code }, "decoded": { $0.decoded }, "groups": { $0.groups }]
 }
 
 struct DecodedCode: TemplateValue {
@@ -200,8 +188,8 @@ struct DecodedCode: TemplateValue {
     var decimal: String
 
     static let keys: TemplateKeys<DecodedCode> = [
-        "severity": \.severity, "facility": \.facility, "facilityName": \.facilityName, "customer": \.customer,
-        "codeNumber": \.codeNumber, "win32": \.win32, "win32Name": \.win32Name, "decimal": \.decimal,
+        "severity": { $0.severity }, "facility": { $0.facility }, "facilityName": { $0.facilityName }, "customer": { $0.customer },
+        "codeNumber": { $0.codeNumber }, "win32": { $0.win32 }, "win32Name": { $0.win32Name }, "decimal": { $0.decimal },
     ]
 }
 
@@ -212,7 +200,7 @@ struct CodeGroup: TemplateValue {
     var labels: EntryLabels
     var entries: [CodeEntry] = []
 
-    static let keys: TemplateKeys<CodeGroup> = ["locale": \.locale, "name": \.name, "labels": \.labels, "entries": \.entries]
+    static let keys: TemplateKeys<CodeGroup> = ["locale": { $0.locale }, "name": { $0.name }, "labels": { $0.labels }, "entries": { $0.entries }]
 }
 
 struct EntryLabels: TemplateValue {
@@ -222,7 +210,7 @@ struct EntryLabels: TemplateValue {
     var viewInArticle: String
 
     static let keys: TemplateKeys<EntryLabels> = [
-        "message": \.message, "cause": \.cause, "resolution": \.resolution, "viewInArticle": \.viewInArticle,
+        "message": { $0.message }, "cause": { $0.cause }, "resolution": { $0.resolution }, "viewInArticle": { $0.viewInArticle },
     ]
 }
 
@@ -238,8 +226,8 @@ struct CodeEntry: TemplateValue {
     var resolution: String?
 
     static let keys: TemplateKeys<CodeEntry> = [
-        "title": \.title, "href": \.href, "article": \.article, "articleHref": \.articleHref, "platform": \.platform,
-        "message": \.message, "cause": \.cause, "resolution": \.resolution,
+        "title": { $0.title }, "href": { $0.href }, "article": { $0.article }, "articleHref": { $0.articleHref }, "platform": { $0.platform },
+        "message": { $0.message }, "cause": { $0.cause }, "resolution": { $0.resolution },
     ]
 }
 
@@ -249,13 +237,13 @@ struct CoveragePage: TemplateValue {
     var articles: [CoverageRow]
     var codes: [CoverageRow]
 
-    static let keys: TemplateKeys<CoveragePage> = ["locales": \.locales, "articles": \.articles, "codes": \.codes]
+    static let keys: TemplateKeys<CoveragePage> = ["locales": { $0.locales }, "articles": { $0.articles }, "codes": { $0.codes }]
 }
 
 struct CoverageLocale: TemplateValue {
     var locale: String
 
-    static let keys: TemplateKeys<CoverageLocale> = ["locale": \.locale]
+    static let keys: TemplateKeys<CoverageLocale> = ["locale": { $0.locale }]
 }
 
 /// A row of the coverage tables: an article (`id`) or a code (`code`, `href`).
@@ -265,7 +253,7 @@ struct CoverageRow: TemplateValue {
     var href: String?
     var cells: [CoverageCell]
 
-    static let keys: TemplateKeys<CoverageRow> = ["id": \.id, "code": \.code, "href": \.href, "cells": \.cells]
+    static let keys: TemplateKeys<CoverageRow> = ["id": { $0.id }, "code": { $0.code }, "href": { $0.href }, "cells": { $0.cells }]
 }
 
 /// A language's cell: whether it has the article or code, how many entries, and a link.
@@ -274,12 +262,12 @@ struct CoverageCell: TemplateValue {
     var entries: Int?
     var href: String?
 
-    static let keys: TemplateKeys<CoverageCell> = ["present": \.present, "entries": \.entries, "href": \.href]
+    static let keys: TemplateKeys<CoverageCell> = ["present": { $0.present }, "entries": { $0.entries }, "href": { $0.href }]
 }
 
 /// `search.mustache`.
 struct SearchPage: TemplateValue {
     var allLanguagesOnly: Bool
 
-    static let keys: TemplateKeys<SearchPage> = ["allLanguagesOnly": \.allLanguagesOnly]
+    static let keys: TemplateKeys<SearchPage> = ["allLanguagesOnly": { $0.allLanguagesOnly }]
 }
