@@ -7,7 +7,8 @@ import PackageDescription
 let fuzzing = Context.environment["KB_FUZZ"] == "1"
 let instrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-enable-testing"]), .define("KB_FUZZ")] : []
 
-// Data flows one way: Markdown syntax → typed model → linking → rendering → command line.
+// Data flows one way: Markdown syntax → typed model → linking → the pipeline and its output formats
+// → command line; Architecture.md draws the layers, and ArchitectureTests holds the imports to them.
 let package = Package(
     name: "kb",
     platforms: [.macOS(.v14)],
