@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "KBWebTests", dependencies: ["KBWeb", "KBCore"]),
         .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax", "KBCore"]),
         .testTarget(name: "KBExtractionTests", dependencies: ["KBTestSupport", "KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "KBLinkingTests", dependencies: ["KBLinking", "KBExtraction", "KBModel", "KBCore"]),
+        .testTarget(name: "KBLinkingTests", dependencies: ["KBTestSupport", "KBLinking", "KBExtraction", "KBModel", "KBCore"]),
         .testTarget(
             name: "KBOutputTests",
             dependencies: [

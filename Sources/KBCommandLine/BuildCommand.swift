@@ -64,13 +64,13 @@ struct BuildCommand: AsyncParsableCommand {
         pipeline.steps.append(BuildStep("write") { state in
             state.diagnostics.emit(try writer.write(BuiltSite(files: state.files)))
         })
-        let engine = options.diagnosticEngine
+        let engine = options.makeDiagnosticEngine()
         let settings = BuildSettings(options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL), limits: limits)
         let state = try await pipeline.run(tree, settings: settings, diagnostics: engine)
 
         options.report(engine, contentPath: content)
-        let entries = state.linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
         let linked = state.linked
+        let entries = linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
         FileHandle.standardError.write(Data((
             "built \(linked?.articles.count ?? 0) articles, \(entries) error entries, \(linked?.codes.codes.count ?? 0) codes "
                 + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(output)\n").utf8))

@@ -50,9 +50,10 @@ struct ContentTree: ContentSource {
         return try Self.read(location, limit: limits.fileSize)
     }
 
-    /// A file copied from disk when the site is written, not held in memory.
-    func published(_ path: String) -> BuiltSite.File {
-        BuiltSite.File(path: path, copying: locations[path] ?? path, origin: path)
+    /// A file the walk found, copied from its place on disk when the site is written, not held in
+    /// memory.
+    func published(_ path: String) -> BuiltSite.File? {
+        locations[path].map { BuiltSite.File(path: path, copying: $0, origin: path) }
     }
 
     /// A file of the content opened for reading, and its size: a regular file, opened without

@@ -15,23 +15,32 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case github
 }
 
+/// Hands a consumer the diagnostics with each file named as on the command line: the content
+/// folder as given, then the file's path in it.
+struct InContentFolder: DiagnosticConsumer {
+    var path: String
+    var consumer: any DiagnosticConsumer
+
+    func receive(_ diagnostics: [Diagnostic]) {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        consumer.receive(diagnostics.map { diagnostic in
+            var located = diagnostic
+            located.file = prefix + diagnostic.file
+            return located
+        })
+    }
+}
+
 /// Prints diagnostics on standard error as `path:line:col: warning: message [id]`, the form
 /// editors and CI annotate, followed by a count per kind.
 struct ConsoleDiagnostics: DiagnosticConsumer {
-    /// The content folder as given on the command line, put before every file.
-    var contentPath: String
     /// Only the count per kind.
     var quiet: Bool
 
     func receive(_ diagnostics: [Diagnostic]) {
         var output = ""
-        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
         if !quiet {
-            for diagnostic in diagnostics {
-                var located = diagnostic
-                located.file = prefix + diagnostic.file
-                output += located.consoleDescription + "\n"
-            }
+            for diagnostic in diagnostics { output += diagnostic.consoleDescription + "\n" }
         }
         output += Self.summary(diagnostics)
         FileHandle.standardError.write(Data(output.utf8))
@@ -57,8 +66,6 @@ struct ConsoleDiagnostics: DiagnosticConsumer {
 
 /// The diagnostics as one JSON object on standard error, for tools.
 struct JSONDiagnostics: DiagnosticConsumer {
-    var contentPath: String
-
     struct Record: Encodable {
         struct Note: Encodable {
             var line: Int?
@@ -80,10 +87,9 @@ struct JSONDiagnostics: DiagnosticConsumer {
     }
 
     func receive(_ diagnostics: [Diagnostic]) {
-        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
         let records = diagnostics.map { diagnostic in
             Record(
-                file: prefix + diagnostic.file, line: diagnostic.location?.line, column: diagnostic.location?.column,
+                file: diagnostic.file, line: diagnostic.location?.line, column: diagnostic.location?.column,
                 severity: diagnostic.severity.rawValue, id: diagnostic.identifier, message: diagnostic.message,
                 notes: diagnostic.notes.map { Record.Note(line: $0.location?.line, column: $0.location?.column, message: $0.message) })
         }
@@ -98,10 +104,7 @@ struct JSONDiagnostics: DiagnosticConsumer {
 /// The diagnostics as GitHub Actions workflow commands, one per line on standard error, then
 /// the count per kind.
 struct GitHubDiagnostics: DiagnosticConsumer {
-    var contentPath: String
-
     func receive(_ diagnostics: [Diagnostic]) {
-        let prefix = contentPath.hasSuffix("/") ? contentPath : contentPath + "/"
         var output = ""
         for diagnostic in diagnostics {
             let command = switch diagnostic.severity {
@@ -109,7 +112,7 @@ struct GitHubDiagnostics: DiagnosticConsumer {
             case .warning: "warning"
             case .note: "notice"
             }
-            var properties = ["file=" + Self.property(prefix + diagnostic.file)]
+            var properties = ["file=" + Self.property(diagnostic.file)]
             if let location = diagnostic.location {
                 properties += ["line=\(location.line)", "col=\(location.column)"]
             }

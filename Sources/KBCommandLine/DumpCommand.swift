@@ -24,7 +24,7 @@ struct DumpCommand: AsyncParsableCommand {
     func run() async throws {
         let start = ContinuousClock.now
         let tree = try ContentTree(path: content, limits: options.limits)
-        let engine = options.diagnosticEngine
+        let engine = options.makeDiagnosticEngine()
         let pipeline = Pipeline(steps: [.model, .link, .output(OutputFormats.dump)])
         let state = try await pipeline.run(tree, settings: BuildSettings(limits: options.limits), diagnostics: engine)
         for file in state.files where file.path == DumpFormat.path {

@@ -44,23 +44,26 @@ struct ContentOptions: ParsableArguments {
         valueName: "bytes"))
     var maxFileSize: ByteCount = ByteCount(Limits.default.fileSize)
 
-    /// The engine the build's stages emit into, with the severities chosen on the command line.
-    var diagnosticEngine: DiagnosticEngine {
+    /// A new engine for the build's steps to emit into, with the severities chosen on the command
+    /// line (each option repeatable, each value a list separated by commas).
+    func makeDiagnosticEngine() -> DiagnosticEngine {
+        func identifiers(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map(String.init) } }
         var rules = SeverityRules()
-        rules.set(.error, for: errorIDs.flatMap { $0.split(separator: ",").map(String.init) })
-        rules.set(.warning, for: warningIDs.flatMap { $0.split(separator: ",").map(String.init) })
-        rules.set(.ignore, for: ignoredIDs.flatMap { $0.split(separator: ",").map(String.init) })
+        rules.set(.error, for: identifiers(errorIDs))
+        rules.set(.warning, for: identifiers(warningIDs))
+        rules.set(.ignore, for: identifiers(ignoredIDs))
         return DiagnosticEngine(rules: rules)
     }
 
-    /// Prints what the engine collected, in the chosen format.
+    /// Prints what the engine collected, in the chosen format, each file named as on the command
+    /// line: below the content folder.
     func report(_ engine: DiagnosticEngine, contentPath: String) {
         let consumer: any DiagnosticConsumer = switch diagnosticFormat {
-        case .console: ConsoleDiagnostics(contentPath: contentPath, quiet: quiet)
-        case .json: JSONDiagnostics(contentPath: contentPath)
-        case .github: GitHubDiagnostics(contentPath: contentPath)
+        case .console: ConsoleDiagnostics(quiet: quiet)
+        case .json: JSONDiagnostics()
+        case .github: GitHubDiagnostics()
         }
-        engine.flush(to: [consumer])
+        engine.flush(to: [InContentFolder(path: contentPath, consumer: consumer)])
     }
 
     /// The limits of the build, with the ones set on the command line.

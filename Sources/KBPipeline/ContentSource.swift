@@ -11,9 +11,9 @@ public protocol ContentSource: Sendable {
     var diagnostics: [Diagnostic] { get }
     /// A file's bytes; a file the tree may not serve throws a `FileReadError`.
     func bytes(_ path: String) throws -> [UInt8]
-    /// A file as the site publishes it, unchanged: its bytes, or a copy of it made when the site
-    /// is written (so that images need not be held in memory).
-    func published(_ path: String) -> BuiltSite.File
+    /// A file of `files` as the site publishes it, unchanged: its bytes, or a copy of it made when
+    /// the site is written (so that images need not be held in memory); nil for any other path.
+    func published(_ path: String) -> BuiltSite.File?
 }
 
 extension ContentSource {
@@ -53,11 +53,12 @@ extension ContentSource {
 /// A content tree held in memory: path → bytes.
 public struct MemoryContent: ContentSource {
     public let contents: [String: [UInt8]]
-    public var files: [String] { contents.keys.sorted() }
+    public let files: [String]
     public var diagnostics: [Diagnostic] { [] }
 
     public init(_ contents: [String: [UInt8]]) {
         self.contents = contents
+        files = contents.keys.sorted()
     }
 
     public init(texts: [String: String]) {
@@ -71,7 +72,7 @@ public struct MemoryContent: ContentSource {
         return bytes
     }
 
-    public func published(_ path: String) -> BuiltSite.File {
-        BuiltSite.File(path: path, contents: contents[path] ?? [], origin: path)
+    public func published(_ path: String) -> BuiltSite.File? {
+        contents[path].map { BuiltSite.File(path: path, contents: $0, origin: path) }
     }
 }

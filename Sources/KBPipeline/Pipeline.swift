@@ -39,7 +39,7 @@ public struct Pipeline: Sendable {
         let clock = ContinuousClock()
         for step in steps {
             let start = clock.now
-            try await step.run(&state)
+            try await step.body(&state)
             state.timings.append((step.name, clock.now - start))
         }
         return state
@@ -95,9 +95,6 @@ public struct BuildStep: Sendable {
         self.body = body
     }
 
-    func run(_ state: inout BuildState) async throws {
-        try await body(&state)
-    }
 }
 
 extension BuildStep {
@@ -130,7 +127,7 @@ extension BuildStep {
         for path in source.mediaCandidates {
             switch MediaPolicy.verdict(for: path, read: { try source.bytes(path) }) {
             case .copy:
-                state.files.append(source.published(path))
+                if let file = source.published(path) { state.files.append(file) }
             case .refuse(let severity, let reason):
                 state.diagnostics.emit(Diagnostic(severity, "file.notPublished", reason, file: path, at: nil))
             }

@@ -363,22 +363,22 @@ struct ConsensusTests {
 
     @Test("a table most translations read as an error table is one in all of them, with the same columns")
     func tables() async throws {
-        let model = await knowledgeBase(Self.files)
+        let model = try await knowledgeBase(Self.files)
         let counts = Dictionary(uniqueKeysWithValues: model.articles.map { ($0.locale, $0.entries.count) })
         #expect(counts == ["nl-nl": 2, "sv-se": 2, "xx-xx": 2])
-        let alone = await knowledgeBase(["xx-xx/t.md": Self.files["xx-xx/t.md"]!])
+        let alone = try await knowledgeBase(["xx-xx/t.md": Self.files["xx-xx/t.md"]!])
         #expect(alone.articles[0].entries.isEmpty)
         let entry = try #require(model.articles.first { $0.locale == "xx-xx" }?.entries.first)
         #expect(entry.message == "Qwe rty" && entry.resolution.plainText == "Uio pas")
     }
 
     @Test("translations of the same source version with another structure keep their own reading, and say so")
-    func differentStructures() async {
+    func differentStructures() async throws {
         var files = Self.files
         let header = "---\nms.sourcegitcommit: abc\n---\n"
         files["nl-nl/t.md"] = header + files["nl-nl/t.md"]!
         files["sv-se/t.md"] = header + files["sv-se/t.md"]! + "\n## Meer\n\ntekst\n"
-        let model = await knowledgeBase(files)
+        let model = try await knowledgeBase(files)
         #expect(model.diagnostics.contains { $0.identifier == "translation.structureDiffers" })
         #expect(model.articles.first { $0.locale == "sv-se" }?.entries.count == 2)
     }

@@ -2,15 +2,9 @@ import Foundation
 import KBCore
 import KBExtraction
 import KBModel
+import KBTestSupport
 import Testing
 @testable import KBLinking
-
-func knowledgeBase(_ files: [String: String]) async -> KnowledgeBase {
-    await KnowledgeBaseBuilder().build(files: files.keys.filter { !$0.contains("includes/") }.sorted()) { path in
-        guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
-        return text
-    }
-}
 
 @Suite("Linking across languages")
 struct TranslationLinkerTests {
@@ -43,8 +37,8 @@ struct TranslationLinkerTests {
         """
 
     @Test("articles at the same path, or with the same asset id, form one group")
-    func groups() async {
-        let linked = TranslationLinker.link(await knowledgeBase([
+    func groups() async throws {
+        let linked = TranslationLinker.link(try await knowledgeBase([
             "nl-nl/enrollment/troubleshoot.md": Self.dutch,
             "sv-se/enrollment/troubleshoot.md": Self.swedish,
             // Moved in English, found by its asset id.
@@ -58,8 +52,8 @@ struct TranslationLinkerTests {
     }
 
     @Test("an asset id copied between articles of one language does not join them, and is reported")
-    func assetConflict() async {
-        let linked = TranslationLinker.link(await knowledgeBase([
+    func assetConflict() async throws {
+        let linked = TranslationLinker.link(try await knowledgeBase([
             "en-us/a.md": "---\nms.assetid: same\n---\n# A\n",
             "en-us/b.md": "---\nms.assetid: same\n---\n# B\n",
             "nl-nl/a.md": "---\nms.assetid: same\n---\n# A nl\n",
@@ -70,7 +64,7 @@ struct TranslationLinkerTests {
 
     @Test("entries align by anchor, and table rows by their codes even when the tables differ")
     func alignment() async throws {
-        let linked = TranslationLinker.link(await knowledgeBase([
+        let linked = TranslationLinker.link(try await knowledgeBase([
             "nl-nl/t.md": Self.dutch, "sv-se/t.md": Self.swedish,
         ]))
         let dutch = try #require(linked.article(locale: "nl-nl", id: "t"))
@@ -86,7 +80,7 @@ struct TranslationLinkerTests {
 
     @Test("every code leads to every entry that carries it, in every language")
     func codeIndex() async throws {
-        let linked = TranslationLinker.link(await knowledgeBase([
+        let linked = TranslationLinker.link(try await knowledgeBase([
             "nl-nl/t.md": Self.dutch, "sv-se/t.md": Self.swedish,
         ]))
         let code = try #require(linked.codes["0x80CF0437"])

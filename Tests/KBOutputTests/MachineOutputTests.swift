@@ -4,12 +4,7 @@ import KBCore
 import KBModel
 import Testing
 @testable import KBContractFiles
-@testable import KBDump
-@testable import KBLanguageModelFiles
 @testable import KBOutput
-@testable import KBPages
-import KBPipeline
-@testable import KBSearchIndex
 import KBTestSupport
 
 @Suite("Machine outputs")

@@ -4,13 +4,7 @@ import KBExtraction
 import KBLinking
 import KBModel
 import Testing
-@testable import KBContractFiles
-@testable import KBDump
-@testable import KBLanguageModelFiles
-@testable import KBOutput
 @testable import KBPages
-import KBPipeline
-@testable import KBSearchIndex
 import KBTestSupport
 
 /// Content written to attack the help site: scripts, event handlers, script URLs in every

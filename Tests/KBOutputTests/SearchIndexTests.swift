@@ -1,12 +1,6 @@
 import Foundation
 import KBCore
 import Testing
-@testable import KBContractFiles
-@testable import KBDump
-@testable import KBLanguageModelFiles
-@testable import KBOutput
-@testable import KBPages
-import KBPipeline
 @testable import KBSearchIndex
 import KBTestSupport
 import KBText

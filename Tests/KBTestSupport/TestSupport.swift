@@ -48,12 +48,10 @@ public func memoryContent(_ folder: String) throws -> MemoryContent {
 /// The seed articles, held in memory.
 public func seedFiles() throws -> MemoryContent { try memoryContent(seedContent) }
 
-/// Builds the model from files held in memory: path relative to the content root → text.
-public func knowledgeBase(_ files: [String: String]) async -> KnowledgeBase {
-    await KnowledgeBaseBuilder().build(files: files.keys.sorted()) { path in
-        guard let text = files[path] else { throw CocoaError(.fileNoSuchFile) }
-        return text
-    }
+/// The model of files held in memory (path relative to the content root → text), as the
+/// pipeline's `model` step makes it: files in `includes` folders are read only when included.
+public func knowledgeBase(_ files: [String: String]) async throws -> KnowledgeBase {
+    try await build(MemoryContent(texts: files), steps: [.model]).model
 }
 
 /// The seed articles' model.
