@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -93,12 +94,15 @@ let package = Package(
             ],
             swiftSettings: instrumented
         ),
-        // The commands, and the only disk I/O: the content folder, the templates folder, the site.
+        // The commands, and the only disk and network I/O: the content folder, the templates
+        // folder, the site, the preview server (kb serve, with FlyingFox).
         .target(
             name: "KBCommandLine",
             dependencies: [
                 "KBPipeline", "KBQuery", "KBMCP", "KBOutput", "KBPages", "KBContractFiles", "KBDump", "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBContract", "CFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: instrumented
         ),

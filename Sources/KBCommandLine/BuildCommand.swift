@@ -25,21 +25,23 @@ struct BuildCommand: AsyncParsableCommand {
             files inside the content folder are read, URLs and raw HTML that could run script are \
             dropped, files a browser would run (.html, .js, SVG with scripts) are not copied, and \
             limits on sizes and nesting (--max-file-size among them) keep one article from \
-            exhausting the build; each is reported and the rest is built.
+            exhausting the build; each is reported and the rest is built. Settings come from kb.yml \
+            (see kb init), and flags override them. The exit status is 1 when an error was \
+            reported (--fail-on changes that), after the site is written.
             """
     )
 
-    @Argument(help: "The content folder, holding one folder per locale.")
-    var content: String = "content"
+    @Argument(help: "The content folder: one folder per locale (content/en-us/…), or the articles of one language. Default: kb.yml's content, else content.")
+    var content: String?
 
-    @Option(name: [.short, .customLong("output")], help: "The folder to write the site to.")
-    var output: String = "site"
+    @Option(name: [.short, .customLong("output")], help: "The folder to write the site to (default: kb.yml's output, else site).")
+    var output: String?
 
     @Option(help: "A folder of templates and assets replacing the defaults of the same name (such as article.mustache, assets/site.css).")
     var templates: String?
 
-    @Option(help: "The site's title, shown on every page.")
-    var title: String = "Knowledge base"
+    @Option(help: "The site's title, shown on every page (default: kb.yml's title, else Knowledge base).")
+    var title: String?
 
     @Option(name: .customLong("base-url"), help: "The address the site will be published at (https://help.example.com/kb/), for absolute URLs: OpenSearch needs them, and the JSON contract, llms.txt and JSON-LD use them.")
     var baseURL: String?
@@ -56,37 +58,27 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
-        let limits = options.limits
-        let tree = try ContentTree(path: content, limits: limits)
-        let templateSet = try TemplateSet(overrides: try templates.map { try Self.readTemplates($0, limits: limits) } ?? [:])
-        var pipeline = Pipeline.site(formats: try Self.formats(outputs, from: OutputFormats.standard(templates: templateSet)))
-        let writer = try SiteWriter(output: output, content: tree.root, force: force)
+        let project = try Project(
+            content: content, options: options, output: output, templates: templates, title: title, baseURL: baseURL, outputs: outputs)
+        let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
+        var pipeline = Pipeline.site(formats: try project.formats(from: OutputFormats.standard(templates: try project.templateSet())))
+        let writer = try SiteWriter(output: project.outputPath, content: tree.root, force: force)
         pipeline.steps.append(BuildStep("write") { state in
             state.diagnostics.emit(try writer.write(BuiltSite(files: state.files)))
         })
-        let engine = options.makeDiagnosticEngine()
-        let settings = BuildSettings(options: SiteOptions(title: title, buildDate: Self.buildDate(), baseURL: baseURL), limits: limits)
-        let state = try await pipeline.run(tree, settings: settings, diagnostics: engine)
+        let engine = project.makeDiagnosticEngine()
+        let progress = ProgressDisplay.onTerminal(quiet: options.quiet)
+        let state = try await pipeline.run(tree, settings: project.settings, diagnostics: engine, progress: progress?.report)
+        progress?.finish()
 
-        options.report(engine, contentPath: content)
+        options.report(engine, contentPath: project.contentPath, virtualLocale: state.layout.virtualLocale)
         let linked = state.linked
         let entries = linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
         FileHandle.standardError.write(Data((
             "built \(linked?.articles.count ?? 0) articles, \(entries) error entries, \(linked?.codes.codes.count ?? 0) codes "
-                + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(output)\n").utf8))
+                + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(project.outputPath)\n").utf8))
         if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
-        if options.strict, engine.hasErrors { throw ExitCode(1) }
-    }
-
-    /// The formats `--outputs` names, in the order they are registered; all when it is not given.
-    static func formats(_ names: String?, from all: [any OutputFormat]) throws -> [any OutputFormat] {
-        guard let names else { return all }
-        let wanted = Set(names.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        let known = all.map(\.name)
-        if let unknown = wanted.subtracting(known).sorted().first {
-            throw ValidationError("--outputs: there is no output '\(unknown)' (there are \(known.joined(separator: ", ")))")
-        }
-        return all.filter { wanted.contains($0.name) }
+        if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }
 
     /// Every file below a templates folder, by its path relative to it.

@@ -19,15 +19,24 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
 /// folder as given, then the file's path in it.
 struct InContentFolder: DiagnosticConsumer {
     var path: String
+    /// The locale folder a tree without locale folders was read as (`LocaleFolderView`).
+    var virtualLocale: String?
     var consumer: any DiagnosticConsumer
 
     func receive(_ diagnostics: [Diagnostic]) {
+        consumer.receive(diagnostics.map { Self.located($0, in: path, virtualLocale: virtualLocale) })
+    }
+
+    /// The diagnostic with its file named below the content folder `path`.
+    static func located(_ diagnostic: Diagnostic, in path: String, virtualLocale: String?) -> Diagnostic {
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        consumer.receive(diagnostics.map { diagnostic in
-            var located = diagnostic
-            located.file = prefix + diagnostic.file
-            return located
-        })
+        var located = diagnostic
+        var file = diagnostic.file
+        if let virtualLocale {
+            if file == virtualLocale { file = "" } else if file.hasPrefix(virtualLocale + "/") { file.removeFirst(virtualLocale.count + 1) }
+        }
+        located.file = file.isEmpty ? path : prefix + file
+        return located
     }
 }
 

@@ -23,15 +23,16 @@ struct DumpCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
-        let tree = try ContentTree(path: content, limits: options.limits)
-        let engine = options.makeDiagnosticEngine()
+        let project = try Project(content: content, options: options)
+        let tree = try ContentTree(path: content, limits: project.settings.limits)
+        let engine = project.makeDiagnosticEngine()
         let pipeline = Pipeline(steps: [.model, .link, .output(OutputFormats.dump)])
-        let state = try await pipeline.run(tree, settings: BuildSettings(limits: options.limits), diagnostics: engine)
+        let state = try await pipeline.run(tree, settings: project.settings, diagnostics: engine)
         for file in state.files where file.path == DumpFormat.path {
             FileHandle.standardOutput.write(Data(file.contents))
         }
-        options.report(engine, contentPath: content)
+        options.report(engine, contentPath: content, virtualLocale: state.layout.virtualLocale)
         if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
-        if options.strict, engine.hasErrors { throw ExitCode(1) }
+        if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }
 }

@@ -11,7 +11,9 @@ public enum KBTool {
         with its search index and a versioned JSON contract for machines (api/v1/, llms.txt).
         """
     public static let version = "0.1.0"
-    public static let commands: [any ParsableCommand.Type] = [BuildCommand.self, DumpCommand.self, LookupCommand.self, MCPCommand.self]
+    public static let commands: [any ParsableCommand.Type] = [
+        InitCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, DumpCommand.self, LookupCommand.self, MCPCommand.self,
+    ]
 }
 
 /// Options shared by the commands that read content.
@@ -19,8 +21,17 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only the count of diagnostics per kind, not each one.")
     var quiet = false
 
-    @Flag(help: "Exit with status 1 when an error is reported (after writing everything). With --error, chosen warnings count as errors.")
+    @Option(help: ArgumentHelp(
+        "The settings file (default: kb.yml in the content folder's parent folder; see kb init). Flags override it.",
+        valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Exit with status 1 when a warning is reported, as for an error (the same as --fail-on warning).")
     var strict = false
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "When to exit with status 1, after writing everything: error (the default), warning, or never.", valueName: "level"))
+    var failOn: FailureThreshold?
 
     @Option(name: .customLong("error"), help: ArgumentHelp(
         "Report diagnostics with this identifier as errors (anchor.duplicate; a family: code.*; all: *). Repeatable.",
@@ -33,7 +44,7 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("ignore"), help: ArgumentHelp("Do not report diagnostics with this identifier. Repeatable.", valueName: "id"))
     var ignoredIDs: [String] = []
 
-    @Option(name: .customLong("diagnostics"), help: "How diagnostics are printed on standard error: console, json, or github (workflow annotations).")
+    @Option(name: [.customLong("format"), .customLong("diagnostics")], help: "How diagnostics are printed on standard error: console (path:line:col: severity: message [id]), json (one object per line), or github (workflow annotations).")
     var diagnosticFormat: DiagnosticFormat = .console
 
     @Flag(help: "Print the time spent in each stage on standard error.")
@@ -44,26 +55,25 @@ struct ContentOptions: ParsableArguments {
         valueName: "bytes"))
     var maxFileSize: ByteCount = ByteCount(Limits.default.fileSize)
 
-    /// A new engine for the build's steps to emit into, with the severities chosen on the command
-    /// line (each option repeatable, each value a list separated by commas).
-    func makeDiagnosticEngine() -> DiagnosticEngine {
+    /// Puts the severities chosen on the command line over `rules` (each option repeatable, each
+    /// value a list separated by commas).
+    func apply(to rules: inout SeverityRules) {
         func identifiers(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map(String.init) } }
-        var rules = SeverityRules()
         rules.set(.error, for: identifiers(errorIDs))
         rules.set(.warning, for: identifiers(warningIDs))
         rules.set(.ignore, for: identifiers(ignoredIDs))
-        return DiagnosticEngine(rules: rules)
     }
 
     /// Prints what the engine collected, in the chosen format, each file named as on the command
-    /// line: below the content folder.
-    func report(_ engine: DiagnosticEngine, contentPath: String) {
+    /// line: below the content folder. `virtualLocale` is the locale folder a tree without them
+    /// was read as, taken off the paths again.
+    func report(_ engine: DiagnosticEngine, contentPath: String, virtualLocale: String? = nil) {
         let consumer: any DiagnosticConsumer = switch diagnosticFormat {
         case .console: ConsoleDiagnostics(quiet: quiet)
         case .json: JSONDiagnostics()
         case .github: GitHubDiagnostics()
         }
-        engine.flush(to: [InContentFolder(path: contentPath, consumer: consumer)])
+        engine.flush(to: [InContentFolder(path: contentPath, virtualLocale: virtualLocale, consumer: consumer)])
     }
 
     /// The limits of the build, with the ones set on the command line.
@@ -73,6 +83,8 @@ struct ContentOptions: ParsableArguments {
         return limits
     }
 }
+
+extension FailureThreshold: ExpressibleByArgument {}
 
 /// A number of bytes written as `5000000`, `512K` or `5M`.
 struct ByteCount: ExpressibleByArgument, Sendable {

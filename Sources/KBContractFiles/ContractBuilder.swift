@@ -17,18 +17,20 @@ public struct ContractBuilder: Sendable {
         self.options = options
     }
 
-    public func build(_ linked: LinkedKnowledgeBase) -> BuiltContract {
+    /// With a memo, an article's records are made and encoded again only when it changed.
+    public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> BuiltContract {
         let locales = linked.locales
-        let perLocale = ConcurrentResults<(ArticlesFile, [Chunk], SearchRecordsFile)>(count: locales.count)
+        let perLocale = ConcurrentResults<(ArticlesFile, [Chunk], SearchRecordsFile, [ArticleOutput])>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { index in
-            perLocale.set(index, language(locales[index], linked))
+            perLocale.set(index, language(locales[index], linked, memo: memo))
         }
         var contract = BuiltContract(options: options)
         for (index, locale) in locales.enumerated() {
-            let (articles, chunks, records) = perLocale.values[index]
+            let (articles, chunks, records, encoded) = perLocale.values[index]
             contract.articles[locale] = articles
             contract.chunks[locale] = chunks
             contract.searchRecords[locale] = records
+            contract.encoded[locale] = encoded
         }
         contract.codes = codes(linked)
         contract.index = index(linked, contract)
@@ -40,16 +42,38 @@ public struct ContractBuilder: Sendable {
 
     // MARK: Articles
 
-    private func language(_ locale: String, _ linked: LinkedKnowledgeBase) -> (ArticlesFile, [Chunk], SearchRecordsFile) {
+    /// What one article adds to its language's files: its record, chunks and search records,
+    /// and each encoded as it is written.
+    struct ArticleOutput: Sendable {
+        var record: ArticleRecord
+        var chunks: [Chunk]
+        var searchRecords: [SearchRecord]
+        var encoded: BuiltContract.Encoded
+    }
+
+    private func language(_ locale: String, _ linked: LinkedKnowledgeBase, memo: OutputMemo?)
+        -> (ArticlesFile, [Chunk], SearchRecordsFile, [ArticleOutput])
+    {
         let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
-        let results = ConcurrentResults<(ArticleRecord, [Chunk], [SearchRecord])>(count: indices.count)
+        let results = ConcurrentResults<ArticleOutput>(count: indices.count)
         let chunker = ChunkBuilder(contract: self)
         let recorder = SearchRecordBuilder(contract: self)
         DispatchQueue.concurrentPerform(iterations: indices.count) { position in
             let index = indices[position]
-            results.set(position, (article(index, linked), chunker.chunks(of: index, linked), recorder.records(of: index, linked)))
+            let make = {
+                let (record, chunks, searchRecords) = (article(index, linked), chunker.chunks(of: index, linked), recorder.records(of: index, linked))
+                let encoder = BuiltContract.encoder()
+                return ArticleOutput(
+                    record: record, chunks: chunks, searchRecords: searchRecords,
+                    encoded: BuiltContract.Encoded(
+                        record: BuiltContract.json(record, encoder, lineFeed: false),
+                        chunkLines: chunks.flatMap { BuiltContract.json($0, encoder) },
+                        searchRecords: searchRecords.map { BuiltContract.json($0, encoder, lineFeed: false) }))
+            }
+            let source = linked.articles[index].source
+            results.set(position, memo.map { $0.value("contract/" + source, from: [source], make) } ?? make())
         }
-        let values = results.values
+        let values = results.values.map { ($0.record, $0.chunks, $0.searchRecords) }
         let articlesPath = Contract.articlesPath(locale)
         let recordsPath = Contract.searchRecordsPath(locale)
         return (
@@ -57,7 +81,8 @@ public struct ContractBuilder: Sendable {
                          locale: locale, articles: values.map(\.0)),
             values.flatMap(\.1),
             SearchRecordsFile(schema: Contract.schemaReference("search-records", from: recordsPath), formatVersion: Contract.formatVersion,
-                              locale: locale, records: values.flatMap(\.2))
+                              locale: locale, records: values.flatMap(\.2)),
+            results.values
         )
     }
 
@@ -202,7 +227,16 @@ public struct BuiltContract: Sendable {
     public var articles: [String: ArticlesFile] = [:]
     public var chunks: [String: [Chunk]] = [:]
     public var searchRecords: [String: SearchRecordsFile] = [:]
+    /// What each article adds to its language's files, encoded, in order.
+    var encoded: [String: [ContractBuilder.ArticleOutput]] = [:]
     let baseURL: String?
+
+    /// An article's values as JSON, to be put together into its language's files.
+    struct Encoded: Sendable {
+        var record: [UInt8]
+        var chunkLines: [UInt8]
+        var searchRecords: [[UInt8]]
+    }
 
     init(options: SiteOptions) {
         baseURL = options.baseURL
@@ -218,13 +252,20 @@ public struct BuiltContract: Sendable {
         let perLocale = ConcurrentResults<[BuiltSite.File]>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { index in
             let locale = locales[index]
-            var lines: [UInt8] = []
             let encoder = Self.encoder()
-            for chunk in chunks[locale] ?? [] { lines += Self.json(chunk, encoder) }
+            // The files as the encoder writes them, from the articles' values encoded one by one:
+            // compact JSON writes a value inside an array as it writes it alone.
+            let parts = encoded[locale] ?? []
+            var articlesFile = articles[locale]!
+            articlesFile.articles = []
+            var recordsFile = searchRecords[locale]!
+            recordsFile.records = []
             perLocale.set(index, [
-                BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.json(articles[locale]!, encoder)),
-                BuiltSite.File(path: Contract.chunksPath(locale), contents: lines),
-                BuiltSite.File(path: Contract.searchRecordsPath(locale), contents: Self.json(searchRecords[locale]!, encoder)),
+                BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.splice(
+                    parts.map(\.encoded.record), into: Self.json(articlesFile, encoder), at: "articles")),
+                BuiltSite.File(path: Contract.chunksPath(locale), contents: parts.flatMap(\.encoded.chunkLines)),
+                BuiltSite.File(path: Contract.searchRecordsPath(locale), contents: Self.splice(
+                    parts.flatMap(\.encoded.searchRecords), into: Self.json(recordsFile, encoder), at: "records")),
             ])
         }
         return [
@@ -241,9 +282,22 @@ public struct BuiltContract: Sendable {
     }
 
     /// One JSON value and a line feed.
-    static func json(_ value: some Encodable, _ encoder: JSONEncoder) -> [UInt8] {
+    static func json(_ value: some Encodable, _ encoder: JSONEncoder, lineFeed: Bool = true) -> [UInt8] {
         // Encoding these plain values cannot fail: no floats, no invalid keys.
-        Array(try! encoder.encode(value)) + [0x0A]
+        Array(try! encoder.encode(value)) + (lineFeed ? [0x0A] : [])
+    }
+
+    /// `file` (compact JSON with an empty array under `key`) with `items` in that array.
+    static func splice(_ items: [[UInt8]], into file: [UInt8], at key: String) -> [UInt8] {
+        let empty = Array("\"\(key)\":[]".utf8)
+        guard let start = file.firstRange(of: empty)?.lowerBound else { preconditionFailure("no empty \(key) array to fill") }
+        var result = Array(file[..<(start + empty.count - 1)])
+        for (index, item) in items.enumerated() {
+            if index > 0 { result.append(UInt8(ascii: ",")) }
+            result += item
+        }
+        result += file[(start + empty.count - 1)...]
+        return result
     }
 }
 

@@ -8,6 +8,6 @@ public struct ContractFormat: OutputFormat {
     public init() {}
 
     public func files(for input: OutputInput) -> [BuiltSite.File] {
-        ContractBuilder(options: input.options).build(input.linked).files()
+        ContractBuilder(options: input.options).build(input.linked, memo: input.memo).files()
     }
 }

@@ -1,6 +1,7 @@
 import KBCore
 import KBModel
 import KBSyntax
+import Synchronization
 
 /// Reads every article of a content tree into the model, in parallel: parsing and extraction
 /// of one file never depend on another. File access is passed in, so that this stage does no
@@ -29,14 +30,32 @@ public struct KnowledgeBaseBuilder: Sendable {
     ///
     /// - Parameter found: diagnostics found before, while listing the files; they join the
     ///   knowledge base's own.
+    ///
+    /// - Parameter cache: the outcomes of an earlier build to reuse: a file is extracted again
+    ///   only when a file it read (itself, its includes) is in `cache.changed`.
     public func measuredBuild(
-        files: [String], tablesOfContents: [String] = [], found: [Diagnostic] = [], read: @escaping Reader
+        files: [String], tablesOfContents: [String] = [], found: [Diagnostic] = [], read: @escaping Reader,
+        cache: ExtractionCache? = nil
     ) async -> (knowledgeBase: KnowledgeBase, timings: StageTimings) {
         let limits = self.limits
-        let extractor = ArticleExtractor(includes: IncludeResolver(read: read, limits: limits), limits: limits)
         typealias Outcome = (index: Int, result: ArticleExtractor.Result?, diagnostics: [Diagnostic], timings: StageTimings)
-        /// Reads, parses and extracts one file, following a reading when one is given.
+        /// Reads, parses and extracts one file, following a reading when one is given; with a
+        /// cache, reuses what an earlier build made of the same files.
         @Sendable func extract(_ index: Int, following: Reading?) -> Outcome {
+            let file = files[index]
+            guard let cache else { return extractReading(index, following: following, read: read) }
+            let key = ExtractionCache.Key(file: file, following: following)
+            if let reused = cache.reusable(key) { return (index, reused.result, reused.diagnostics, StageTimings()) }
+            let reads = Mutex<Set<String>>([file])
+            let outcome = extractReading(index, following: following) { path in
+                reads.withLock { _ = $0.insert(path) }
+                return try read(path)
+            }
+            cache.store(key, ExtractionCache.Entry(result: outcome.result, diagnostics: outcome.diagnostics, reads: reads.withLock { $0 }))
+            return outcome
+        }
+        @Sendable func extractReading(_ index: Int, following: Reading?, read: @escaping Reader) -> Outcome {
+            let extractor = ArticleExtractor(includes: IncludeResolver(read: read, limits: limits), limits: limits)
             let file = files[index]
             var timings = StageTimings()
             let clock = ContinuousClock()
@@ -116,6 +135,7 @@ public struct KnowledgeBaseBuilder: Sendable {
         }
         contents.sort { ($0.locale, $0.folder) < ($1.locale, $1.folder) }
         diagnostics.sort()
+        cache?.settle()
         return (KnowledgeBase(articles: articles, diagnostics: diagnostics, tablesOfContents: contents), timings)
     }
 }
@@ -134,5 +154,72 @@ public struct StageTimings: Sendable {
         lhs.frontMatter += rhs.frontMatter
         lhs.markdown += rhs.markdown
         lhs.extraction += rhs.extraction
+    }
+}
+
+/// What one build extracted from each file, kept for the next (`kb serve`): a file is read again
+/// only when a file it read changed. Outcomes depend only on the files read (the article, its
+/// includes) and the reading followed, so reusing them gives what extracting again would.
+public final class ExtractionCache: Sendable {
+    struct Key: Hashable, Sendable {
+        var file: String
+        var following: Reading?
+    }
+
+    struct Entry: Sendable {
+        var result: ArticleExtractor.Result?
+        var diagnostics: [Diagnostic]
+        /// Every path read, those that could not be read included.
+        var reads: Set<String>
+    }
+
+    private struct State {
+        var entries: [Key: Entry] = [:]
+        var used: Set<Key> = []
+        var changed: Set<String> = []
+        var extracted = 0
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Marks paths as changed since the last build (edited, added, deleted, renamed).
+    public func invalidate(_ paths: some Sequence<String>) {
+        state.withLock { $0.changed.formUnion(paths) }
+    }
+
+    /// How many files the last build extracted rather than reused.
+    public var extractedLastTime: Int { state.withLock { $0.extracted } }
+
+    func reusable(_ key: Key) -> Entry? {
+        state.withLock { state in
+            guard let entry = state.entries[key], entry.reads.isDisjoint(with: state.changed) else { return nil }
+            state.used.insert(key)
+            return entry
+        }
+    }
+
+    func store(_ key: Key, _ entry: Entry) {
+        state.withLock { state in
+            state.entries[key] = entry
+            state.used.insert(key)
+            state.extracted += 1
+        }
+    }
+
+    /// After a build: forgets what it did not use (deleted files, readings no longer followed)
+    /// and the changes it has seen.
+    func settle() {
+        state.withLock { state in
+            state.entries = state.entries.filter { state.used.contains($0.key) }
+            state.used = []
+            state.changed = []
+        }
+    }
+
+    /// Starts counting a new build.
+    public func begin() {
+        state.withLock { $0.extracted = 0 }
     }
 }

@@ -16,18 +16,21 @@ public struct LanguageModelFiles: Sendable {
         self.options = options
     }
 
-    public func build(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+    /// With a memo, an article's Markdown is made again only when the article changed.
+    public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
         // Each article's Markdown once, for its twin and for its language's llms-full.txt.
-        let rendered = ConcurrentResults<ArticleMarkdown>(count: linked.articles.count)
+        let rendered = ConcurrentResults<(ArticleMarkdown, BuiltSite.File)>(count: linked.articles.count)
         DispatchQueue.concurrentPerform(iterations: linked.articles.count) { index in
-            rendered.set(index, ArticleMarkdown(linked.articles[index]))
+            let article = linked.articles[index]
+            let make = {
+                let markdown = ArticleMarkdown(article)
+                return (markdown, BuiltSite.File(
+                    path: SitePaths.markdownTwin(of: article), text: markdown.text(headingShift: 0) + "\n", origin: article.source))
+            }
+            rendered.set(index, memo.map { $0.value("llms/" + article.source, from: [article.source], make) } ?? make())
         }
-        let markdown = rendered.values
-        var files = linked.articles.indices.map { index in
-            BuiltSite.File(
-                path: SitePaths.markdownTwin(of: linked.articles[index]), text: markdown[index].text(headingShift: 0) + "\n",
-                origin: linked.articles[index].source)
-        }
+        let markdown = rendered.values.map(\.0)
+        var files = rendered.values.map(\.1)
         files.append(BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)))
         for locale in linked.locales {
             files.append(BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked)))

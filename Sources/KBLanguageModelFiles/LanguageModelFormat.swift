@@ -7,6 +7,6 @@ public struct LanguageModelFormat: OutputFormat {
     public init() {}
 
     public func files(for input: OutputInput) -> [BuiltSite.File] {
-        LanguageModelFiles(options: input.options).build(input.linked)
+        LanguageModelFiles(options: input.options).build(input.linked, memo: input.memo)
     }
 }

@@ -24,10 +24,14 @@ public struct OutputInput: Sendable {
     /// entry counterparts, the code index.
     public var linked: LinkedKnowledgeBase
     public var options: SiteOptions
+    /// What the last build made, to reuse what an edit did not touch (`kb serve`); nil to make
+    /// everything.
+    public var memo: OutputMemo?
 
-    public init(model: KnowledgeBase, linked: LinkedKnowledgeBase, options: SiteOptions) {
+    public init(model: KnowledgeBase, linked: LinkedKnowledgeBase, options: SiteOptions, memo: OutputMemo? = nil) {
         self.model = model
         self.linked = linked
         self.options = options
+        self.memo = memo
     }
 }

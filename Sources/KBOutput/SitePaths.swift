@@ -76,7 +76,13 @@ public enum SitePaths {
 
 extension SitePaths {
     /// The pages kb writes in each locale's folder, which no article may replace.
-    static let reservedInLocale: Set<String> = ["index.html", "search.html"]
+    static let reservedInLocale: Set<String> = ["search.html"]
+
+    /// Whether the article is a language's `index.md`, whose page is the language's home page:
+    /// it is shown there, above the navigation and the code index, not on a page of its own.
+    public static func isLanding(_ article: Article) -> Bool {
+        Self.article(article) == home(article.locale)
+    }
 
     /// The knowledge base without the articles whose page would be another's: a page kb
     /// generates (`nl-nl/index.md` would replace the locale's home, `nl-nl/search.md` its search
@@ -93,7 +99,7 @@ extension SitePaths {
             if reservedInLocale.contains(name) {
                 diagnostics.append(Diagnostic(
                     .warning, "output.collision",
-                    "this article's page would be '\(page)', which kb writes itself (the language's \(name == "index.html" ? "home" : "search") page); the article is left out",
+                    "this article's page would be '\(page)', which kb writes itself (the language's search page); the article is left out",
                     file: article.source, at: nil))
             } else if let owner = owners[key] {
                 diagnostics.append(Diagnostic(

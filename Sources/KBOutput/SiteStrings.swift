@@ -55,6 +55,7 @@ public struct SiteStrings: Sendable {
     // then shows the English word.
     static let table: [String: [String: String]] = [
         "en": [
+            "editPage": "Edit this page",
             "moreResults": "More results",
             "searchPlaceholder": "Code, message or words", "noResults": "No results for", "results": "results", "searchHint": "Type an error code (0x80CF0437, 80cf0437, DeviceCapReached) or a few words.", "otherLanguage": "Other language",
             "skipToContent": "Skip to main content", "languages": "Languages", "chooseLanguage": "Choose a language",
@@ -71,6 +72,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "defined by a product", "search": "Search", "allLanguages": "All languages",
         ],
         "nl": [
+            "editPage": "Deze pagina bewerken",
             "moreResults": "Meer resultaten",
             "searchPlaceholder": "Code, bericht of woorden", "noResults": "Geen resultaten voor", "results": "resultaten", "searchHint": "Typ een foutcode (0x80CF0437, 80cf0437, DeviceCapReached) of een paar woorden.", "otherLanguage": "Andere taal",
             "skipToContent": "Doorgaan naar hoofdinhoud", "languages": "Talen", "chooseLanguage": "Kies een taal",
@@ -87,6 +89,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "gedefinieerd door een product", "search": "Zoeken", "allLanguages": "Alle talen",
         ],
         "sv": [
+            "editPage": "Redigera den här sidan",
             "moreResults": "Fler resultat",
             "searchPlaceholder": "Kod, meddelande eller ord", "noResults": "Inga resultat för", "results": "resultat", "searchHint": "Skriv en felkod (0x80CF0437, 80cf0437, DeviceCapReached) eller några ord.", "otherLanguage": "Annat språk",
             "skipToContent": "Hoppa till huvudinnehåll", "languages": "Språk", "chooseLanguage": "Välj ett språk",
@@ -103,6 +106,7 @@ public struct SiteStrings: Sendable {
             "customerDefined": "definierad av en produkt", "search": "Sök", "allLanguages": "Alla språk",
         ],
         "da": [
+            "editPage": "Rediger denne side",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, meddelelse eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedindhold", "languages": "Sprog", "chooseLanguage": "Vælg et sprog",
@@ -112,6 +116,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advarsel", "caution": "Forsigtig", "search": "Søg",
         ],
         "nb": [
+            "editPage": "Rediger denne siden",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, melding eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedinnhold", "languages": "Språk", "chooseLanguage": "Velg et språk",
@@ -121,6 +126,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advarsel", "caution": "Forsiktig", "search": "Søk",
         ],
         "fi": [
+            "editPage": "Muokkaa tätä sivua",
             "moreResults": "Lisää tuloksia",
             "searchPlaceholder": "Koodi, sanoma tai sanoja", "noResults": "Ei tuloksia haulle", "results": "tulosta",
             "skipToContent": "Siirry pääsisältöön", "languages": "Kielet", "chooseLanguage": "Valitse kieli",
@@ -130,6 +136,7 @@ public struct SiteStrings: Sendable {
             "tip": "Vihje", "important": "Tärkeää", "warning": "Varoitus", "caution": "Muistutus", "search": "Haku",
         ],
         "de": [
+            "editPage": "Diese Seite bearbeiten",
             "moreResults": "Weitere Ergebnisse",
             "searchPlaceholder": "Code, Meldung oder Wörter", "noResults": "Keine Ergebnisse für", "results": "Ergebnisse", "allLanguages": "Alle Sprachen",
             "skipToContent": "Zum Hauptinhalt wechseln", "languages": "Sprachen", "chooseLanguage": "Sprache auswählen",
@@ -142,6 +149,7 @@ public struct SiteStrings: Sendable {
             "caution": "Achtung", "noCodes": "Keine Fehlercodes in dieser Sprache.", "search": "Suchen",
         ],
         "fr": [
+            "editPage": "Modifier cette page",
             "moreResults": "Plus de résultats",
             "searchPlaceholder": "Code, message ou mots", "noResults": "Aucun résultat pour", "results": "résultats", "allLanguages": "Toutes les langues",
             "skipToContent": "Passer au contenu principal", "languages": "Langues", "chooseLanguage": "Choisir une langue",
@@ -155,6 +163,7 @@ public struct SiteStrings: Sendable {
             "search": "Rechercher",
         ],
         "es": [
+            "editPage": "Editar esta página",
             "moreResults": "Más resultados",
             "searchPlaceholder": "Código, mensaje o palabras", "noResults": "No hay resultados para", "results": "resultados", "allLanguages": "Todos los idiomas",
             "skipToContent": "Saltar al contenido principal", "languages": "Idiomas", "chooseLanguage": "Elija un idioma",
@@ -167,6 +176,7 @@ public struct SiteStrings: Sendable {
             "warning": "Advertencia", "caution": "Precaución", "search": "Buscar",
         ],
         "it": [
+            "editPage": "Modifica questa pagina",
             "moreResults": "Altri risultati",
             "searchPlaceholder": "Codice, messaggio o parole", "noResults": "Nessun risultato per", "results": "risultati", "allLanguages": "Tutte le lingue",
             "skipToContent": "Passa al contenuto principale", "languages": "Lingue", "chooseLanguage": "Scegli una lingua",
@@ -177,6 +187,7 @@ public struct SiteStrings: Sendable {
             "caution": "Attenzione", "search": "Cerca",
         ],
         "pt": [
+            "editPage": "Editar esta página",
             "moreResults": "Mais resultados",
             "searchPlaceholder": "Código, mensagem ou palavras", "noResults": "Nenhum resultado para", "results": "resultados", "allLanguages": "Todos os idiomas",
             "skipToContent": "Pular para o conteúdo principal", "languages": "Idiomas", "chooseLanguage": "Escolha um idioma",
@@ -187,6 +198,7 @@ public struct SiteStrings: Sendable {
             "search": "Pesquisar",
         ],
         "pl": [
+            "editPage": "Edytuj tę stronę",
             "moreResults": "Więcej wyników",
             "searchPlaceholder": "Kod, komunikat lub słowa", "noResults": "Brak wyników dla", "results": "wyniki", "allLanguages": "Wszystkie języki",
             "skipToContent": "Przejdź do treści głównej", "languages": "Języki", "chooseLanguage": "Wybierz język",
@@ -197,6 +209,7 @@ public struct SiteStrings: Sendable {
             "search": "Szukaj",
         ],
         "cs": [
+            "editPage": "Upravit tuto stránku",
             "moreResults": "Další výsledky",
             "searchPlaceholder": "Kód, zpráva nebo slova", "noResults": "Žádné výsledky pro", "results": "výsledky", "allLanguages": "Všechny jazyky",
             "skipToContent": "Přeskočit na hlavní obsah", "languages": "Jazyky", "chooseLanguage": "Zvolte jazyk",
@@ -206,6 +219,7 @@ public struct SiteStrings: Sendable {
             "tip": "Tip", "important": "Důležité", "warning": "Upozornění", "caution": "Pozor", "search": "Hledat",
         ],
         "tr": [
+            "editPage": "Bu sayfayı düzenle",
             "moreResults": "Daha fazla sonuç",
             "searchPlaceholder": "Kod, ileti veya sözcükler", "noResults": "Sonuç bulunamadı:", "results": "sonuç", "allLanguages": "Tüm diller",
             "skipToContent": "Ana içeriğe atla", "languages": "Diller", "chooseLanguage": "Bir dil seçin",
@@ -215,6 +229,7 @@ public struct SiteStrings: Sendable {
             "tip": "İpucu", "important": "Önemli", "warning": "Uyarı", "caution": "Dikkat", "search": "Ara",
         ],
         "hu": [
+            "editPage": "Oldal szerkesztése",
             "moreResults": "További találatok",
             "searchPlaceholder": "Kód, üzenet vagy szavak", "noResults": "Nincs találat:", "results": "találat", "allLanguages": "Minden nyelv",
             "skipToContent": "Ugrás a fő tartalomra", "languages": "Nyelvek", "chooseLanguage": "Válasszon nyelvet",
@@ -224,6 +239,7 @@ public struct SiteStrings: Sendable {
             "tip": "Tipp", "important": "Fontos", "warning": "Figyelmeztetés", "caution": "Vigyázat", "search": "Keresés",
         ],
         "ru": [
+            "editPage": "Редактировать страницу",
             "moreResults": "Другие результаты",
             "searchPlaceholder": "Код, сообщение или слова", "noResults": "Нет результатов для", "results": "результатов", "allLanguages": "Все языки",
             "skipToContent": "Перейти к основному содержимому", "languages": "Языки", "chooseLanguage": "Выберите язык",
@@ -234,6 +250,7 @@ public struct SiteStrings: Sendable {
             "caution": "Внимание", "search": "Поиск",
         ],
         "ja": [
+            "editPage": "このページを編集",
             "moreResults": "さらに表示",
             "searchPlaceholder": "コード、メッセージ、キーワード", "noResults": "検索結果はありません:", "results": "件の結果", "allLanguages": "すべての言語",
             "skipToContent": "メイン コンテンツにスキップ", "languages": "言語", "chooseLanguage": "言語を選択してください",
@@ -243,6 +260,7 @@ public struct SiteStrings: Sendable {
             "important": "重要", "warning": "警告", "caution": "注意事項", "search": "検索",
         ],
         "zh-cn": [
+            "editPage": "编辑此页",
             "moreResults": "更多结果",
             "searchPlaceholder": "代码、消息或关键字", "noResults": "没有结果:", "results": "个结果", "allLanguages": "所有语言",
             "skipToContent": "跳转至主内容", "languages": "语言", "chooseLanguage": "选择语言", "articleCount": "篇文章",
@@ -252,6 +270,7 @@ public struct SiteStrings: Sendable {
             "caution": "注意事项", "search": "搜索",
         ],
         "zh-tw": [
+            "editPage": "編輯此頁",
             "moreResults": "更多結果",
             "searchPlaceholder": "代碼、訊息或關鍵字", "noResults": "沒有結果:", "results": "個結果", "allLanguages": "所有語言",
             "skipToContent": "跳到主要內容", "languages": "語言", "chooseLanguage": "選擇語言", "articleCount": "篇文章",
@@ -261,6 +280,7 @@ public struct SiteStrings: Sendable {
             "caution": "注意事項", "search": "搜尋",
         ],
         "ko": [
+            "editPage": "이 페이지 편집",
             "moreResults": "결과 더 보기",
             "searchPlaceholder": "코드, 메시지 또는 단어", "noResults": "검색 결과 없음:", "results": "개 결과", "allLanguages": "모든 언어",
             "skipToContent": "주 콘텐츠로 건너뛰기", "languages": "언어", "chooseLanguage": "언어 선택",

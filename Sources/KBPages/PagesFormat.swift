@@ -10,6 +10,6 @@ public struct PagesFormat: OutputFormat {
     }
 
     public func files(for input: OutputInput) -> [BuiltSite.File] {
-        SiteRenderer(templates: templates, options: input.options).renderPages(input.linked)
+        SiteRenderer(templates: templates, options: input.options).renderPages(input.linked, memo: input.memo)
     }
 }

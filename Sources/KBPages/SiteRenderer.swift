@@ -20,15 +20,23 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The pages and their assets.
-    public func renderPages(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+    ///
+    /// With a memo, the page of an article is made again only when the article or one of its
+    /// translations changed, and the page of a code when an article with an entry of it did
+    /// (`OutputMemo`); the other pages are cheap and always made.
+    public func renderPages(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
         let context = RenderingContext(linked: linked)
+        @Sendable func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
+            memo.map { $0.value(key, from: sources, make) } ?? make()
+        }
         // Every page is independent of the others: all of them render in one parallel loop,
         // the large ones (homes with their code index, the coverage page) first.
         enum Page: Sendable {
             case root, home(String), coverage, article(Int), code(Int), search(String?)
         }
         let pages: [Page] = linked.locales.map(Page.home) + [.coverage, .root, .search(nil)]
-            + linked.locales.map(Page.search) + linked.articles.indices.map(Page.article)
+            + linked.locales.map(Page.search)
+            + linked.articles.indices.filter { !SitePaths.isLanding(linked.articles[$0]) }.map(Page.article)
             + linked.codes.codes.indices.map(Page.code)
         var files = inParallel(pages) { page in
             switch page {
@@ -40,12 +48,17 @@ public struct SiteRenderer: Sendable {
                 return self.page(self.coverage(linked), template: "coverage", path: SitePaths.coverage)
             case .article(let index):
                 let article = linked.articles[index]
-                var file = self.page(self.article(index, context), template: "article", path: SitePaths.article(article))
-                file.origin = article.source
-                return file
+                return memoized("pages/article/" + article.source, from: [article.source]) {
+                    var file = self.page(self.article(index, context), template: "article", path: SitePaths.article(article))
+                    file.origin = article.source
+                    return file
+                }
             case .code(let index):
                 let code = linked.codes.codes[index]
-                return self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
+                let sources = Array(Set(code.entries.map { linked.article($0).source })).sorted()
+                return memoized("pages/code/" + code.code, from: sources) {
+                    self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
+                }
             case .search(let locale):
                 return self.page(self.search(locale), template: "search", path: SitePaths.search(locale))
             }
@@ -111,6 +124,10 @@ public struct SiteRenderer: Sendable {
     // MARK: Root
 
     private func root(_ linked: LinkedKnowledgeBase) -> Page {
+        if linked.locales.count == 1, let only = linked.locales.first {
+            let layout = base(path: SitePaths.root, locale: only, title: options.title)
+            return Page(layout: layout, content: RootPage(locales: [], redirect: SitePaths.home(only)))
+        }
         let layout = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")["chooseLanguage"])
         let locales = linked.locales.map { locale in
             let articles = linked.articles.filter { $0.locale == locale }
@@ -168,8 +185,16 @@ public struct SiteRenderer: Sendable {
                     platform: entry.platform ?? ""))
             }
         }
+        // The language's index.md, when there is one, introduces the page.
+        var intro: String?
+        if let landing = linked.articles.indices.first(where: { linked.articles[$0].locale == locale && SitePaths.isLanding(linked.articles[$0]) }),
+           let page = article(landing, context).content as? ArticlePage {
+            intro = page.body
+            layout.title = linked.articles[landing].title
+            layout.description = linked.articles[landing].metadata.description
+        }
         return Page(layout: layout, content: HomePage(
-            heading: SiteStrings.nativeName(of: locale), tables: navigation, codes: rows, hasCodes: !rows.isEmpty))
+            heading: SiteStrings.nativeName(of: locale), intro: intro, tables: navigation, codes: rows, hasCodes: !rows.isEmpty))
     }
 
     private func navigationItem(_ item: NavigationItem, locale: String, from path: String, current: String?) -> NavigationItemContext {
@@ -283,7 +308,8 @@ public struct SiteRenderer: Sendable {
                 .joined(separator: ", "),
             navigation: navigation, counterparts: Self.scriptJSON(.object(counterparts)),
             markdown: SitePaths.relative(from: path, to: SitePaths.markdownTwin(of: article)),
-            structuredData: Self.scriptJSON(structuredData(article, path: path)), body: renderer.render(article.document)))
+            structuredData: Self.scriptJSON(structuredData(article, path: path)), body: renderer.render(article.document),
+            editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }))
     }
 
     /// schema.org data for search engines: a `TechArticle` with a `HowTo` for each procedure.

@@ -85,8 +85,11 @@ struct Alternate: TemplateValue {
 /// `root.mustache`: the language chooser.
 struct RootPage: TemplateValue {
     var locales: [RootLocale]
+    /// The home page of a site of one language, which the root sends the reader to instead of
+    /// offering a choice of one.
+    var redirect: String?
 
-    static let keys: TemplateKeys<RootPage> = ["locales": { $0.locales }]
+    static let keys: TemplateKeys<RootPage> = ["locales": { $0.locales }, "redirect": { $0.redirect }]
 }
 
 struct RootLocale: TemplateValue {
@@ -107,11 +110,15 @@ struct RootLocale: TemplateValue {
 /// `home.mustache`: a language's home, its navigation and its code index.
 struct HomePage: TemplateValue {
     var heading: String
+    /// The language's `index.md` article, rendered, shown above the navigation and code index.
+    var intro: String?
     var tables: [NavigationTable]
     var codes: [CodeRow]
     var hasCodes: Bool
 
-    static let keys: TemplateKeys<HomePage> = ["heading": { $0.heading }, "tables": { $0.tables }, "codes": { $0.codes }, "hasCodes": { $0.hasCodes }]
+    static let keys: TemplateKeys<HomePage> = [
+        "heading": { $0.heading }, "intro": { $0.intro }, "tables": { $0.tables }, "codes": { $0.codes }, "hasCodes": { $0.hasCodes },
+    ]
 }
 
 /// A navigation tree on a home page.
@@ -161,10 +168,12 @@ struct ArticlePage: TemplateValue {
     var markdown: String
     var structuredData: String
     var body: String
+    /// Where the article's source is edited (kb.yml's edit-link); nil for none.
+    var editLink: String?
 
     static let keys: TemplateKeys<ArticlePage> = [
         "pagefindCodes": { $0.pagefindCodes }, "navigation": { $0.navigation }, "counterparts": { $0.counterparts }, "markdown": { $0.markdown },
-        "structuredData": { $0.structuredData }, "body": { $0.body },
+        "structuredData": { $0.structuredData }, "body": { $0.body }, "editLink": { $0.editLink },
     ]
 }
 

@@ -21,33 +21,6 @@ extension ContentSource {
     public func text(_ path: String) throws -> String {
         String(decoding: try bytes(path), as: UTF8.self)
     }
-
-    /// The articles: Markdown files, except those in `includes` folders (fragments articles
-    /// include) and `TOC.md` files (navigation written in Markdown).
-    public var articleFiles: [String] {
-        files.filter { path in
-            path.lowercased().hasSuffix(".md") && !path.split(separator: "/").dropLast().contains("includes")
-                && path.split(separator: "/").last?.lowercased() != "toc.md"
-        }
-    }
-
-    /// The DocFX `toc.yml` and `TOC.md` files that define navigation; breadcrumb tables of
-    /// contents, which describe the published site around the docs, are left out.
-    public var tableOfContentsFiles: [String] {
-        files.filter { path in
-            let parts = path.split(separator: "/")
-            return ["toc.yml", "toc.md"].contains(parts.last?.lowercased() ?? "")
-                && !parts.dropLast().contains { ["breadcrumb", "bread"].contains($0.lowercased()) }
-        }
-    }
-
-    /// Files that are not Markdown or YAML: images and other files the articles use.
-    var mediaCandidates: [String] {
-        files.filter { path in
-            let lower = path.lowercased()
-            return !lower.hasSuffix(".md") && !lower.hasSuffix(".yml") && !lower.hasSuffix(".yaml")
-        }
-    }
 }
 
 /// A content tree held in memory: path → bytes.

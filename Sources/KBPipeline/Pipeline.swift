@@ -32,17 +32,36 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every step in order over the content, emitting diagnostics into `diagnostics`.
+    /// `progress` hears of each step as it starts, with what the build holds so far.
     public func run(
-        _ source: any ContentSource, settings: BuildSettings = BuildSettings(), diagnostics: DiagnosticEngine = DiagnosticEngine()
+        _ source: any ContentSource, settings: BuildSettings = BuildSettings(), diagnostics: DiagnosticEngine = DiagnosticEngine(),
+        progress: (@Sendable (Progress) -> Void)? = nil
     ) async throws -> BuildState {
         var state = BuildState(source: source, settings: settings, diagnostics: diagnostics)
+        if let note = state.layout.leftOutNote { diagnostics.emit(note) }
         let clock = ContinuousClock()
-        for step in steps {
+        for (index, step) in steps.enumerated() {
+            progress?(Progress(
+                step: step.name, number: index + 1, steps: steps.count, articles: state.model.articles.count,
+                files: state.files.count, sources: state.layout.articles.count))
             let start = clock.now
             try await step.body(&state)
             state.timings.append((step.name, clock.now - start))
         }
         return state
+    }
+
+    /// Where a build is: the step starting, and the counts so far.
+    public struct Progress: Sendable {
+        public var step: String
+        public var number: Int
+        public var steps: Int
+        /// Articles extracted so far.
+        public var articles: Int
+        /// Files made so far.
+        public var files: Int
+        /// Article files to read.
+        public var sources: Int
     }
 }
 
@@ -50,16 +69,33 @@ public struct Pipeline: Sendable {
 public struct BuildSettings: Sendable {
     public var options: SiteOptions
     public var limits: Limits
+    public var content: ContentSettings
+    /// What earlier builds extracted, for a build that follows them (`kb serve`): only files
+    /// changed since are extracted again.
+    public var extractionCache: ExtractionCache?
+    /// What earlier builds' output formats made, for a build that follows them (`kb serve`):
+    /// only what changed articles touch is made again.
+    public var outputMemo: OutputMemo?
 
-    public init(options: SiteOptions = SiteOptions(), limits: Limits = .default) {
+    public init(
+        options: SiteOptions = SiteOptions(), limits: Limits = .default, content: ContentSettings = ContentSettings(),
+        extractionCache: ExtractionCache? = nil, outputMemo: OutputMemo? = nil
+    ) {
         self.options = options
         self.limits = limits
+        self.content = content
+        self.extractionCache = extractionCache
+        self.outputMemo = outputMemo
     }
 }
 
 /// What the steps of a build have made so far.
 public struct BuildState: Sendable {
+    /// The content as the steps read it: a tree without locale folders is shown as the folder
+    /// of its locale (`LocaleFolderView`).
     public let source: any ContentSource
+    /// Which files are articles, tables of contents and media, in `source`'s paths.
+    public let layout: ContentLayout
     public let settings: BuildSettings
     public let diagnostics: DiagnosticEngine
     /// The model as extracted (after `model`).
@@ -74,7 +110,15 @@ public struct BuildState: Sendable {
     public var modelStages = StageTimings()
 
     init(source: any ContentSource, settings: BuildSettings, diagnostics: DiagnosticEngine) {
-        self.source = source
+        let stored = ContentLayout(files: source.files, settings: settings.content)
+        if let locale = stored.virtualLocale {
+            self.source = LocaleFolderView(source, locale: locale)
+        } else {
+            self.source = source
+        }
+        layout = stored
+        var settings = settings
+        settings.options.virtualLocale = stored.virtualLocale
         self.settings = settings
         self.diagnostics = diagnostics
     }
@@ -103,8 +147,8 @@ extension BuildStep {
     public static let model = BuildStep("model") { state in
         let source = state.source
         let (model, stages) = await KnowledgeBaseBuilder(limits: state.settings.limits).measuredBuild(
-            files: source.articleFiles, tablesOfContents: source.tableOfContentsFiles, found: source.diagnostics,
-            read: { try source.text($0) })
+            files: state.layout.articles, tablesOfContents: state.layout.tablesOfContents, found: source.diagnostics,
+            read: { try source.text($0) }, cache: state.settings.extractionCache)
         state.model = model
         state.modelStages = stages
         state.diagnostics.emit(model.diagnostics)
@@ -116,6 +160,7 @@ extension BuildStep {
         let (kept, collisions) = SitePaths.keepingArticlesWithOwnPages(state.model)
         let linked = TranslationLinker.link(kept, contentFiles: Set(state.source.files))
         state.linked = linked
+        state.settings.outputMemo?.begin(linked, contentFiles: state.source.files)
         state.diagnostics.emit(collisions)
         state.diagnostics.emit(linked.diagnostics)
     }
@@ -124,7 +169,7 @@ extension BuildStep {
     /// (`MediaPolicy`), published at the same paths.
     public static let media = BuildStep("media") { state in
         let source = state.source
-        for path in source.mediaCandidates {
+        for path in state.layout.media {
             switch MediaPolicy.verdict(for: path, read: { try source.bytes(path) }) {
             case .copy:
                 if let file = source.published(path) { state.files.append(file) }
@@ -138,7 +183,8 @@ extension BuildStep {
     public static func output(_ format: any OutputFormat) -> BuildStep {
         BuildStep(format.name) { state in
             guard let linked = state.linked else { preconditionFailure("the link step runs before the output formats") }
-            state.files += format.files(for: OutputInput(model: state.model, linked: linked, options: state.settings.options))
+            state.files += format.files(for: OutputInput(
+                model: state.model, linked: linked, options: state.settings.options, memo: state.settings.outputMemo))
         }
     }
 }

@@ -19,9 +19,12 @@ import KBText
 public struct SearchIndexBuilder: Sendable {
     public static let formatVersion = 2
     static let documentsPerShard = 32
-    static let excerptLength = 200
+    /// The most characters a result's snippet shows (`search: excerpt-length` in kb.yml).
+    public var excerptLength: Int
 
-    public init() {}
+    public init(excerptLength: Int = 200) {
+        self.excerptLength = excerptLength
+    }
 
     /// Field bits of a posting: where in the document the term is.
     enum Field: Int {
@@ -41,11 +44,17 @@ public struct SearchIndexBuilder: Sendable {
         var body: String
     }
 
-    public func build(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+    /// With a memo, a language's files are made again only when one of its articles changed,
+    /// and then only the changed articles are read again for terms.
+    public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
         let locales = linked.locales
         let results = ConcurrentResults<[BuiltSite.File]>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { index in
-            results.set(index, files(for: locales[index], linked))
+            let locale = locales[index]
+            let make = { files(for: locale, linked, memo: memo) }
+            guard let memo else { return results.set(index, make()) }
+            let sources = linked.articles.filter { $0.locale == locale }.map(\.source)
+            results.set(index, memo.value("search/" + locale, from: sources, make))
         }
         var list = Array("kbSearch.register(\"\",\"locales\",".utf8)
         JSONValue.strings(locales).write(into: &list, indent: 0, level: 0)
@@ -55,15 +64,24 @@ public struct SearchIndexBuilder: Sendable {
 
     // MARK: Documents
 
-    func documents(for locale: String, _ linked: LinkedKnowledgeBase) -> (documents: [Document], entryDocuments: [EntryReference: Int]) {
+    /// A language's documents in order, the weight of each term in each, and the document of
+    /// each entry.
+    func documents(for locale: String, _ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil)
+        -> (documents: [Document], weights: [[String: Int]], entryDocuments: [EntryReference: Int])
+    {
         let articles = linked.articles.indices.filter { linked.articles[$0].locale == locale }
-        let perArticle = ConcurrentResults<[Document]>(count: articles.count)
+        let perArticle = ConcurrentResults<[(Document, [String: Int])]>(count: articles.count)
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            perArticle.set(index, Self.documents(of: articles[index], linked))
+            let make = { Self.documents(of: articles[index], linked).map { ($0, Self.termWeights(of: $0)) } }
+            let source = linked.articles[articles[index]].source
+            perArticle.set(index, memo.map { $0.value("search/documents/" + source, from: [source], make) } ?? make())
         }
         var documents: [Document] = []
+        var weights: [[String: Int]] = []
         var entryDocuments: [EntryReference: Int] = [:]
-        for (index, list) in perArticle.values.enumerated() {
+        for (index, pairs) in perArticle.values.enumerated() {
+            let list = pairs.map(\.0)
+            weights += pairs.map(\.1)
             // An article's entries come last, in order.
             let entryCount = linked.articles[articles[index]].entries.count
             for entry in 0..<entryCount {
@@ -71,7 +89,7 @@ public struct SearchIndexBuilder: Sendable {
             }
             documents += list
         }
-        return (documents, entryDocuments)
+        return (documents, weights, entryDocuments)
     }
 
     /// An article's documents: itself, its sections that are not entries, its entries in order.
@@ -102,8 +120,8 @@ public struct SearchIndexBuilder: Sendable {
 
     // MARK: Files
 
-    func files(for locale: String, _ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
-        let (documents, entryDocuments) = documents(for: locale, linked)
+    func files(for locale: String, _ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
+        let (documents, weights, entryDocuments) = documents(for: locale, linked, memo: memo)
         let folder = "search/\(locale)/"
         func script(_ name: String, _ value: JSONValue) -> BuiltSite.File {
             var bytes = Array("kbSearch.register(".utf8)
@@ -117,12 +135,8 @@ public struct SearchIndexBuilder: Sendable {
         }
 
         // Postings: term → documents in order, each with its weight.
-        let perDocument = ConcurrentResults<[String: Int]>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-            perDocument.set(index, Self.termWeights(of: documents[index]))
-        }
         var postings: [String: [(document: Int, weight: Int)]] = [:]
-        for (index, weights) in perDocument.values.enumerated() {
+        for (index, weights) in weights.enumerated() {
             for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
         }
         // Terms in more than half the documents carry no information; they are left out and
@@ -164,7 +178,7 @@ public struct SearchIndexBuilder: Sendable {
                 let isArticle = document.kind == .article
                 return .array([.string(document.kind.rawValue), .int(slot), .string(isArticle ? "" : document.title),
                                .string(document.anchor),
-                               .string(Self.excerpt(document.message.isEmpty ? document.body : document.message))]
+                               .string(Self.excerpt(document.message.isEmpty ? document.body : document.message, length: excerptLength))]
                               + document.codes.map(JSONValue.string))
             }
             files.append(script("r-\(start / Self.documentsPerShard)", .object(["articles": .array(articles), "documents": .array(records)])))
@@ -231,7 +245,7 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// The start of a text, on one line and cut after a word, for snippets.
-    static func excerpt(_ text: String) -> String {
+    static func excerpt(_ text: String, length excerptLength: Int) -> String {
         let window = text.prefix(excerptLength * 3)
         let collapsed = String(window).collapsingWhitespace
         guard collapsed.count > excerptLength || window.endIndex < text.endIndex else { return collapsed }

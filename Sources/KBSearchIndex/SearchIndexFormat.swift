@@ -7,6 +7,6 @@ public struct SearchIndexFormat: OutputFormat {
     public init() {}
 
     public func files(for input: OutputInput) -> [BuiltSite.File] {
-        SearchIndexBuilder().build(input.linked)
+        SearchIndexBuilder(excerptLength: input.options.searchExcerptLength).build(input.linked, memo: input.memo)
     }
 }

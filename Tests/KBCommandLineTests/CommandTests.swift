@@ -75,9 +75,9 @@ struct OutputChoiceTests {
     @Test("--outputs keeps the named formats in their registered order and refuses unknown names")
     func outputs() throws {
         let all = OutputFormats.standard(templates: try TemplateSet())
-        #expect(try BuildCommand.formats(nil, from: all).map(\.name) == ["pages", "search", "contract", "llms"])
-        #expect(try BuildCommand.formats("llms, pages", from: all).map(\.name) == ["pages", "llms"])
-        #expect(throws: (any Error).self) { try BuildCommand.formats("pages,pdf", from: all) }
+        #expect(try Project.formats(nil, from: all).map(\.name) == ["pages", "search", "contract", "llms"])
+        #expect(try Project.formats(["llms", "pages"], from: all).map(\.name) == ["pages", "llms"])
+        #expect(throws: (any Error).self) { try Project.formats(["pages", "pdf"], from: all) }
     }
 
     @Test("GitHub annotations escape what would end or break a workflow command")

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import KBPipeline
+
+/// `kb check [CONTENT]`: everything a build checks, without writing anything.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the content as a build would, without writing a site.",
+        discussion: """
+            Reads, parses and extracts every article and links them, as kb build does: front \
+            matter, Markdown, includes, links and anchors, error codes, translations, tables of \
+            contents and media. Prints every problem as path:line:col: severity: message [id] \
+            (--format json for JSON lines, --format github for workflow annotations) and writes \
+            nothing. The exit status is 1 when an error was reported, and with --strict when a \
+            warning was; severities come from kb.yml and --error, --warn and --ignore.
+            """
+    )
+
+    @Argument(help: "The content folder (default: kb.yml's content, else content).")
+    var content: String?
+
+    @OptionGroup var options: ContentOptions
+
+    func run() async throws {
+        let start = ContinuousClock.now
+        let project = try Project(content: content, options: options)
+        let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
+        let engine = project.makeDiagnosticEngine()
+        let pipeline = Pipeline(steps: [.model, .link, .media])
+        let state = try await pipeline.run(tree, settings: project.settings, diagnostics: engine)
+        options.report(engine, contentPath: project.contentPath, virtualLocale: state.layout.virtualLocale)
+        if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
+        if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
+    }
+}

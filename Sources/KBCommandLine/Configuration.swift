@@ -1,0 +1,293 @@
+import Foundation
+import KBCore
+import Yams
+
+/// `kb.yml`: what a project sets once instead of on every command line. Flags given on the
+/// command line override it. `kb init` writes a commented one (`Configuration.template`).
+///
+/// It is read from `--config`, else from the content folder's parent (the repository root when
+/// the content is `docs/` or `content/`), else not at all. Every key is optional; an unknown
+/// key, or a value of the wrong kind, is an error naming the file, line and column.
+struct Configuration: Equatable, Sendable {
+    /// The file it was read from; nil for the defaults.
+    var file: String?
+    var title: String?
+    var baseURL: String?
+    /// The content folder, relative to the configuration file.
+    var content: String?
+    /// The output folder, relative to the configuration file.
+    var output: String?
+    /// A templates folder, relative to the configuration file.
+    var templates: String?
+    /// The language of a tree without locale folders.
+    var locale: String?
+    /// The locales to build; all when nil.
+    var locales: [String]?
+    /// Globs of content paths to leave out (`drafts/**`, `**/_*.md`).
+    var exclude: [String] = []
+    /// The address of a page's source for editing, with `{path}` for its path below the
+    /// configuration file's folder (`https://github.com/org/repo/edit/main/{path}`).
+    var editLink: String?
+    /// The outputs to write; all when nil.
+    var outputs: [String]?
+    /// A severity per diagnostic identifier (or family `link.*`, or `*`).
+    var severities: [(identifier: String, rule: SeverityRules.Rule)] = []
+    /// Which diagnostics make `kb build` and `kb check` exit with status 1.
+    var failOn: FailureThreshold?
+    /// The most characters a search result's snippet shows.
+    var searchExcerptLength: Int?
+
+    static func == (lhs: Configuration, rhs: Configuration) -> Bool {
+        lhs.file == rhs.file && lhs.title == rhs.title && lhs.baseURL == rhs.baseURL && lhs.content == rhs.content
+            && lhs.output == rhs.output && lhs.templates == rhs.templates && lhs.locale == rhs.locale && lhs.locales == rhs.locales
+            && lhs.exclude == rhs.exclude && lhs.editLink == rhs.editLink && lhs.outputs == rhs.outputs
+            && lhs.severities.map(\.identifier) == rhs.severities.map(\.identifier)
+            && lhs.severities.map(\.rule) == rhs.severities.map(\.rule) && lhs.failOn == rhs.failOn
+            && lhs.searchExcerptLength == rhs.searchExcerptLength
+    }
+
+    /// The folder relative paths in the file are resolved against.
+    var folder: String? { file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } }
+
+    /// A path of the file (content, output, templates) as the process sees it.
+    func resolve(_ path: String) -> String {
+        guard let folder, !path.hasPrefix("/") else { return path }
+        return URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
+    }
+}
+
+/// When a build or a check fails.
+enum FailureThreshold: String, Sendable, CaseIterable, Equatable {
+    /// On an error (the default).
+    case error
+    /// On an error or a warning (`--strict`).
+    case warning
+    /// Never: the build is written and the status is 0 whatever was reported.
+    case never
+
+    func fails(_ diagnostics: [Diagnostic]) -> Bool {
+        switch self {
+        case .error: diagnostics.contains { $0.severity == .error }
+        case .warning: diagnostics.contains { $0.severity != .note }
+        case .never: false
+        }
+    }
+}
+
+/// A problem with the configuration file, at a place in it.
+struct ConfigurationError: Error, CustomStringConvertible {
+    var file: String
+    var line: Int?
+    var column: Int?
+    var message: String
+
+    var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? "")\(column.map { ":\($0)" } ?? ""): error: \(message)"
+    }
+}
+
+extension Configuration {
+    static let fileName = "kb.yml"
+
+    /// The keys, as written in the file, for the message naming an unknown one.
+    static let keys = [
+        "title", "base-url", "content", "output", "templates", "locale", "locales", "exclude", "edit-link", "outputs",
+        "diagnostics", "fail-on", "search",
+    ]
+
+    /// The configuration `--config` names, else the `kb.yml` beside the content folder (in its
+    /// parent folder), else the one in the current folder when no content folder is named,
+    /// else none.
+    static func find(explicit: String?, content: String?) throws -> Configuration {
+        if let explicit {
+            guard FileManager.default.fileExists(atPath: explicit) else {
+                throw ConfigurationError(file: explicit, message: "there is no such configuration file")
+            }
+            return try load(explicit)
+        }
+        let folder = content.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path } ?? "."
+        let candidate = URL(fileURLWithPath: folder).appendingPathComponent(fileName).path
+        guard FileManager.default.fileExists(atPath: candidate) else { return Configuration() }
+        return try load(content == nil ? fileName : candidate)
+    }
+
+    static func load(_ path: String) throws -> Configuration {
+        let bytes: [UInt8]
+        do {
+            bytes = try ContentTree.read(path, limit: 1 << 20)
+        } catch {
+            throw ConfigurationError(file: path, message: "the configuration cannot be read: \(error)")
+        }
+        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+    }
+
+    /// Reads the text of a configuration file; `file` names it in errors.
+    static func parse(_ text: String, file: String) throws -> Configuration {
+        var configuration = Configuration(file: file)
+        func error(_ node: Node?, _ message: String) -> ConfigurationError {
+            ConfigurationError(file: file, line: node?.mark.map(\.line), column: node?.mark.map(\.column), message: message)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let yamlError as YamlError {
+            switch yamlError {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                throw ConfigurationError(file: file, line: mark.line, column: mark.column, message: "this is not valid YAML: \(problem)")
+            default:
+                throw ConfigurationError(file: file, message: "this is not valid YAML: \(yamlError)")
+            }
+        }
+        guard let root else { return configuration }
+        guard let mapping = root.mapping else { throw error(root, "the configuration is a mapping of keys (title: …) to values") }
+
+        func string(_ node: Node, _ key: String) throws -> String {
+            guard let scalar = node.scalar else { throw error(node, "'\(key)' is a single value, not a list or a mapping") }
+            return scalar.string
+        }
+        func strings(_ node: Node, _ key: String) throws -> [String] {
+            if node.scalar != nil { return [try string(node, key)] }
+            guard let sequence = node.sequence else { throw error(node, "'\(key)' is a list of text values") }
+            return try sequence.map { try string($0, key) }
+        }
+
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else { throw error(keyNode, "a key is text") }
+            switch key {
+            case "title": configuration.title = try string(value, key)
+            case "base-url":
+                let url = try string(value, key)
+                guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+                    throw error(value, "'base-url' is an http or https address, such as https://help.example.com/kb/")
+                }
+                configuration.baseURL = url
+            case "content": configuration.content = try string(value, key)
+            case "output": configuration.output = try string(value, key)
+            case "templates": configuration.templates = try string(value, key)
+            case "locale":
+                let locale = try string(value, key).lowercased()
+                guard LanguageTag.isValid(locale) else { throw error(value, "'locale' is a language tag, such as en or nl-nl") }
+                configuration.locale = locale
+            case "locales":
+                let locales = try strings(value, key).map { $0.lowercased() }
+                if let bad = locales.first(where: { !LanguageTag.isValid($0) }) {
+                    throw error(value, "'\(bad)' in 'locales' is not a language tag, such as en or nl-nl")
+                }
+                configuration.locales = locales
+            case "exclude": configuration.exclude = try strings(value, key)
+            case "edit-link":
+                let pattern = try string(value, key)
+                guard pattern.contains("{path}") else { throw error(value, "'edit-link' holds {path}, where the page's source path goes") }
+                configuration.editLink = pattern
+            case "outputs": configuration.outputs = try strings(value, key)
+            case "diagnostics":
+                guard let rules = value.mapping else {
+                    throw error(value, "'diagnostics' maps identifiers to error, warning or ignore (link.broken: error)")
+                }
+                for (identifier, rule) in rules {
+                    guard let name = identifier.scalar?.string, !name.isEmpty else { throw error(identifier, "an identifier is text") }
+                    guard let parsed = SeverityRules.Rule(rawValue: try string(rule, name)) else {
+                        throw error(rule, "'\(name)' is error, warning or ignore")
+                    }
+                    configuration.severities.append((name, parsed))
+                }
+            case "fail-on":
+                guard let threshold = FailureThreshold(rawValue: try string(value, key)) else {
+                    throw error(value, "'fail-on' is error, warning or never")
+                }
+                configuration.failOn = threshold
+            case "search":
+                guard let options = value.mapping else { throw error(value, "'search' is a mapping (excerpt-length: 200)") }
+                for (option, setting) in options {
+                    guard option.scalar?.string == "excerpt-length" else {
+                        throw error(option, "'search' has one setting, excerpt-length")
+                    }
+                    guard let number = Int(try string(setting, "excerpt-length")), (40...2000).contains(number) else {
+                        throw error(setting, "'excerpt-length' is a number of characters from 40 to 2000")
+                    }
+                    configuration.searchExcerptLength = number
+                }
+            default:
+                let near = keys.min { editDistance($0, key) < editDistance($1, key) }
+                let hint = near.map { editDistance($0, key) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
+                throw error(keyNode, "there is no setting '\(key)'\(hint); the settings are \(keys.joined(separator: ", "))")
+            }
+        }
+        return configuration
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// What `kb init` writes: every setting, commented.
+    static let template = """
+        # kb.yml: the settings of this knowledge base. Flags on the command line override them.
+        # Paths are relative to this file. Every setting is optional.
+
+        # Shown in every page's header and title.
+        title: Knowledge base
+
+        # The address the site is published at, for the absolute URLs that OpenSearch, the JSON
+        # contract, llms.txt and JSON-LD need.
+        # base-url: https://help.example.com/kb/
+
+        # The content folder: one folder per locale (content/en-us/…), or the articles themselves.
+        content: content
+
+        # Where `kb build` writes the site.
+        output: site
+
+        # A folder of templates and assets replacing the defaults of the same name.
+        # templates: templates
+
+        # The language of a content folder without locale folders.
+        locale: en
+
+        # Build only these locales (all when left out).
+        # locales: [en-us, nl-nl]
+
+        # Content paths to leave out, as globs: * within a folder, ** across folders.
+        exclude:
+          - "**/drafts/**"
+
+        # A link from every page to its source, {path} being the file's path below this folder.
+        # edit-link: https://github.com/org/repo/edit/main/{path}
+
+        # The outputs to write: pages, search, contract, llms (all when left out).
+        # outputs: [pages, search, contract, llms]
+
+        # Severity per diagnostic identifier (a family: link.*; all: *): error, warning or ignore.
+        diagnostics:
+          # link.broken: error
+          # table.*: ignore
+
+        # When kb build and kb check exit with status 1: error (the default), warning, or never.
+        fail-on: error
+
+        # The search index: the most characters a result's snippet shows (40 to 2000).
+        # search:
+        #   excerpt-length: 200
+
+        """
+}
+
+/// BCP 47 language tags of the kind DocFX uses: `en`, `nl-nl`, `zh-hans-cn`.
+enum LanguageTag {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count), language.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { part in (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

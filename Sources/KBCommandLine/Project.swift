@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import KBCore
+import KBOutput
+import KBPages
+import KBPipeline
+
+/// The settings of one run: `kb.yml` (`Configuration`), with the flags given on the command line
+/// put over it.
+struct Project: Sendable {
+    var configuration: Configuration
+    /// The content folder, as given (diagnostics name files below it).
+    var contentPath: String
+    var outputPath: String
+    var templatesPath: String?
+    var settings: BuildSettings
+    /// The output formats to run; nil for all.
+    var outputNames: [String]?
+    var failOn: FailureThreshold
+    var rules: SeverityRules
+    /// `--timings`.
+    var showTimings: Bool
+
+    /// Reads the configuration (`--config`, else `kb.yml` beside the content folder) and puts
+    /// the flags over it. Flags that were not given are nil.
+    init(
+        content: String?, options: ContentOptions, output: String? = nil, templates: String? = nil, title: String? = nil,
+        baseURL: String? = nil, outputs: String? = nil
+    ) throws {
+        let configuration: Configuration
+        do {
+            configuration = try Configuration.find(explicit: options.config, content: content)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+        self.configuration = configuration
+        contentPath = content ?? configuration.content.map(configuration.resolve) ?? "content"
+        outputPath = output ?? configuration.output.map(configuration.resolve) ?? "site"
+        templatesPath = templates ?? configuration.templates.map(configuration.resolve)
+        outputNames = outputs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? configuration.outputs
+        failOn = options.strict ? .warning : options.failOn ?? configuration.failOn ?? .error
+        showTimings = options.timings
+
+        var siteOptions = SiteOptions(
+            title: title ?? configuration.title ?? "Knowledge base", buildDate: BuildCommand.buildDate(),
+            baseURL: baseURL ?? configuration.baseURL, editLink: configuration.editLink,
+            searchExcerptLength: configuration.searchExcerptLength ?? 200)
+        if configuration.editLink != nil, let folder = configuration.folder {
+            siteOptions.editLinkPrefix = Self.relativePrefix(of: contentPath, below: folder)
+        }
+        settings = BuildSettings(
+            options: siteOptions, limits: options.limits,
+            content: ContentSettings(
+                exclude: configuration.exclude, locales: configuration.locales, defaultLocale: configuration.locale ?? "en"))
+
+        // The file's severities, then the flags', which win for the same identifier.
+        var rules = SeverityRules()
+        for (identifier, rule) in configuration.severities { rules.set(rule, for: [identifier]) }
+        options.apply(to: &rules)
+        self.rules = rules
+    }
+
+    /// The formats to run, in the order they are registered.
+    func formats(from all: [any OutputFormat]) throws -> [any OutputFormat] {
+        try Self.formats(outputNames, from: all)
+    }
+
+    static func formats(_ outputNames: [String]?, from all: [any OutputFormat]) throws -> [any OutputFormat] {
+        guard let outputNames else { return all }
+        let known = all.map(\.name)
+        if let unknown = Set(outputNames).subtracting(known).sorted().first {
+            throw ValidationError("outputs: there is no output '\(unknown)' (there are \(known.joined(separator: ", ")))")
+        }
+        return all.filter { outputNames.contains($0.name) }
+    }
+
+    /// The templates: the defaults, with the files of the templates folder over them.
+    func templateSet() throws -> TemplateSet {
+        try TemplateSet(overrides: try templatesPath.map { try BuildCommand.readTemplates($0, limits: settings.limits) } ?? [:])
+    }
+
+    func makeDiagnosticEngine() -> DiagnosticEngine {
+        DiagnosticEngine(rules: rules)
+    }
+
+    /// `docs/` when the content folder is `<folder>/docs`: what goes before a content path to
+    /// make it a path of the repository the configuration file lies at the root of.
+    static func relativePrefix(of content: String, below folder: String) -> String {
+        let contentPath = URL(fileURLWithPath: ContentTree.realPath(content) ?? content).standardizedFileURL.path
+        let base = URL(fileURLWithPath: ContentTree.realPath(folder) ?? folder).standardizedFileURL.path
+        guard contentPath.hasPrefix(base + "/") else { return "" }
+        return String(contentPath.dropFirst(base.count + 1)) + "/"
+    }
+}

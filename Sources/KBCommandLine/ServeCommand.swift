@@ -1,0 +1,160 @@
+import ArgumentParser
+import Dispatch
+import FlyingFox
+import FlyingSocks
+import Foundation
+import KBCore
+import KBExtraction
+import KBOutput
+import KBPages
+import KBPipeline
+
+/// `kb serve [CONTENT]`: a live preview for the people who write the articles.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it, and rebuild and reload it when content changes.",
+        discussion: """
+            Builds the site as kb build does, holds it in memory and serves it on \
+            http://HOST:PORT/. It then watches the content folder, the templates folder and \
+            kb.yml: when a file changes, it reads again only the articles that read it (the \
+            article, or an article including it), links and renders again, and every open page \
+            reloads (server-sent events; the script that listens is added only when serving). \
+            A page whose article has problems shows them in a panel; a build that fails keeps \
+            the last site and shows why. Nothing is written to disk. Ctrl-C stops the server.
+            """
+    )
+
+    @Argument(help: "The content folder (default: kb.yml's content, else content).")
+    var content: String?
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 8000
+
+    @Option(help: "The address to listen on: 127.0.0.1 (this computer only), or 0.0.0.0 for every network.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "A folder of templates and assets replacing the defaults of the same name.")
+    var templates: String?
+
+    @Option(help: "The site's title (default: kb.yml's title, else Knowledge base).")
+    var title: String?
+
+    @Option(name: .customLong("base-url"), help: "The address the site will be published at, for absolute URLs.")
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("The outputs to build, separated by commas (pages, search, contract, llms).", valueName: "names"))
+    var outputs: String?
+
+    @OptionGroup var options: ContentOptions
+
+    func run() async throws {
+        let site = PreviewSite()
+        var session = try Session(command: self)
+        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        await server.appendRoute("GET *") { request in await site.response(to: request) }
+        let serving = Task { try await server.run() }
+        try await server.waitUntilListening()
+
+        let stop = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+        signal(SIGINT, SIG_IGN)
+        stop.setEventHandler {
+            site.close()
+            FileHandle.standardError.write(Data("\nstopped\n".utf8))
+            Foundation.exit(0)
+        }
+        stop.resume()
+
+        await session.build(into: site, changed: [])
+        FileHandle.standardError.write(Data("serving http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
+
+        var watcher = ContentWatcher(roots: session.watched)
+        while !serving.isCancelled {
+            try await Task.sleep(for: .milliseconds(100))
+            let changes = watcher.changes()
+            guard !changes.isEmpty else { continue }
+            if changes.contains(where: session.isSetting) {
+                do {
+                    session = try Session(command: self)
+                } catch {
+                    site.publish(files: [], diagnostics: [], failure: "kb serve: \(error)")
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    continue
+                }
+                watcher = ContentWatcher(roots: session.watched)
+                await session.build(into: site, changed: [])
+            } else {
+                await session.build(into: site, changed: changes)
+            }
+        }
+    }
+
+    /// What one set of settings builds with: rebuilt from scratch when kb.yml or a template
+    /// changes.
+    struct Session {
+        let project: Project
+        let builder: IncrementalBuilder
+        /// The real path of the content folder.
+        let contentRoot: String
+        let templatesRoot: String?
+        let configurationFile: String?
+
+        init(command: ServeCommand) throws {
+            project = try Project(
+                content: command.content, options: command.options, templates: command.templates, title: command.title,
+                baseURL: command.baseURL, outputs: command.outputs)
+            let formats = try project.formats(from: OutputFormats.standard(templates: try project.templateSet()))
+            builder = IncrementalBuilder(pipeline: .site(formats: formats), settings: project.settings)
+            contentRoot = try ContentTree(path: project.contentPath, limits: project.settings.limits).root.path
+            templatesRoot = project.templatesPath.flatMap(ContentTree.realPath)
+            configurationFile = project.configuration.file.flatMap(ContentTree.realPath)
+        }
+
+        var watched: [String] { [contentRoot] + [templatesRoot, configurationFile].compactMap { $0 } }
+
+        /// Whether a change to this path means building with new settings.
+        func isSetting(_ path: String) -> Bool {
+            path == configurationFile || templatesRoot.map { path.hasPrefix($0 + "/") } == true
+        }
+
+        /// Builds, reading again only what `changed` (absolute paths) touches, and publishes.
+        func build(into site: PreviewSite, changed: Set<String>) async {
+            let start = ContinuousClock.now
+            let engine = project.makeDiagnosticEngine()
+            let relative = changed.compactMap { path -> String? in
+                path.hasPrefix(contentRoot + "/") ? String(path.dropFirst(contentRoot.count + 1)) : nil
+            }
+            do {
+                let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
+                let state = try await builder.build(tree, changed: relative, diagnostics: engine)
+                let (resolved, collisions) = BuiltSite(files: state.files).resolvingCollisions()
+                engine.emit(collisions)
+                site.publish(files: resolved.files, diagnostics: engine.diagnostics)
+                let elapsed = ContinuousClock.now - start
+                let virtualLocale = state.layout.virtualLocale
+                let diagnostics = engine.diagnostics
+                let errors = diagnostics.filter { $0.severity == .error }.count
+                let warnings = diagnostics.filter { $0.severity == .warning }.count
+                let what = changed.isEmpty
+                    ? "built" : "\(changed.sorted().map { ($0 as NSString).lastPathComponent }.prefix(3).joined(separator: ", ")) changed: rebuilt"
+                // The problems of the changed files, as the console prints them.
+                let changedInBuild = Set(relative.map { path in virtualLocale.map { $0 + "/" + path } ?? path })
+                var report = diagnostics.filter { changedInBuild.contains($0.file) && $0.severity != .note }.map {
+                    InContentFolder.located($0, in: project.contentPath, virtualLocale: virtualLocale).consoleDescription + "\n"
+                }.joined()
+                let counts = builder.lastCounts
+                report += "\(what) in \(Self.milliseconds(elapsed)) ms (\(counts.extracted) files read, \(counts.made) outputs made, "
+                    + "\(counts.reused) reused; \(resolved.files.count) files; \(errors) errors, \(warnings) warnings)\n"
+                FileHandle.standardError.write(Data(report.utf8))
+                if project.showTimings { TimingConsole.report(state, total: elapsed) }
+            } catch {
+                site.publish(files: [], diagnostics: engine.diagnostics, failure: "kb serve: the build failed: \(error)")
+                FileHandle.standardError.write(Data("the build failed: \(error)\n".utf8))
+            }
+        }
+
+        static func milliseconds(_ duration: Duration) -> Int {
+            Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        }
+    }
+}
