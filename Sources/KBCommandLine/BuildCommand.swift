@@ -76,7 +76,8 @@ struct BuildCommand: AsyncParsableCommand {
         let entries = linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
         FileHandle.standardError.write(Data((
             "built \(linked?.articles.count ?? 0) articles, \(entries) error entries, \(linked?.codes.codes.count ?? 0) codes "
-                + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(project.outputPath)\n").utf8))
+                + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(project.outputPath) "
+                + "(\(writer.unchangedFiles) unchanged since the last build)\n").utf8))
         if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
         if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }

@@ -18,6 +18,13 @@ struct SiteWriter: Sendable {
 
     let output: URL
     private let lock: OutputLock
+    /// How many files the last write linked from the previous site, their bytes unchanged.
+    var unchangedFiles: Int { unchanged.value.withLock { $0 } }
+    private let unchanged = Counter()
+
+    final class Counter: Sendable {
+        let value = Mutex(0)
+    }
 
     init(output path: String, content: URL, force: Bool) throws {
         output = URL(fileURLWithPath: path).standardizedFileURL
@@ -57,13 +64,18 @@ struct SiteWriter: Sendable {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
             }
-            // Files are independent: write them on every core.
+            // Files are independent: write them on every core. A file whose bytes are those of
+            // the site written last time is linked to that file instead of written again.
+            let previous = fileManager.fileExists(atPath: output.appendingPathComponent(Self.marker).path) ? output : nil
             let failures = ConcurrentFailures()
+            let linked = Atomic<Int>(0)
             DispatchQueue.concurrentPerform(iterations: site.files.count) { index in
                 let file = site.files[index]
                 let destination = staging.appendingPathComponent(file.path).path
                 do {
-                    if let source = file.source {
+                    if let previous, Self.linkUnchanged(file, from: previous.appendingPathComponent(file.path).path, to: destination) {
+                        linked.add(1, ordering: .relaxed)
+                    } else if let source = file.source {
                         try Self.copy(source, to: destination)
                     } else {
                         try Data(file.contents).write(to: URL(fileURLWithPath: destination))
@@ -79,11 +91,30 @@ struct SiteWriter: Sendable {
             try Data("This folder was written by kb build and is replaced by the next build.\n".utf8)
                 .write(to: staging.appendingPathComponent(Self.marker))
             try swap(staging, into: output)
+            unchanged.value.withLock { $0 = linked.load(ordering: .relaxed) }
             return (collisions + failures.diagnostics).sorted()
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
+    }
+
+    /// Links `destination` to the file of the previous site at `old` when it holds the bytes
+    /// `file` would write; false when it does not (or cannot be compared or linked).
+    static func linkUnchanged(_ file: BuiltSite.File, from old: String, to destination: String) -> Bool {
+        var status = stat()
+        guard lstat(old, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        let size = Int(status.st_size)
+        if let source = file.source {
+            var sourceStatus = stat()
+            guard stat(source, &sourceStatus) == 0, Int(sourceStatus.st_size) == size, size <= 16 << 20,
+                  let mine = try? ContentTree.read(old, limit: size), let theirs = try? ContentTree.read(source, limit: size),
+                  mine == theirs
+            else { return false }
+        } else {
+            guard size == file.contents.count, let mine = try? ContentTree.read(old, limit: size), mine == file.contents else { return false }
+        }
+        return link(old, destination) == 0
     }
 
     /// Copies a file of the content to the site in pieces, so that a large video never sits

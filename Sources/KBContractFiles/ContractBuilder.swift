@@ -32,6 +32,8 @@ public struct ContractBuilder: Sendable {
             contract.searchRecords[locale] = records
             contract.encoded[locale] = encoded
         }
+        contract.memo = memo
+        contract.sources = Dictionary(grouping: linked.articles, by: \.locale).mapValues { $0.map(\.source) }
         contract.codes = codes(linked)
         contract.index = index(linked, contract)
         return contract
@@ -229,6 +231,10 @@ public struct BuiltContract: Sendable {
     public var searchRecords: [String: SearchRecordsFile] = [:]
     /// What each article adds to its language's files, encoded, in order.
     var encoded: [String: [ContractBuilder.ArticleOutput]] = [:]
+    /// With a memo, a language's files are put together again only when one of its articles
+    /// (`sources`) changed, and the code index and the entry point only when the outline did.
+    var memo: OutputMemo?
+    var sources: [String: [String]] = [:]
     let baseURL: String?
 
     /// An article's values as JSON, to be put together into its language's files.
@@ -252,6 +258,22 @@ public struct BuiltContract: Sendable {
         let perLocale = ConcurrentResults<[BuiltSite.File]>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { index in
             let locale = locales[index]
+            guard let memo else { return perLocale.set(index, languageFiles(locale)) }
+            perLocale.set(index, memo.value("contract/files/" + locale, from: sources[locale] ?? []) { languageFiles(locale) })
+        }
+        let whole = {
+            [
+                BuiltSite.File(path: Contract.indexPath, contents: Self.json(index, Self.encoder(pretty: true))),
+                BuiltSite.File(path: Contract.codesPath, contents: Self.json(codes, Self.encoder())),
+            ]
+        }
+        return (memo.map { $0.value("contract/whole", from: [], whole) } ?? whole()) + perLocale.values.flatMap { $0 }
+            + Schemas.names.map { BuiltSite.File(path: Contract.schemaPath($0), contents: Schemas.json($0, baseURL: baseURL)) }
+    }
+
+    /// A language's articles, chunks and search records files.
+    private func languageFiles(_ locale: String) -> [BuiltSite.File] {
+        do {
             let encoder = Self.encoder()
             // The files as the encoder writes them, from the articles' values encoded one by one:
             // compact JSON writes a value inside an array as it writes it alone.
@@ -260,19 +282,14 @@ public struct BuiltContract: Sendable {
             articlesFile.articles = []
             var recordsFile = searchRecords[locale]!
             recordsFile.records = []
-            perLocale.set(index, [
+            return [
                 BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.splice(
                     parts.map(\.encoded.record), into: Self.json(articlesFile, encoder), at: "articles")),
                 BuiltSite.File(path: Contract.chunksPath(locale), contents: parts.flatMap(\.encoded.chunkLines)),
                 BuiltSite.File(path: Contract.searchRecordsPath(locale), contents: Self.splice(
                     parts.flatMap(\.encoded.searchRecords), into: Self.json(recordsFile, encoder), at: "records")),
-            ])
+            ]
         }
-        return [
-            BuiltSite.File(path: Contract.indexPath, contents: Self.json(index, Self.encoder(pretty: true))),
-            BuiltSite.File(path: Contract.codesPath, contents: Self.json(codes, Self.encoder())),
-        ] + perLocale.values.flatMap { $0 }
-            + Schemas.names.map { BuiltSite.File(path: Contract.schemaPath($0), contents: Schemas.json($0, baseURL: baseURL)) }
     }
 
     static func encoder(pretty: Bool = false) -> JSONEncoder {

@@ -31,10 +31,19 @@ public struct LanguageModelFiles: Sendable {
         }
         let markdown = rendered.values.map(\.0)
         var files = rendered.values.map(\.1)
-        files.append(BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)))
+        // The lists read only the outline; a language's llms-full.txt all of its articles.
+        func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
+            memo.map { $0.value(key, from: sources, make) } ?? make()
+        }
+        files.append(memoized("llms/root", from: []) { BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)) })
         for locale in linked.locales {
-            files.append(BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked)))
-            files.append(BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, markdown)))
+            files.append(memoized("llms/list/" + locale, from: []) {
+                BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked))
+            })
+            let sources = linked.articles.filter { $0.locale == locale }.map(\.source)
+            files.append(memoized("llms/full/" + locale, from: sources) {
+                BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, markdown))
+            })
         }
         return files
     }

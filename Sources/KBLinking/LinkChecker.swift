@@ -8,19 +8,32 @@ struct LinkChecker {
     /// Every file of the content tree, relative to its root.
     let contentFiles: Set<String>
 
+    /// The problems of every article's links.
     func diagnostics() -> [Diagnostic] {
+        var anchorsOfArticle: [Int: Set<String>] = [:]
+        let articleOfSource = articleOfSource
+        let checks = articles.indices.map { index in
+            diagnostics(of: index, articleOfSource: articleOfSource) { target in
+                if let known = anchorsOfArticle[target] { return known }
+                let computed = articles[target].anchors
+                anchorsOfArticle[target] = computed
+                return computed
+            }
+        }
+        return Set(checks.joined()).sorted()
+    }
+
+    var articleOfSource: [String: Int] {
         var articleOfSource: [String: Int] = [:]
         for (index, article) in articles.enumerated() { articleOfSource[article.source] = index }
-        var anchorsOfArticle: [Int: Set<String>] = [:]
-        func anchors(_ index: Int) -> Set<String> {
-            if let known = anchorsOfArticle[index] { return known }
-            let computed = articles[index].anchors
-            anchorsOfArticle[index] = computed
-            return computed
-        }
+        return articleOfSource
+    }
 
+    /// The problems of one article's links; `anchors` gives the anchors of an article.
+    func diagnostics(of index: Int, articleOfSource: [String: Int], anchors: (Int) -> Set<String>) -> Set<Diagnostic> {
         var result: Set<Diagnostic> = []
-        for (index, article) in articles.enumerated() {
+        do {
+            let article = articles[index]
             let folder = ContentPath.folder(of: article.source)
             for link in article.links {
                 let file = link.includedFrom ?? article.source
@@ -82,7 +95,7 @@ struct LinkChecker {
                 }
             }
         }
-        return result.sorted()
+        return result
     }
 
     /// Percent-decoding of a path or fragment (`my%20file.md`).

@@ -14,6 +14,8 @@ public struct LinkedKnowledgeBase: Sendable {
     public let diagnostics: [Diagnostic]
     let counterpartsOfEntry: [EntryReference: [EntryReference]]
     let articleIndex: [String: Int]
+    /// What changed since the last build, when linked with a `LinkCache`; nil otherwise.
+    public let changes: BuildChanges?
 
     public var articles: [Article] { knowledgeBase.articles }
 

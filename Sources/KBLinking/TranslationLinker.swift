@@ -12,10 +12,67 @@ import KBModel
 /// translation; table rows by their codes when they have any, else by their table's section
 /// and their position in it.
 public enum TranslationLinker {
-    public static func link(_ knowledgeBase: KnowledgeBase, contentFiles: Set<String> = []) -> LinkedKnowledgeBase {
+    ///
+    /// With a cache, what the last build found is reused when the outline did not change, and
+    /// the result says what changed (`LinkedKnowledgeBase.changes`).
+    public static func link(_ knowledgeBase: KnowledgeBase, contentFiles: Set<String> = [], cache: LinkCache? = nil) -> LinkedKnowledgeBase {
+        guard let cache else { return link(knowledgeBase, contentFiles: contentFiles) }
         let articles = knowledgeBase.articles
+        let previous = cache.previous.withLock { $0 }
+        // Outlines of articles that did not change are the ones computed last time.
+        let known = articles.map { article in previous?.articles[article.source].flatMap { $0.article == article ? $0.outline : nil } }
+        let changed = Set(articles.indices.filter { known[$0] == nil })
+        let outlines = articles.indices.map { known[$0] ?? ArticleOutline(articles[$0]) }
+        let checker = LinkChecker(articles: articles, contentFiles: contentFiles)
+        let articleOfSource = checker.articleOfSource
+        let anchors = { (index: Int) in outlines[index].anchors }
+
+        let linked: LinkedKnowledgeBase
+        var checks: [String: Set<Diagnostic>] = [:]
+        let groupDiagnostics: [Diagnostic]
+        if let previous, previous.outlines == outlines, previous.contentFiles == contentFiles {
+            for (index, article) in articles.enumerated() {
+                checks[article.source] = changed.contains(index)
+                    ? checker.diagnostics(of: index, articleOfSource: articleOfSource, anchors: anchors)
+                    : previous.checks[article.source] ?? []
+            }
+            groupDiagnostics = previous.groupDiagnostics
+            let old = previous.linked
+            linked = LinkedKnowledgeBase(
+                knowledgeBase: knowledgeBase, groups: old.groups, groupOfArticle: old.groupOfArticle, codes: old.codes,
+                diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted(), counterpartsOfEntry: old.counterpartsOfEntry,
+                articleIndex: old.articleIndex, changes: BuildChanges(sameOutline: true, changed: changed))
+        } else {
+            var diagnostics: [Diagnostic] = []
+            let groups = translationGroups(articles, diagnostics: &diagnostics)
+            groupDiagnostics = diagnostics
+            for (index, article) in articles.enumerated() {
+                checks[article.source] = checker.diagnostics(of: index, articleOfSource: articleOfSource, anchors: anchors)
+            }
+            let full = link(knowledgeBase, groups: groups, diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted())
+            linked = LinkedKnowledgeBase(
+                knowledgeBase: knowledgeBase, groups: full.groups, groupOfArticle: full.groupOfArticle, codes: full.codes,
+                diagnostics: full.diagnostics, counterpartsOfEntry: full.counterpartsOfEntry, articleIndex: full.articleIndex,
+                changes: BuildChanges(sameOutline: false, changed: Set(articles.indices)))
+        }
+        cache.previous.withLock {
+            $0 = LinkCache.Previous(
+                articles: Dictionary(articles.indices.map { (articles[$0].source, (articles[$0], outlines[$0])) }) { first, _ in first },
+                outlines: outlines, contentFiles: contentFiles, linked: linked, groupDiagnostics: groupDiagnostics, checks: checks)
+        }
+        return linked
+    }
+
+    static func link(_ knowledgeBase: KnowledgeBase, contentFiles: Set<String>) -> LinkedKnowledgeBase {
         var diagnostics: [Diagnostic] = []
-        let groups = translationGroups(articles, diagnostics: &diagnostics)
+        let groups = translationGroups(knowledgeBase.articles, diagnostics: &diagnostics)
+        diagnostics += LinkChecker(articles: knowledgeBase.articles, contentFiles: contentFiles).diagnostics()
+        return link(knowledgeBase, groups: groups, diagnostics: diagnostics.sorted())
+    }
+
+    /// The knowledge base linked within the translation groups given.
+    static func link(_ knowledgeBase: KnowledgeBase, groups: [TranslationGroup], diagnostics: [Diagnostic]) -> LinkedKnowledgeBase {
+        let articles = knowledgeBase.articles
         var groupOfArticle = Array(repeating: 0, count: articles.count)
         for (index, group) in groups.enumerated() {
             for article in group.articles { groupOfArticle[article] = index }
@@ -36,11 +93,10 @@ public enum TranslationLinker {
         var articleIndex: [String: Int] = [:]
         for (index, article) in articles.enumerated() { articleIndex["\(article.locale)\u{0}\(article.id)"] = index }
 
-        diagnostics += LinkChecker(articles: articles, contentFiles: contentFiles).diagnostics()
         return LinkedKnowledgeBase(
             knowledgeBase: knowledgeBase, groups: groups, groupOfArticle: groupOfArticle,
-            codes: codeIndex(articles), diagnostics: diagnostics.sorted(),
-            counterpartsOfEntry: counterparts, articleIndex: articleIndex)
+            codes: codeIndex(articles), diagnostics: diagnostics,
+            counterpartsOfEntry: counterparts, articleIndex: articleIndex, changes: nil)
     }
 
     // MARK: Groups

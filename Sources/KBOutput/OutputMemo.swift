@@ -8,16 +8,16 @@ import Synchronization
 ///
 /// A value is stored under a key with the articles it was made from (their sources). The next
 /// build reuses it when each of those articles is *unchanged*: equal to what it was, its
-/// translations equal to what they were, and the *outline* of the whole knowledge base equal
-/// to what it was. The outline (`Outline`) is everything one article's outputs may read of the
-/// others: paths, titles, metadata, anchors, entries without their text, tables of contents,
-/// the content's files. Editing a paragraph leaves it alone; renaming a title, adding an
-/// article or an entry changes it, and then everything is made again. Reused values are the
-/// ones the same build would make again, so a build with a memo writes what one without it does.
+/// translations equal to what they were, and the *outline* of the whole knowledge base
+/// (`ArticleOutline`, compared by `LinkCache`) and its tables of contents equal to what they
+/// were. The outline is everything one article's outputs may read of the others: paths,
+/// titles, metadata, anchors, entries without their text, the content's files. Editing a
+/// paragraph leaves it alone; renaming a title, adding an article or an entry changes it, and
+/// then everything is made again. Reused values are the ones the same build would make again,
+/// so a build with a memo gives what one without it gives.
 public final class OutputMemo: Sendable {
     private struct State {
-        var outline: Outline?
-        var articles: [String: Article] = [:]
+        var tablesOfContents: [TableOfContents]?
         /// Whether the outline is the last build's: else nothing is reused.
         var sameOutline = false
         /// Sources whose outputs may be reused in this build.
@@ -38,17 +38,20 @@ public final class OutputMemo: Sendable {
 
     public init() {}
 
-    /// Compares the linked model with the last build's and decides what may be reused.
-    public func begin(_ linked: LinkedKnowledgeBase, contentFiles: [String]) {
-        let outline = Outline(linked, contentFiles: contentFiles)
+    /// Takes what linking found changed since the last build (`LinkedKnowledgeBase.changes`,
+    /// from a `LinkCache`) and decides what may be reused: nothing when the outline or the
+    /// tables of contents changed, else the outputs of articles that did not change and whose
+    /// translations did not.
+    public func begin(_ linked: LinkedKnowledgeBase) {
+        let tables = linked.knowledgeBase.tablesOfContents
         state.withLock { state in
             state.previous = state.current
             state.current = [:]
             state.reused = 0
             state.made = 0
             var unchanged: Set<String> = []
-            if state.outline == outline {
-                let changed = Set(linked.articles.indices.filter { state.articles[linked.articles[$0].source] != linked.articles[$0] })
+            state.sameOutline = linked.changes?.sameOutline == true && state.tablesOfContents == tables
+            if state.sameOutline, let changed = linked.changes?.changed {
                 for index in linked.articles.indices where !changed.contains(index) {
                     if linked.translations(of: index).allSatisfy({ !changed.contains($0) }) {
                         unchanged.insert(linked.articles[index].source)
@@ -56,9 +59,7 @@ public final class OutputMemo: Sendable {
                 }
             }
             state.unchanged = unchanged
-            state.sameOutline = state.outline == outline
-            state.outline = outline
-            state.articles = Dictionary(linked.articles.map { ($0.source, $0) }) { first, _ in first }
+            state.tablesOfContents = tables
         }
     }
 
@@ -82,6 +83,22 @@ public final class OutputMemo: Sendable {
         return value
     }
 
+    /// Whether the article's outputs may be reused in this build.
+    public func isUnchanged(_ source: String) -> Bool {
+        state.withLock { $0.sameOutline && $0.unchanged.contains(source) }
+    }
+
+    /// What the last build stored under `key` (with `store`), if the outline is the same: for a
+    /// format that updates its own state from one build to the next.
+    public func previousValue<T: Sendable>(_ key: String) -> T? {
+        state.withLock { state in state.sameOutline ? state.previous[key]?.value as? T : nil }
+    }
+
+    /// Keeps a value for the next build (`previousValue`).
+    public func store<T: Sendable>(_ key: String, _ value: T) {
+        state.withLock { $0.current[key] = Stored(value: value, sources: []) }
+    }
+
     /// How many values the current build reused and made.
     public var counts: (reused: Int, made: Int) { state.withLock { ($0.reused, $0.made) } }
 }
@@ -91,59 +108,5 @@ extension OutputInput {
     public func memoized<T: Sendable>(_ key: String, from sources: [String], _ make: () -> T) -> T {
         guard let memo else { return make() }
         return memo.value(key, from: sources, make)
-    }
-}
-
-/// Everything the outputs of one article may read of the others: the knowledge base without the
-/// text of articles and entries and without source positions (which move when a line is added).
-struct Outline: Equatable, Sendable {
-    struct ArticleOutline: Equatable, Sendable {
-        var id: String
-        var locale: String
-        var source: String
-        var title: String
-        var translationKey: String
-        var metadata: ArticleMetadata
-        var anchors: [String]
-        var sections: [String]
-        var entries: [EntryOutline]
-        var procedures: [String]
-    }
-
-    struct EntryOutline: Equatable, Sendable {
-        var id: String
-        var anchor: String?
-        var kind: ErrorEntry.Kind
-        var title: String
-        var messages: [String]
-        var codes: [String]
-        var codeKinds: [ErrorCode.Kind]
-        var aliases: [[String]]
-        var sectionPath: [String]
-        var platform: String?
-    }
-
-    var articles: [ArticleOutline]
-    var groups: [TranslationGroup]
-    var tablesOfContents: [TableOfContents]
-    var contentFiles: [String]
-
-    init(_ linked: LinkedKnowledgeBase, contentFiles: [String]) {
-        articles = linked.articles.map { article in
-            ArticleOutline(
-                id: article.id, locale: article.locale, source: article.source, title: article.title,
-                translationKey: article.translationKey, metadata: article.metadata, anchors: article.anchors.sorted(),
-                sections: article.sections.map { "\($0.level) \($0.anchor) \($0.titleText)" },
-                entries: article.entries.map { entry in
-                    EntryOutline(
-                        id: entry.id, anchor: entry.anchor, kind: entry.kind, title: entry.title, messages: entry.messages,
-                        codes: entry.codes.map(\.code), codeKinds: entry.codes.map(\.kind), aliases: entry.codes.map(\.aliases),
-                        sectionPath: entry.sectionPath, platform: entry.platform)
-                },
-                procedures: article.procedures.map { $0.id + "\u{0}" + $0.sectionAnchor + "\u{0}" + $0.title })
-        }
-        groups = linked.groups
-        tablesOfContents = linked.knowledgeBase.tablesOfContents
-        self.contentFiles = contentFiles
     }
 }

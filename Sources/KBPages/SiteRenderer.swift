@@ -40,12 +40,18 @@ public struct SiteRenderer: Sendable {
             + linked.codes.codes.indices.map(Page.code)
         var files = inParallel(pages) { page in
             switch page {
+            // These read only the outline of the knowledge base, and a home its index.md.
             case .root:
-                return self.page(self.root(linked), template: "root", path: SitePaths.root)
+                return memoized("pages/root", from: []) { self.page(self.root(linked), template: "root", path: SitePaths.root) }
             case .home(let locale):
-                return self.page(self.home(locale, context), template: "home", path: SitePaths.home(locale))
+                let landing = linked.articles.filter { $0.locale == locale && SitePaths.isLanding($0) }.map(\.source)
+                return memoized("pages/home/" + locale, from: landing) {
+                    self.page(self.home(locale, context), template: "home", path: SitePaths.home(locale))
+                }
             case .coverage:
-                return self.page(self.coverage(linked), template: "coverage", path: SitePaths.coverage)
+                return memoized("pages/coverage", from: []) {
+                    self.page(self.coverage(linked), template: "coverage", path: SitePaths.coverage)
+                }
             case .article(let index):
                 let article = linked.articles[index]
                 return memoized("pages/article/" + article.source, from: [article.source]) {
@@ -60,7 +66,9 @@ public struct SiteRenderer: Sendable {
                     self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
                 }
             case .search(let locale):
-                return self.page(self.search(locale), template: "search", path: SitePaths.search(locale))
+                return memoized("pages/search/" + (locale ?? ""), from: []) {
+                    self.page(self.search(locale), template: "search", path: SitePaths.search(locale))
+                }
             }
         }
         files += templates.assets

@@ -1,12 +1,13 @@
 import KBCore
 import KBExtraction
+import KBLinking
 import KBOutput
 import Synchronization
 
 /// Builds the same content again and again, each time doing only what the changes since the
 /// last build touch (`kb serve`): files whose inputs did not change are not extracted again
 /// (`ExtractionCache`), and outputs whose articles did not change are not made again
-/// (`OutputMemo`). Linking runs whole every time. The files it returns are the ones a build
+/// (`OutputMemo`), and only the links of changed articles are checked again (`LinkCache`). The files it returns are the ones a build
 /// from scratch returns: the tests hold it to that, byte for byte, through edits, additions,
 /// renames and deletions of articles, includes and tables of contents.
 public final class IncrementalBuilder: Sendable {
@@ -21,6 +22,7 @@ public final class IncrementalBuilder: Sendable {
         var settings = settings
         settings.extractionCache = cache
         settings.outputMemo = memo
+        settings.linkCache = LinkCache()
         self.settings = settings
     }
 

@@ -76,16 +76,19 @@ public struct BuildSettings: Sendable {
     /// What earlier builds' output formats made, for a build that follows them (`kb serve`):
     /// only what changed articles touch is made again.
     public var outputMemo: OutputMemo?
+    /// What earlier builds linked, for a build that follows them (`kb serve`).
+    public var linkCache: LinkCache?
 
     public init(
         options: SiteOptions = SiteOptions(), limits: Limits = .default, content: ContentSettings = ContentSettings(),
-        extractionCache: ExtractionCache? = nil, outputMemo: OutputMemo? = nil
+        extractionCache: ExtractionCache? = nil, outputMemo: OutputMemo? = nil, linkCache: LinkCache? = nil
     ) {
         self.options = options
         self.limits = limits
         self.content = content
         self.extractionCache = extractionCache
         self.outputMemo = outputMemo
+        self.linkCache = linkCache
     }
 }
 
@@ -158,9 +161,9 @@ extension BuildStep {
     /// and checks links.
     public static let link = BuildStep("link") { state in
         let (kept, collisions) = SitePaths.keepingArticlesWithOwnPages(state.model)
-        let linked = TranslationLinker.link(kept, contentFiles: Set(state.source.files))
+        let linked = TranslationLinker.link(kept, contentFiles: Set(state.source.files), cache: state.settings.linkCache)
         state.linked = linked
-        state.settings.outputMemo?.begin(linked, contentFiles: state.source.files)
+        state.settings.outputMemo?.begin(linked)
         state.diagnostics.emit(collisions)
         state.diagnostics.emit(linked.diagnostics)
     }

@@ -44,17 +44,14 @@ public struct SearchIndexBuilder: Sendable {
         var body: String
     }
 
-    /// With a memo, a language's files are made again only when one of its articles changed,
-    /// and then only the changed articles are read again for terms.
+    /// With a memo, only the changed articles are read again for terms, and only the files they
+    /// touch are written again (`LocaleIndex`).
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
         let locales = linked.locales
         let results = ConcurrentResults<[BuiltSite.File]>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { index in
             let locale = locales[index]
-            let make = { files(for: locale, linked, memo: memo) }
-            guard let memo else { return results.set(index, make()) }
-            let sources = linked.articles.filter { $0.locale == locale }.map(\.source)
-            results.set(index, memo.value("search/" + locale, from: sources, make))
+            results.set(index, files(for: locale, linked, memo: memo))
         }
         var list = Array("kbSearch.register(\"\",\"locales\",".utf8)
         JSONValue.strings(locales).write(into: &list, indent: 0, level: 0)
@@ -120,8 +117,48 @@ public struct SearchIndexBuilder: Sendable {
 
     // MARK: Files
 
+    /// A language's index: its documents, their terms, and its files. Kept from one build to the
+    /// next (`kb serve`): when the outline did not change, the documents are the same ones at
+    /// the same places, so a build changes the postings of the changed documents only and
+    /// writes again only the shards they touch.
+    struct LocaleIndex: Sendable {
+        var documents: [Document]
+        var weights: [[String: Int]]
+        /// Every term's postings, stop terms included.
+        var postings: [String: [(document: Int, weight: Int)]]
+        var stopTerms: Set<String>
+        /// The terms of each term shard, stop terms left out.
+        var shardTerms: [String: Set<String>]
+        var termFiles: [String: BuiltSite.File]
+        var codeFiles: [BuiltSite.File]
+        var codeShards: [String]
+        var resultFiles: [BuiltSite.File]
+        var manifest: BuiltSite.File
+
+        var files: [BuiltSite.File] {
+            (Array(termFiles.values) + codeFiles + resultFiles + [manifest]).sorted { $0.path < $1.path }
+        }
+    }
+
     func files(for locale: String, _ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
         let (documents, weights, entryDocuments) = documents(for: locale, linked, memo: memo)
+        guard let memo else { return index(locale, linked, documents, weights, entryDocuments, previous: nil).files }
+        let previous: LocaleIndex? = memo.previousValue("search/index/" + locale)
+        let index = index(locale, linked, documents, weights, entryDocuments, previous: previous.flatMap { previous in
+            // The documents that may differ: those of articles not reused.
+            let changed = documents.indices.filter { !memo.isUnchanged(linked.articles[documents[$0].article].source) }
+            return previous.documents.count == documents.count ? (previous, changed) : nil
+        })
+        memo.store("search/index/" + locale, index)
+        return index.files
+    }
+
+    /// The language's index, made from scratch, or from the last build's with the documents
+    /// `changed` made again.
+    func index(
+        _ locale: String, _ linked: LinkedKnowledgeBase, _ documents: [Document], _ weights: [[String: Int]],
+        _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?
+    ) -> LocaleIndex {
         let folder = "search/\(locale)/"
         func script(_ name: String, _ value: JSONValue) -> BuiltSite.File {
             var bytes = Array("kbSearch.register(".utf8)
@@ -133,39 +170,18 @@ public struct SearchIndexBuilder: Sendable {
             bytes += Array(");\n".utf8)
             return BuiltSite.File(path: folder + name + ".js", contents: Self.scriptSafe(bytes))
         }
-
-        // Postings: term → documents in order, each with its weight.
-        var postings: [String: [(document: Int, weight: Int)]] = [:]
-        for (index, weights) in weights.enumerated() {
-            for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
-        }
         // Terms in more than half the documents carry no information; they are left out and
         // the query skips them (the manifest lists them).
         let stopLimit = max(documents.count / 2, 50)
-        let stopTerms = postings.compactMap { $0.value.count > stopLimit ? $0.key : nil }.sorted()
-        for term in stopTerms { postings[term] = nil }
-
-        var shards: [String: [String: JSONValue]] = [:]
-        for (term, list) in postings {
-            shards[Self.shardKey(for: term), default: [:]][term] = .string(PostingEncoding.encode(list))
+        func termShard(_ key: String, _ terms: Set<String>, _ postings: [String: [(document: Int, weight: Int)]]) -> BuiltSite.File {
+            var object: [String: JSONValue] = [:]
+            for term in terms { object[term] = .string(PostingEncoding.encode(postings[term]!)) }
+            return script("t-" + key, .object(object))
         }
-        var files: [BuiltSite.File] = []
-        for (key, terms) in shards { files.append(script("t-" + key, .object(terms))) }
-
-        // Codes, with every form they may be typed in, in the shard of each form's start.
-        var codeShards: [String: [JSONValue]] = [:]
-        for code in linked.codes.codes {
-            let documentIDs = code.entries.compactMap { entryDocuments[$0] }.sorted()
-            guard !documentIDs.isEmpty else { continue }
-            let forms = code.searchForms
-            let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
-            for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
-        }
-        for (key, records) in codeShards { files.append(script("c-" + key, .array(records))) }
-
         // Results: [kind, article, title, anchor, snippet, codes…], the article a number into the
         // shard's own list of [title, path]; an article's own document has no title or anchor.
-        for start in stride(from: 0, to: documents.count, by: Self.documentsPerShard) {
+        func resultShard(_ number: Int) -> BuiltSite.File {
+            let start = number * Self.documentsPerShard
             var articleSlots: [Int: Int] = [:]
             var articles: [JSONValue] = []
             let records = documents[start..<min(start + Self.documentsPerShard, documents.count)].map { document -> JSONValue in
@@ -181,20 +197,91 @@ public struct SearchIndexBuilder: Sendable {
                                .string(Self.excerpt(document.message.isEmpty ? document.body : document.message, length: excerptLength))]
                               + document.codes.map(JSONValue.string))
             }
-            files.append(script("r-\(start / Self.documentsPerShard)", .object(["articles": .array(articles), "documents": .array(records)])))
+            return script("r-\(number)", .object(["articles": .array(articles), "documents": .array(records)]))
+        }
+        func manifest(_ termShards: [String], _ codeShards: [String], _ stopTerms: Set<String>) -> BuiltSite.File {
+            script("manifest", .object([
+                "version": .int(Self.formatVersion), "locale": .string(locale), "name": .string(SiteStrings.nativeName(of: locale)),
+                "documents": .int(documents.count),
+                "documentsPerShard": .int(Self.documentsPerShard),
+                "termShards": .strings(termShards.sorted()), "codeShards": .strings(codeShards.sorted()),
+                "stopTerms": .strings(stopTerms.sorted()),
+                "fold": .object(Dictionary(uniqueKeysWithValues: TextFolding.latinBase.map { key, value in
+                    (String(Unicode.Scalar(key)!), JSONValue.string(value))
+                })),
+            ]))
         }
 
-        files.append(script("manifest", .object([
-            "version": .int(Self.formatVersion), "locale": .string(locale), "name": .string(SiteStrings.nativeName(of: locale)),
-            "documents": .int(documents.count),
-            "documentsPerShard": .int(Self.documentsPerShard),
-            "termShards": .strings(shards.keys.sorted()), "codeShards": .strings(codeShards.keys.sorted()),
-            "stopTerms": .strings(stopTerms),
-            "fold": .object(Dictionary(uniqueKeysWithValues: TextFolding.latinBase.map { key, value in
-                (String(Unicode.Scalar(key)!), JSONValue.string(value))
-            })),
-        ])))
-        return files.sorted { $0.path < $1.path }
+        if let (old, changed) = previous {
+            // The postings of the changed documents, taken out and put in again in order.
+            var postings = old.postings
+            var touched: Set<String> = []
+            for document in changed {
+                for term in old.weights[document].keys {
+                    touched.insert(term)
+                    var list = postings[term]!
+                    if let at = list.firstIndex(where: { $0.document == document }) { list.remove(at: at) }
+                    postings[term] = list.isEmpty ? nil : list
+                }
+                for (term, weight) in weights[document] {
+                    touched.insert(term)
+                    var list = postings[term] ?? []
+                    let at = list.firstIndex { $0.document > document } ?? list.endIndex
+                    list.insert((document, weight), at: at)
+                    postings[term] = list
+                }
+            }
+            var stopTerms = old.stopTerms
+            var shardTerms = old.shardTerms
+            var dirtyShards: Set<String> = []
+            for term in touched {
+                let key = Self.shardKey(for: term)
+                dirtyShards.insert(key)
+                let count = postings[term]?.count ?? 0
+                if count > stopLimit { stopTerms.insert(term) } else { stopTerms.remove(term) }
+                if count > 0, count <= stopLimit { shardTerms[key, default: []].insert(term) } else { shardTerms[key]?.remove(term) }
+                if shardTerms[key]?.isEmpty == true { shardTerms[key] = nil }
+            }
+            var termFiles = old.termFiles
+            for key in dirtyShards {
+                termFiles[key] = shardTerms[key].map { termShard(key, $0, postings) }
+            }
+            var resultFiles = old.resultFiles
+            for number in Set(changed.map { $0 / Self.documentsPerShard }) { resultFiles[number] = resultShard(number) }
+            return LocaleIndex(
+                documents: documents, weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
+                termFiles: termFiles, codeFiles: old.codeFiles, codeShards: old.codeShards, resultFiles: resultFiles,
+                manifest: manifest(Array(termFiles.keys), old.codeShards, stopTerms))
+        }
+
+        // Postings: term → documents in order, each with its weight.
+        var postings: [String: [(document: Int, weight: Int)]] = [:]
+        for (index, weights) in weights.enumerated() {
+            for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
+        }
+        var stopTerms: Set<String> = []
+        var shardTerms: [String: Set<String>] = [:]
+        for (term, list) in postings {
+            if list.count > stopLimit { stopTerms.insert(term) } else { shardTerms[Self.shardKey(for: term), default: []].insert(term) }
+        }
+        var termFiles: [String: BuiltSite.File] = [:]
+        for (key, terms) in shardTerms { termFiles[key] = termShard(key, terms, postings) }
+
+        // Codes, with every form they may be typed in, in the shard of each form's start.
+        var codeShards: [String: [JSONValue]] = [:]
+        for code in linked.codes.codes {
+            let documentIDs = code.entries.compactMap { entryDocuments[$0] }.sorted()
+            guard !documentIDs.isEmpty else { continue }
+            let forms = code.searchForms
+            let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
+            for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
+        }
+        let codeFiles = codeShards.map { script("c-" + $0.key, .array($0.value)) }
+        let resultFiles = stride(from: 0, to: documents.count, by: Self.documentsPerShard).map { resultShard($0 / Self.documentsPerShard) }
+        return LocaleIndex(
+            documents: documents, weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
+            termFiles: termFiles, codeFiles: codeFiles, codeShards: Array(codeShards.keys), resultFiles: resultFiles,
+            manifest: manifest(Array(termFiles.keys), Array(codeShards.keys), stopTerms))
     }
 
     /// The weight of each term in a document: where it occurs (field bits) and how often.
