@@ -17,6 +17,8 @@ struct ContentWatcher {
     /// The folders and files watched.
     let roots: [String]
     private(set) var stamps: [String: Stamp] = [:]
+    /// Whether the last changes added or removed a file (not only edited some).
+    private(set) var filesAddedOrRemoved = false
 
     init(roots: [String]) {
         self.roots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -38,6 +40,7 @@ struct ContentWatcher {
         let changed = Set(stamps.keys).union(fresh.keys).filter { path in
             stamps[path] != fresh[path] && stamps[path]?.isFolder != true && fresh[path]?.isFolder != true
         }
+        filesAddedOrRemoved = changed.contains { stamps[$0] == nil || fresh[$0] == nil }
         stamps = fresh
         return changed
     }

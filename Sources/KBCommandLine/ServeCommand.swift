@@ -54,7 +54,16 @@ struct ServeCommand: AsyncParsableCommand {
         let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
         await server.appendRoute("GET *") { request in await site.response(to: request) }
         let serving = Task { try await server.run() }
-        try await server.waitUntilListening()
+        do {
+            try await server.waitUntilListening(timeout: 30)
+        } catch {
+            // The server's own error (the port in use, the address not this computer's) says more.
+            serving.cancel()
+            if case .failure(let failure) = await serving.result {
+                throw ValidationError("cannot listen on \(host):\(port): \(failure)")
+            }
+            throw ValidationError("cannot listen on \(host):\(port): \(error)")
+        }
 
         let stop = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
         signal(SIGINT, SIG_IGN)
@@ -84,16 +93,22 @@ struct ServeCommand: AsyncParsableCommand {
                 watcher = ContentWatcher(roots: session.watched)
                 await session.build(into: site, changed: [])
             } else {
-                await session.build(into: site, changed: changes)
+                await session.build(into: site, changed: changes, listing: watcher.filesAddedOrRemoved)
             }
         }
     }
 
     /// What one set of settings builds with: rebuilt from scratch when kb.yml or a template
     /// changes.
-    struct Session {
+    final class Session {
         let project: Project
         let builder: IncrementalBuilder
+        /// The content folder as last listed: listed again when files are added or removed.
+        private var tree: ContentTree?
+        /// The files of the last build (their paths and origins) and what resolving their
+        /// collisions kept: the same files resolve the same way.
+        private var lastFiles: [BuiltSite.File] = []
+        private var lastResolution: (kept: [Int], diagnostics: [Diagnostic]) = ([], [])
         /// The real path of the content folder.
         let contentRoot: String
         let templatesRoot: String?
@@ -117,22 +132,24 @@ struct ServeCommand: AsyncParsableCommand {
             path == configurationFile || templatesRoot.map { path.hasPrefix($0 + "/") } == true
         }
 
-        /// Builds, reading again only what `changed` (absolute paths) touches, and publishes.
-        func build(into site: PreviewSite, changed: Set<String>) async {
+        /// Builds, reading again only what `changed` (absolute paths) touches, and publishes;
+        /// `listing`: whether files were added or removed.
+        func build(into site: PreviewSite, changed: Set<String>, listing: Bool = true) async {
             let start = ContinuousClock.now
             let engine = project.makeDiagnosticEngine()
             let relative = changed.compactMap { path -> String? in
                 path.hasPrefix(contentRoot + "/") ? String(path.dropFirst(contentRoot.count + 1)) : nil
             }
             do {
-                let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
+                let tree = try listing || self.tree == nil ? ContentTree(path: project.contentPath, limits: project.settings.limits) : self.tree!
+                self.tree = tree
                 let state = try await builder.build(tree, changed: relative, diagnostics: engine)
-                let (resolved, collisions) = BuiltSite(files: state.files).resolvingCollisions()
-                engine.emit(collisions)
-                site.publish(files: resolved.files, diagnostics: engine.diagnostics)
+                let resolved = resolve(state.files)
+                engine.emit(resolved.diagnostics)
+                let diagnostics = engine.diagnostics
+                site.publish(files: resolved.files, diagnostics: diagnostics)
                 let elapsed = ContinuousClock.now - start
                 let virtualLocale = state.layout.virtualLocale
-                let diagnostics = engine.diagnostics
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.filter { $0.severity == .warning }.count
                 let what = changed.isEmpty
@@ -151,6 +168,27 @@ struct ServeCommand: AsyncParsableCommand {
                 site.publish(files: [], diagnostics: engine.diagnostics, failure: "kb serve: the build failed: \(error)")
                 FileHandle.standardError.write(Data("the build failed: \(error)\n".utf8))
             }
+        }
+
+        /// `BuiltSite.resolvingCollisions`, done again only when the paths or origins changed.
+        private func resolve(_ files: [BuiltSite.File]) -> (files: [BuiltSite.File], diagnostics: [Diagnostic]) {
+            let same = files.count == lastFiles.count
+                && zip(files, lastFiles).allSatisfy { $0.path == $1.path && $0.origin == $1.origin }
+            if !same {
+                let (site, diagnostics) = BuiltSite(files: files).resolvingCollisions()
+                // Which of the files were kept, by their place in the list.
+                var places: [String: [Int]] = [:]
+                for (index, file) in files.enumerated() { places[file.path + "\u{0}" + (file.origin ?? ""), default: []].append(index) }
+                let kept = site.files.compactMap { file -> Int? in
+                    let key = file.path + "\u{0}" + (file.origin ?? "")
+                    guard let first = places[key]?.first else { return nil }
+                    places[key]?.removeFirst()
+                    return first
+                }
+                lastResolution = (kept, diagnostics)
+            }
+            lastFiles = files
+            return (lastResolution.kept.map { files[$0] }, lastResolution.diagnostics)
         }
 
         static func milliseconds(_ duration: Duration) -> Int {

@@ -34,8 +34,15 @@ public struct ContractBuilder: Sendable {
         }
         contract.memo = memo
         contract.sources = Dictionary(grouping: linked.articles, by: \.locale).mapValues { $0.map(\.source) }
-        contract.codes = codes(linked)
-        contract.index = index(linked, contract)
+        // The code index and the entry point read only the outline: with a memo that has them,
+        // they are made when the files are, if at all.
+        contract.whole = { contract in
+            var contract = contract
+            contract.codes = codes(linked)
+            contract.index = index(linked, contract)
+            return contract
+        }
+        if memo?.sameOutline != true { contract = contract.whole!(contract) }
         return contract
     }
 
@@ -75,7 +82,9 @@ public struct ContractBuilder: Sendable {
             let source = linked.articles[index].source
             results.set(position, memo.map { $0.value("contract/" + source, from: [source], make) } ?? make())
         }
-        let values = results.values.map { ($0.record, $0.chunks, $0.searchRecords) }
+        // With a memo and the same outline, the files are put together from the encoded parts
+        // and nothing reads the values: they are left out.
+        let values = memo?.sameOutline == true ? [] : results.values.map { ($0.record, $0.chunks, $0.searchRecords) }
         let articlesPath = Contract.articlesPath(locale)
         let recordsPath = Contract.searchRecordsPath(locale)
         return (
@@ -226,6 +235,8 @@ public struct ContractBuilder: Sendable {
 public struct BuiltContract: Sendable {
     public var index: KnowledgeBaseIndex
     public var codes: CodesFile
+    /// The values of each language (empty in a build that reuses a memo's parts: `files()` is
+    /// then what to read).
     public var articles: [String: ArticlesFile] = [:]
     public var chunks: [String: [Chunk]] = [:]
     public var searchRecords: [String: SearchRecordsFile] = [:]
@@ -235,6 +246,8 @@ public struct BuiltContract: Sendable {
     /// (`sources`) changed, and the code index and the entry point only when the outline did.
     var memo: OutputMemo?
     var sources: [String: [String]] = [:]
+    /// The contract with its code index and entry point made.
+    var whole: (@Sendable (BuiltContract) -> BuiltContract)?
     let baseURL: String?
 
     /// An article's values as JSON, to be put together into its language's files.
@@ -262,9 +275,10 @@ public struct BuiltContract: Sendable {
             perLocale.set(index, memo.value("contract/files/" + locale, from: sources[locale] ?? []) { languageFiles(locale) })
         }
         let whole = {
-            [
-                BuiltSite.File(path: Contract.indexPath, contents: Self.json(index, Self.encoder(pretty: true))),
-                BuiltSite.File(path: Contract.codesPath, contents: Self.json(codes, Self.encoder())),
+            let contract = memo?.sameOutline == true ? self.whole?(self) ?? self : self
+            return [
+                BuiltSite.File(path: Contract.indexPath, contents: Self.json(contract.index, Self.encoder(pretty: true))),
+                BuiltSite.File(path: Contract.codesPath, contents: Self.json(contract.codes, Self.encoder())),
             ]
         }
         return (memo.map { $0.value("contract/whole", from: [], whole) } ?? whole()) + perLocale.values.flatMap { $0 }

@@ -126,10 +126,22 @@ public struct KnowledgeBaseBuilder: Sendable {
 
         var articleIDs: [String: Set<String>] = [:]
         for article in articles { articleIDs[article.locale, default: []].insert(article.id) }
-        let navigation = NavigationBuilder(articleIDs: articleIDs, read: read, limits: limits)
         var contents: [TableOfContents] = []
         for path in tablesOfContents {
-            let (table, problems) = navigation.tableOfContents(at: path)
+            // A table of contents depends on the files it reads and on which articles exist.
+            let (table, problems): (TableOfContents?, [Diagnostic])
+            if let reused = cache?.reusableTable(path, articleIDs: articleIDs) {
+                (table, problems) = reused
+            } else {
+                let reads = Mutex<Set<String>>([path])
+                let navigation = NavigationBuilder(articleIDs: articleIDs, read: { file in
+                    reads.withLock { _ = $0.insert(file) }
+                    return try read(file)
+                }, limits: limits)
+                (table, problems) = navigation.tableOfContents(at: path)
+                cache?.storeTable(path, ExtractionCache.TableEntry(
+                    articleIDs: articleIDs, table: table, diagnostics: problems, reads: reads.withLock { $0 }))
+            }
             diagnostics += problems
             if let table { contents.append(table) }
         }
@@ -173,9 +185,18 @@ public final class ExtractionCache: Sendable {
         var reads: Set<String>
     }
 
+    struct TableEntry: Sendable {
+        var articleIDs: [String: Set<String>]
+        var table: TableOfContents?
+        var diagnostics: [Diagnostic]
+        var reads: Set<String>
+    }
+
     private struct State {
         var entries: [Key: Entry] = [:]
         var used: Set<Key> = []
+        var tables: [String: TableEntry] = [:]
+        var usedTables: Set<String> = []
         var changed: Set<String> = []
         var extracted = 0
     }
@@ -208,11 +229,30 @@ public final class ExtractionCache: Sendable {
         }
     }
 
+    func reusableTable(_ path: String, articleIDs: [String: Set<String>]) -> (TableOfContents?, [Diagnostic])? {
+        state.withLock { state in
+            guard let entry = state.tables[path], entry.reads.isDisjoint(with: state.changed), entry.articleIDs == articleIDs else {
+                return nil
+            }
+            state.usedTables.insert(path)
+            return (entry.table, entry.diagnostics)
+        }
+    }
+
+    func storeTable(_ path: String, _ entry: TableEntry) {
+        state.withLock { state in
+            state.tables[path] = entry
+            state.usedTables.insert(path)
+        }
+    }
+
     /// After a build: forgets what it did not use (deleted files, readings no longer followed)
     /// and the changes it has seen.
     func settle() {
         state.withLock { state in
             state.entries = state.entries.filter { state.used.contains($0.key) }
+            state.tables = state.tables.filter { state.usedTables.contains($0.key) }
+            state.usedTables = []
             state.used = []
             state.changed = []
         }

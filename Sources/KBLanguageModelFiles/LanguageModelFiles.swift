@@ -19,18 +19,20 @@ public struct LanguageModelFiles: Sendable {
     /// With a memo, an article's Markdown is made again only when the article changed.
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
         // Each article's Markdown once, for its twin and for its language's llms-full.txt.
-        let rendered = ConcurrentResults<(ArticleMarkdown, BuiltSite.File)>(count: linked.articles.count)
+        // Each article's twin and its part of llms-full.txt.
+        let rendered = ConcurrentResults<(BuiltSite.File, String)>(count: linked.articles.count)
         DispatchQueue.concurrentPerform(iterations: linked.articles.count) { index in
             let article = linked.articles[index]
             let make = {
                 let markdown = ArticleMarkdown(article)
-                return (markdown, BuiltSite.File(
-                    path: SitePaths.markdownTwin(of: article), text: markdown.text(headingShift: 0) + "\n", origin: article.source))
+                return (BuiltSite.File(
+                    path: SitePaths.markdownTwin(of: article), text: markdown.text(headingShift: 0) + "\n", origin: article.source),
+                    part(article, markdown))
             }
             rendered.set(index, memo.map { $0.value("llms/" + article.source, from: [article.source], make) } ?? make())
         }
-        let markdown = rendered.values.map(\.0)
-        var files = rendered.values.map(\.1)
+        let parts = rendered.values.map(\.1)
+        var files = rendered.values.map(\.0)
         // The lists read only the outline; a language's llms-full.txt all of its articles.
         func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
             memo.map { $0.value(key, from: sources, make) } ?? make()
@@ -42,7 +44,7 @@ public struct LanguageModelFiles: Sendable {
             })
             let sources = linked.articles.filter { $0.locale == locale }.map(\.source)
             files.append(memoized("llms/full/" + locale, from: sources) {
-                BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, markdown))
+                BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, parts))
             })
         }
         return files
@@ -142,16 +144,22 @@ public struct LanguageModelFiles: Sendable {
 
     // MARK: Markdown
 
-    func full(_ locale: String, _ linked: LinkedKnowledgeBase, _ markdown: [ArticleMarkdown]) -> String {
-        let path = SitePaths.llmsFull(locale)
+    func full(_ locale: String, _ linked: LinkedKnowledgeBase, _ parts: [String]) -> String {
         let name = SiteStrings.nativeName(of: locale)
         var text = "# \([Inline.text(options.title)].markdown): \(name)\n\n> Every article in \(name), each under its title with the address of its page.\n"
         for (index, article) in linked.articles.enumerated() where article.locale == locale {
-            text += "\n## " + [Inline.text(article.title)].markdown + "\n\n"
-            text += "Source: " + link(SitePaths.article(article), from: path) + "\n"
-            let body = markdown[index].text(headingShift: 1, withTitle: false)
-            if !body.isEmpty { text += "\n" + body + "\n" }
+            text += parts[index]
         }
+        return text
+    }
+
+    /// An article in its language's llms-full.txt: under an H2 with its title, the address of
+    /// its page, then its sections one level down.
+    func part(_ article: Article, _ markdown: ArticleMarkdown) -> String {
+        var text = "\n## " + [Inline.text(article.title)].markdown + "\n\n"
+        text += "Source: " + link(SitePaths.article(article), from: SitePaths.llmsFull(article.locale)) + "\n"
+        let body = markdown.text(headingShift: 1, withTitle: false)
+        if !body.isEmpty { text += "\n" + body + "\n" }
         return text
     }
 }

@@ -38,9 +38,12 @@ public enum TranslationLinker {
             }
             groupDiagnostics = previous.groupDiagnostics
             let old = previous.linked
+            // Most edits do not change what the links' checks find: then the list is the last one.
+            let sameChecks = changed.allSatisfy { checks[articles[$0].source] == previous.checks[articles[$0].source] }
             linked = LinkedKnowledgeBase(
                 knowledgeBase: knowledgeBase, groups: old.groups, groupOfArticle: old.groupOfArticle, codes: old.codes,
-                diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted(), counterpartsOfEntry: old.counterpartsOfEntry,
+                diagnostics: sameChecks ? old.diagnostics : (groupDiagnostics + Set(checks.values.joined())).sorted(),
+                counterpartsOfEntry: old.counterpartsOfEntry,
                 articleIndex: old.articleIndex, changes: BuildChanges(sameOutline: true, changed: changed))
         } else {
             var diagnostics: [Diagnostic] = []

@@ -83,6 +83,9 @@ public final class OutputMemo: Sendable {
         return value
     }
 
+    /// Whether the outline is the last build's (else nothing is reused).
+    public var sameOutline: Bool { state.withLock(\.sameOutline) }
+
     /// Whether the article's outputs may be reused in this build.
     public func isUnchanged(_ source: String) -> Bool {
         state.withLock { $0.sameOutline && $0.unchanged.contains(source) }
