@@ -153,6 +153,10 @@ extension Configuration {
 
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else { throw error(keyNode, "a key is text") }
+            // A key with no value (every line below it commented out) is as if it were not there.
+            if let scalar = value.scalar, scalar.style == .plain, ["", "~", "null"].contains(scalar.string), Self.keys.contains(key) {
+                continue
+            }
             switch key {
             case "title": configuration.title = try string(value, key)
             case "base-url":

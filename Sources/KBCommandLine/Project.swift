@@ -27,12 +27,8 @@ struct Project: Sendable {
         content: String?, options: ContentOptions, output: String? = nil, templates: String? = nil, title: String? = nil,
         baseURL: String? = nil, outputs: String? = nil
     ) throws {
-        let configuration: Configuration
-        do {
-            configuration = try Configuration.find(explicit: options.config, content: content)
-        } catch let error as ConfigurationError {
-            throw ValidationError(error.description)
-        }
+        // A ConfigurationError prints as file:line:col: error: message.
+        let configuration = try Configuration.find(explicit: options.config, content: content)
         self.configuration = configuration
         contentPath = content ?? configuration.content.map(configuration.resolve) ?? "content"
         outputPath = output ?? configuration.output.map(configuration.resolve) ?? "site"

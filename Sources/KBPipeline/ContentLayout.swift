@@ -116,14 +116,15 @@ public struct ContentLayout: Sendable {
 }
 
 /// A glob over `/`-separated paths: `*` and `?` match within one name, `**` any number of
-/// whole names; a pattern without `/` matches a name in any folder (`*.draft.md`).
+/// whole names; a pattern without `/` matches a name in any folder (`*.draft.md`), and one that
+/// starts with `/` only at the root (`/README.md`).
 struct Glob: Sendable {
     let parts: [Substring]
 
     init(_ pattern: String) {
         let trimmed = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
         var parts = trimmed.split(separator: "/", omittingEmptySubsequences: true)
-        if parts.count == 1, parts[0] != "**" { parts.insert("**", at: 0) }
+        if parts.count == 1, parts[0] != "**", !pattern.hasPrefix("/") { parts.insert("**", at: 0) }
         if trimmed.hasSuffix("/") { parts.append("**") }
         self.parts = parts
     }

@@ -1,0 +1,127 @@
+import Foundation
+import KBCore
+import KBPipeline
+import KBTestSupport
+import Testing
+@testable import KBCommandLine
+
+@Suite("kb.yml")
+struct ConfigurationTests {
+    @Test("every setting is read, and kb init's file is valid as written")
+    func settings() throws {
+        let configuration = try Configuration.parse("""
+            title: Our help
+            base-url: https://help.example.com/kb/
+            content: docs
+            output: public
+            templates: theme
+            locale: nl-NL
+            locales: [nl-nl, sv-se]
+            exclude:
+              - "drafts/**"
+              - "*.draft.md"
+            edit-link: https://github.com/org/repo/edit/main/{path}
+            outputs: [pages, search]
+            diagnostics:
+              link.*: error
+              image.missing: ignore
+            fail-on: warning
+            search:
+              excerpt-length: 120
+            """, file: "kb.yml")
+        #expect(configuration.title == "Our help" && configuration.baseURL == "https://help.example.com/kb/")
+        #expect(configuration.content == "docs" && configuration.output == "public" && configuration.templates == "theme")
+        #expect(configuration.locale == "nl-nl" && configuration.locales == ["nl-nl", "sv-se"])
+        #expect(configuration.exclude == ["drafts/**", "*.draft.md"])
+        #expect(configuration.editLink == "https://github.com/org/repo/edit/main/{path}")
+        #expect(configuration.outputs == ["pages", "search"])
+        #expect(configuration.severities.map(\.identifier) == ["link.*", "image.missing"])
+        #expect(configuration.severities.map(\.rule) == [.error, .ignore])
+        #expect(configuration.failOn == .warning && configuration.searchExcerptLength == 120)
+
+        let template = try Configuration.parse(Configuration.template, file: "kb.yml")
+        #expect(template.title == "Knowledge base" && template.locale == "en" && template.failOn == .error)
+    }
+
+    @Test("a wrong setting is an error at its line and column", arguments: [
+        ("titel: x\n", "1:1", "did you mean 'title'"),
+        ("title: ok\nlocales: [en, 12]\n", "2:10", "not a language tag"),
+        ("base-url: help.example.com\n", "1:11", "http or https"),
+        ("edit-link: https://example.com/edit\n", "1:12", "{path}"),
+        ("fail-on: sometimes\n", "1:10", "error, warning or never"),
+        ("diagnostics:\n  link.broken: loud\n", "2:16", "error, warning or ignore"),
+        ("title: [a, b]\n", "1:8", "a single value"),
+        ("title: 'unclosed\n", "", "not valid YAML"),
+        ("- a list\n", "1:1", "a mapping"),
+    ])
+    func errors(text: String, place: String, message: String) throws {
+        do {
+            _ = try Configuration.parse(text, file: "kb.yml")
+            Issue.record("\(text) was accepted")
+        } catch let error as ConfigurationError {
+            #expect(error.description.hasPrefix("kb.yml:" + place), "\(error)")
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
+    @Test("flags override the file, and --strict fails on warnings")
+    func flagsWin() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try Data("title: From the file\noutputs: [pages]\nfail-on: never\ndiagnostics:\n  image.missing: error\n".utf8)
+            .write(to: folder.appendingPathComponent("kb.yml"))
+
+        let fromFile = try Project(content: content.path, options: try ContentOptions.parse([]))
+        #expect(fromFile.settings.options.title == "From the file" && fromFile.outputNames == ["pages"] && fromFile.failOn == .never)
+        #expect(fromFile.rules.rule(for: "image.missing") == .error)
+
+        let options = try ContentOptions.parse(["--strict", "--ignore", "image.missing"])
+        let overridden = try Project(content: content.path, options: options, title: "From the flag", outputs: "search,llms")
+        #expect(overridden.settings.options.title == "From the flag" && overridden.outputNames == ["search", "llms"])
+        #expect(overridden.failOn == .warning && overridden.rules.rule(for: "image.missing") == .ignore)
+    }
+
+    @Test("the failure threshold")
+    func threshold() {
+        let warning = Diagnostic(.warning, "link.unresolved", "x", file: "a.md", at: nil)
+        let error = Diagnostic(.error, "frontMatter.invalid", "x", file: "a.md", at: nil)
+        #expect(!FailureThreshold.error.fails([warning]) && FailureThreshold.error.fails([warning, error]))
+        #expect(FailureThreshold.warning.fails([warning]) && !FailureThreshold.never.fails([error]))
+    }
+}
+
+@Suite("Content layout")
+struct ContentLayoutTests {
+    @Test("a tree of locale folders is localized; its root Markdown is left out")
+    func localized() {
+        let layout = ContentLayout(files: [
+            "README.md", "nl-nl/a.md", "nl-nl/includes/i.md", "nl-nl/toc.yml", "sv-se/a.md", "sv-se/media/x.png", "zh-hans/b.md",
+        ], settings: ContentSettings())
+        #expect(layout.virtualLocale == nil)
+        #expect(layout.articles == ["nl-nl/a.md", "sv-se/a.md", "zh-hans/b.md"])
+        #expect(layout.tablesOfContents == ["nl-nl/toc.yml"] && layout.media == ["sv-se/media/x.png"])
+        #expect(layout.leftOut == ["README.md"] && layout.leftOutNote?.identifier == "content.leftOut")
+    }
+
+    @Test("any other tree is one language; repository files at its root are left out; excludes and locales apply")
+    func oneLanguage() {
+        let files = ["CONTRIBUTING.md", "README.md", "api/reference.md", "faq.md", "drafts/wip.md", "guide/setup.md", "guide/x.draft.md"]
+        let layout = ContentLayout(files: files, settings: ContentSettings(exclude: ["drafts/**", "*.draft.md"], defaultLocale: "fr"))
+        #expect(layout.virtualLocale == "fr")
+        #expect(layout.articles == ["fr/api/reference.md", "fr/faq.md", "fr/guide/setup.md"])
+        #expect(layout.leftOut.sorted() == ["CONTRIBUTING.md", "README.md", "drafts/wip.md", "guide/x.draft.md"])
+        let chosen = ContentLayout(files: ["nl-nl/a.md", "sv-se/a.md"], settings: ContentSettings(locales: ["sv-se"]))
+        #expect(chosen.articles == ["sv-se/a.md"])
+    }
+
+    @Test("globs", arguments: [
+        ("drafts/**", "drafts/a/b.md", true), ("drafts/**", "guide/drafts/b.md", false), ("**/drafts/**", "guide/drafts/b.md", true),
+        ("*.md", "a/b/c.md", true), ("guide/*.md", "guide/a.md", true), ("guide/*.md", "guide/x/a.md", false),
+        ("g?ide/a.md", "guide/a.md", true), ("/README.md", "README.md", true), ("/README.md", "x/README.md", false),
+    ])
+    func globs(pattern: String, path: String, matches: Bool) {
+        #expect(ContentLayout(files: [path], settings: ContentSettings(exclude: [pattern])).leftOut.isEmpty != matches)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import KBTestSupport
+import Testing
+
+/// What the people who write the articles run: kb serve, kb check, kb init, and kb build on a
+/// docs folder of their own.
+@Suite("Writing docs with kb")
+struct WritingTests {
+    @Test("kb serve on a copy of the corpus: an edit saved on disk reloads the page with the new text; problems show in the page; Ctrl-C stops it")
+    func serve() throws {
+        let (status, output, errors) = try script("check-serve", [try kbExecutable().path, corpusPath])
+        #expect(status == 0, "\(output)\n\(errors.suffix(3_000))")
+        #expect(output.contains("save to reload event"))
+    }
+
+    @Test("kb check prints GitHub annotations, writes nothing, and exits 1 when an error is reported")
+    func check() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, output, errors) = try run(try kbExecutable(), ["check", corpusPath, "--format", "github"])
+        #expect(status == 1, "\(errors.suffix(2_000))")
+        let lines = errors.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("::error file=") && $0.contains("line=") && $0.contains("frontMatter.invalid") })
+        #expect(lines.contains { $0.hasPrefix("::warning file=") })
+        #expect(output.isEmpty)
+        // Nothing was written beside the corpus.
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: corpusPath).appendingPathComponent("site").path))
+
+        // Seeds without errors: status 0; with --strict, their warnings fail.
+        #expect(try run(try kbExecutable(), ["check", seedContent, "-q"]).status == 0)
+        #expect(try run(try kbExecutable(), ["check", seedContent, "-q", "--strict"]).status == 1)
+        #expect(try run(try kbExecutable(), ["check", seedContent, "-q", "--strict", "--ignore", "*"]).status == 0)
+    }
+
+    @Test("A docs folder without locale folders is one language: no chooser, no 'und', README.md left out and listed; kb.yml sets the title, the language and the edit links")
+    func ownDocs() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let docs = folder.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs.appendingPathComponent("guide"), withIntermediateDirectories: true)
+        func write(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: docs.appendingPathComponent(path))
+        }
+        try write("README.md", "# This repository\n\nHow to contribute.\n")
+        try write("setup.md", "---\ntitle: Setting up\n---\n# Setting up\n\nInstall the app, then sign in.\n")
+        try write("errors.md", "# Errors\n\n| Code | Message |\n|---|---|\n| 0x80CF0437 | The device is not supported. |\n")
+        try write("guide/first-steps.md", "# First steps\n\nSee [setting up](../setup.md).\n")
+
+        let kb = try kbExecutable()
+        let (initStatus, _, _) = try run(kb, ["init", folder.path])
+        #expect(initStatus == 0)
+        var settings = try String(contentsOf: folder.appendingPathComponent("kb.yml"), encoding: .utf8)
+        settings = settings.replacingOccurrences(of: "title: Knowledge base", with: "title: Our help")
+            .replacingOccurrences(of: "content: content", with: "content: docs")
+            .replacingOccurrences(of: "# edit-link: ", with: "edit-link: ")
+        try Data(settings.utf8).write(to: folder.appendingPathComponent("kb.yml"))
+
+        let site = folder.appendingPathComponent("site")
+        let (status, _, errors) = try run(kb, ["build", docs.path, "-o", site.path])
+        #expect(status == 0, "\(errors)")
+        #expect(errors.contains("README.md") && errors.contains("content.leftOut"))
+        let files = try tree(site)
+        #expect(files["en/setup.html"] != nil && files["en/guide/first-steps.html"] != nil && files["en/errors.html"] != nil)
+        #expect(!files.keys.contains { $0.hasPrefix("und/") || $0.lowercased().contains("readme") })
+        let root = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+        #expect(root.contains("http-equiv=\"refresh\"") && root.contains("en/index.html") && !root.contains("locale-list"))
+        let page = String(decoding: try #require(files["en/setup.html"]), as: UTF8.self)
+        #expect(page.contains("Our help"))
+        #expect(page.contains("https://github.com/org/repo/edit/main/docs/setup.md"))
+
+        // An unknown setting is refused with its place in the file.
+        try Data("titel: Typo\n".utf8).write(to: folder.appendingPathComponent("kb.yml"))
+        let refused = try run(kb, ["build", docs.path, "-o", site.path])
+        #expect(refused.status != 0 && refused.errors.contains("kb.yml:1:1") && refused.errors.contains("did you mean 'title'"))
+    }
+}
