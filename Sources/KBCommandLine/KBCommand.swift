@@ -44,7 +44,7 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .customLong("ignore"), help: ArgumentHelp("Do not report diagnostics with this identifier. Repeatable.", valueName: "id"))
     var ignoredIDs: [String] = []
 
-    @Option(name: [.customLong("format"), .customLong("diagnostics")], help: "How diagnostics are printed on standard error: console (path:line:col: severity: message [id]), json (one object per line), or github (workflow annotations).")
+    @Option(name: [.customLong("format"), .customLong("diagnostics")], help: "How diagnostics are printed on standard error: console (path:line:col: severity: message [id]), json (one object: the diagnostics and their summary), or github (workflow annotations).")
     var diagnosticFormat: DiagnosticFormat = .console
 
     @Flag(help: "Print the time spent in each stage on standard error.")

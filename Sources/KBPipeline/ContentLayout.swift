@@ -21,10 +21,11 @@ public struct ContentSettings: Sendable, Equatable {
 /// How a content tree is laid out, and which of its files are articles, tables of contents and
 /// media.
 ///
-/// A tree is *localized* when every top-level folder holding Markdown is named for a language
-/// (`en-us/`, `nl/`, `zh-hans/`). Any other tree, such as a repository's `docs/` folder, is one
-/// language, `ContentSettings.defaultLocale`, and the pipeline reads it through
-/// `LocaleFolderView`, which shows it as that locale's folder.
+/// A tree is *localized* when a top-level folder holding Markdown is named for a language and a
+/// region or script (`en-us/`, `zh-hans/`), or when every one is named for a language (`nl/`).
+/// Any other tree, such as a repository's `docs/` folder, is one language,
+/// `ContentSettings.defaultLocale`, and the pipeline reads it through `LocaleFolderView`, which
+/// shows it as that locale's folder.
 ///
 /// Markdown files that are not articles are left out and listed in one note: the files of a
 /// repository about itself (`README.md`, `CONTRIBUTING.md`, `PULL_REQUEST_TEMPLATE.md`, …) at the
@@ -39,6 +40,15 @@ public struct ContentLayout: Sendable {
     /// Markdown files left out, in the tree's own paths.
     public let leftOut: [String]
 
+    /// ISO 639-1, the two-letter language codes.
+    static let languageCodes = Set("""
+        aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es \
+        et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj \
+        kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv \
+        ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti \
+        tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+        """.split(separator: " ").map(String.init))
+
     /// Repository files that describe the repository, not its subject.
     static let repositoryFiles: Set<String> = [
         "readme.md", "contributing.md", "code_of_conduct.md", "security.md", "support.md", "license.md", "changelog.md",
@@ -51,7 +61,11 @@ public struct ContentLayout: Sendable {
             let parts = path.split(separator: "/")
             return parts.count > 1 ? parts[0] : nil
         })
-        let localized = !markdownFolders.isEmpty && markdownFolders.allSatisfy { Self.isLocaleFolder(String($0)) }
+        // A folder with a region or script (`en-us`, `zh-hans`) says the tree is localized even
+        // beside other folders (whose articles are then of no known language, and reported);
+        // two-letter names (`en`, `ui`) say so only when every folder is one.
+        let localized = markdownFolders.contains { Self.isLocaleFolder(String($0)) && $0.contains("-") }
+            || (!markdownFolders.isEmpty && markdownFolders.allSatisfy { Self.isLocaleFolder(String($0)) })
         virtualLocale = localized ? nil : settings.defaultLocale.lowercased()
 
         let globs = settings.exclude.map(Glob.init)
@@ -102,12 +116,13 @@ public struct ContentLayout: Sendable {
             file: first, at: nil)
     }
 
-    /// `en`, `nl-nl`, `zh-hans`, `sr-latn-rs`: a folder named for a language. Three-letter names
-    /// without a region (`api`, `faq`) are taken for ordinary folders.
+    /// `en`, `nl-nl`, `zh-hans`, `sr-latn-rs`: a folder named for a language. The language is an
+    /// ISO 639-1 code (so `ui` or `db` is an ordinary folder), or three letters followed by a
+    /// region (`fil-ph`; `api` and `faq` alone are ordinary folders).
     static func isLocaleFolder(_ name: String) -> Bool {
         let parts = name.lowercased().split(separator: "-", omittingEmptySubsequences: false)
         guard let language = parts.first, language.allSatisfy({ $0.isASCII && $0.isLetter }),
-              language.count == 2 || (language.count == 3 && parts.count > 1)
+              (language.count == 2 && languageCodes.contains(String(language))) || (language.count == 3 && parts.count > 1)
         else { return false }
         return parts.dropFirst().allSatisfy { part in
             (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }

@@ -103,6 +103,9 @@ struct ContentLayoutTests {
         #expect(layout.articles == ["nl-nl/a.md", "sv-se/a.md", "zh-hans/b.md"])
         #expect(layout.tablesOfContents == ["nl-nl/toc.yml"] && layout.media == ["sv-se/media/x.png"])
         #expect(layout.leftOut == ["README.md"] && layout.leftOutNote?.identifier == "content.leftOut")
+        // A stray folder beside locale folders does not make the tree one language.
+        #expect(ContentLayout(files: ["nl-nl/a.md", "d20/deep.md"], settings: ContentSettings()).virtualLocale == nil)
+        #expect(ContentLayout(files: ["en/a.md", "ui/b.md"], settings: ContentSettings()).virtualLocale == "en")
     }
 
     @Test("any other tree is one language; repository files at its root are left out; excludes and locales apply")

@@ -80,8 +80,10 @@ struct SiteBuildTests {
         let (status, _, errors) = try run(kb, ["build", corpusPath, "-o", output.path, "-q", "--fail-on", "never"])
         #expect(status == 0)
         let lines = errors.split(separator: "\n")
-        let summary = try #require(lines.first { $0.contains(" warnings: ") })
+        let summary = try #require(lines.first { $0.contains(" warnings") && $0.contains(": ") && !$0.contains("[") })
         #expect(summary.contains("anchor.duplicate") && summary.contains("code.suspect"))
+        // The corpus's README.md is no article: it is left out, and said so once.
+        #expect(summary.contains("1 content.leftOut"))
         #expect(lines.last?.hasPrefix("built ") == true)
         // Every article page with translations has a working language switcher.
         let dutch = try String(contentsOf: output.appendingPathComponent("nl-nl/intune/enrollment/troubleshoot-device-enrollment-in-intune.html"), encoding: .utf8)
