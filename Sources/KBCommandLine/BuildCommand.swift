@@ -37,29 +37,16 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The folder to write the site to (default: kb.yml's output, else site).")
     var output: String?
 
-    @Option(help: "A folder of templates and assets replacing the defaults of the same name (such as article.mustache, assets/site.css).")
-    var templates: String?
-
-    @Option(help: "The site's title, shown on every page (default: kb.yml's title, else Knowledge base).")
-    var title: String?
-
-    @Option(name: .customLong("base-url"), help: "The address the site will be published at (https://help.example.com/kb/), for absolute URLs: OpenSearch needs them, and the JSON contract, llms.txt and JSON-LD use them.")
-    var baseURL: String?
+    @OptionGroup var site: SiteFlags
 
     @Flag(help: "Write into the output folder even if kb did not create it.")
     var force = false
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: ArgumentHelp(
-        "The outputs to write, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins). Pages link to the other three.",
-        valueName: "names"))
-    var outputs: String?
-
     func run() async throws {
         let start = ContinuousClock.now
-        let project = try Project(
-            content: content, options: options, output: output, templates: templates, title: title, baseURL: baseURL, outputs: outputs)
+        let project = try Project(content: content, options: options, site: site, output: output)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
         var pipeline = Pipeline.site(formats: try project.formats(from: OutputFormats.standard(templates: try project.templateSet())))
         let writer = try SiteWriter(output: project.outputPath, content: tree.root, force: force)

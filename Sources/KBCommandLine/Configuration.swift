@@ -8,7 +8,7 @@ import Yams
 /// It is read from `--config`, else from the content folder's parent (the repository root when
 /// the content is `docs/` or `content/`), else not at all. Every key is optional; an unknown
 /// key, or a value of the wrong kind, is an error naming the file, line and column.
-struct Configuration: Equatable, Sendable {
+struct Configuration: Sendable {
     /// The file it was read from; nil for the defaults.
     var file: String?
     var title: String?
@@ -36,15 +36,6 @@ struct Configuration: Equatable, Sendable {
     var failOn: FailureThreshold?
     /// The most characters a search result's snippet shows.
     var searchExcerptLength: Int?
-
-    static func == (lhs: Configuration, rhs: Configuration) -> Bool {
-        lhs.file == rhs.file && lhs.title == rhs.title && lhs.baseURL == rhs.baseURL && lhs.content == rhs.content
-            && lhs.output == rhs.output && lhs.templates == rhs.templates && lhs.locale == rhs.locale && lhs.locales == rhs.locales
-            && lhs.exclude == rhs.exclude && lhs.editLink == rhs.editLink && lhs.outputs == rhs.outputs
-            && lhs.severities.map(\.identifier) == rhs.severities.map(\.identifier)
-            && lhs.severities.map(\.rule) == rhs.severities.map(\.rule) && lhs.failOn == rhs.failOn
-            && lhs.searchExcerptLength == rhs.searchExcerptLength
-    }
 
     /// The folder relative paths in the file are resolved against.
     var folder: String? { file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } }

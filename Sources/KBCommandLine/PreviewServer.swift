@@ -71,10 +71,9 @@ final class PreviewSite: Sendable {
         }
         var relative = String((path.removingPercentEncoding ?? path).drop { $0 == "/" })
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        let (file, site) = published.withLock { site -> (BuiltSite.File?, Published) in
-            (site.files[relative] ?? site.files[relative + "/index.html"], site)
-        }
-        guard let file, !relative.split(separator: "/").contains("..") else {
+        let site = published.withLock { $0 }
+        guard let file = site.files[relative] else {
+            // A folder asked for without its slash: with it, the page's relative links work.
             if site.files[relative + "/index.html"] != nil {
                 return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])
             }

@@ -5,6 +5,23 @@ import KBOutput
 import KBPages
 import KBPipeline
 
+/// The flags of the commands that make a site (build, serve), each over its kb.yml setting.
+struct SiteFlags: ParsableArguments {
+    @Option(help: "A folder of templates and assets replacing the defaults of the same name (such as article.mustache, assets/site.css).")
+    var templates: String?
+
+    @Option(help: "The site's title, shown on every page (default: kb.yml's title, else Knowledge base).")
+    var title: String?
+
+    @Option(name: .customLong("base-url"), help: "The address the site will be published at (https://help.example.com/kb/), for absolute URLs: OpenSearch needs them, and the JSON contract, llms.txt and JSON-LD use them.")
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp(
+        "The outputs to make, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins). Pages link to the other three.",
+        valueName: "names"))
+    var outputs: String?
+}
+
 /// The settings of one run: `kb.yml` (`Configuration`), with the flags given on the command line
 /// put over it.
 struct Project: Sendable {
@@ -23,10 +40,8 @@ struct Project: Sendable {
 
     /// Reads the configuration (`--config`, else `kb.yml` beside the content folder) and puts
     /// the flags over it. Flags that were not given are nil.
-    init(
-        content: String?, options: ContentOptions, output: String? = nil, templates: String? = nil, title: String? = nil,
-        baseURL: String? = nil, outputs: String? = nil
-    ) throws {
+    init(content: String?, options: ContentOptions, site: SiteFlags? = nil, output: String? = nil) throws {
+        let templates = site?.templates, title = site?.title, baseURL = site?.baseURL, outputs = site?.outputs
         // A ConfigurationError prints as file:line:col: error: message.
         let configuration = try Configuration.find(explicit: options.config, content: content)
         self.configuration = configuration

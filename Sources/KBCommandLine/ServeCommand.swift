@@ -34,17 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on: 127.0.0.1 (this computer only), or 0.0.0.0 for every network.")
     var host: String = "127.0.0.1"
 
-    @Option(help: "A folder of templates and assets replacing the defaults of the same name.")
-    var templates: String?
-
-    @Option(help: "The site's title (default: kb.yml's title, else Knowledge base).")
-    var title: String?
-
-    @Option(name: .customLong("base-url"), help: "The address the site will be published at, for absolute URLs.")
-    var baseURL: String?
-
-    @Option(help: ArgumentHelp("The outputs to build, separated by commas (pages, search, contract, llms).", valueName: "names"))
-    var outputs: String?
+    @OptionGroup var site: SiteFlags
 
     @OptionGroup var options: ContentOptions
 
@@ -115,9 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configurationFile: String?
 
         init(command: ServeCommand) throws {
-            project = try Project(
-                content: command.content, options: command.options, templates: command.templates, title: command.title,
-                baseURL: command.baseURL, outputs: command.outputs)
+            project = try Project(content: command.content, options: command.options, site: command.site)
             let formats = try project.formats(from: OutputFormats.standard(templates: try project.templateSet()))
             builder = IncrementalBuilder(pipeline: .site(formats: formats), settings: project.settings)
             contentRoot = try ContentTree(path: project.contentPath, limits: project.settings.limits).root.path

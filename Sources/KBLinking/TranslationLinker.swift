@@ -52,10 +52,8 @@ public enum TranslationLinker {
             for (index, article) in articles.enumerated() {
                 checks[article.source] = checker.diagnostics(of: index, articleOfSource: articleOfSource, anchors: anchors)
             }
-            let full = link(knowledgeBase, groups: groups, diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted())
-            linked = LinkedKnowledgeBase(
-                knowledgeBase: knowledgeBase, groups: full.groups, groupOfArticle: full.groupOfArticle, codes: full.codes,
-                diagnostics: full.diagnostics, counterpartsOfEntry: full.counterpartsOfEntry, articleIndex: full.articleIndex,
+            linked = link(
+                knowledgeBase, groups: groups, diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted(),
                 changes: BuildChanges(sameOutline: false, changed: Set(articles.indices)))
         }
         cache.previous.withLock {
@@ -74,7 +72,9 @@ public enum TranslationLinker {
     }
 
     /// The knowledge base linked within the translation groups given.
-    static func link(_ knowledgeBase: KnowledgeBase, groups: [TranslationGroup], diagnostics: [Diagnostic]) -> LinkedKnowledgeBase {
+    static func link(
+        _ knowledgeBase: KnowledgeBase, groups: [TranslationGroup], diagnostics: [Diagnostic], changes: BuildChanges? = nil
+    ) -> LinkedKnowledgeBase {
         let articles = knowledgeBase.articles
         var groupOfArticle = Array(repeating: 0, count: articles.count)
         for (index, group) in groups.enumerated() {
@@ -99,7 +99,7 @@ public enum TranslationLinker {
         return LinkedKnowledgeBase(
             knowledgeBase: knowledgeBase, groups: groups, groupOfArticle: groupOfArticle,
             codes: codeIndex(articles), diagnostics: diagnostics,
-            counterpartsOfEntry: counterparts, articleIndex: articleIndex, changes: nil)
+            counterpartsOfEntry: counterparts, articleIndex: articleIndex, changes: changes)
     }
 
     // MARK: Groups

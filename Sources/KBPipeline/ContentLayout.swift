@@ -84,17 +84,19 @@ public struct ContentLayout: Sendable {
             let locale = localized ? (parts.count > 1 ? parts[0].lowercased() : nil) : virtualLocale
             if let wanted = settings.locales, let locale, !wanted.contains(locale) { continue }
             let shown = localized ? path : settings.defaultLocale.lowercased() + "/" + path
+            // Breadcrumb tables of contents describe the published site around the docs.
+            let inBreadcrumb = parts.dropLast().contains { ["breadcrumb", "bread"].contains($0.lowercased()) }
             if lower.hasSuffix(".md") {
                 let atRoot = parts.count == 1
                 if atRoot && (localized || Self.repositoryFiles.contains(name)) {
                     leftOut.append(path)
-                } else if ["toc.md"].contains(name) {
-                    if !parts.dropLast().contains(where: { ["breadcrumb", "bread"].contains($0.lowercased()) }) { tables.append(shown) }
+                } else if name == "toc.md" {
+                    if !inBreadcrumb { tables.append(shown) }
                 } else if !parts.dropLast().contains("includes") {
                     articles.append(shown)
                 }
             } else if name == "toc.yml" {
-                if !parts.dropLast().contains(where: { ["breadcrumb", "bread"].contains($0.lowercased()) }) { tables.append(shown) }
+                if !inBreadcrumb { tables.append(shown) }
             } else if !lower.hasSuffix(".yml") && !lower.hasSuffix(".yaml") {
                 media.append(shown)
             }

@@ -78,7 +78,8 @@ struct ConfigurationTests {
         #expect(fromFile.rules.rule(for: "image.missing") == .error)
 
         let options = try ContentOptions.parse(["--strict", "--ignore", "image.missing"])
-        let overridden = try Project(content: content.path, options: options, title: "From the flag", outputs: "search,llms")
+        let flags = try SiteFlags.parse(["--title", "From the flag", "--outputs", "search,llms"])
+        let overridden = try Project(content: content.path, options: options, site: flags)
         #expect(overridden.settings.options.title == "From the flag" && overridden.outputNames == ["search", "llms"])
         #expect(overridden.failOn == .warning && overridden.rules.rule(for: "image.missing") == .ignore)
     }
