@@ -44,9 +44,11 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @OptionGroup var failure: FailureOptions
+
     func run() async throws {
         let start = ContinuousClock.now
-        let project = try Project(content: content, options: options, site: site, output: output)
+        let project = try Project(content: content, options: options, failure: failure, site: site, output: output)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
         var pipeline = Pipeline.site(formats: try project.formats(from: OutputFormats.standard(templates: try project.templateSet())))
         let writer = try SiteWriter(output: project.outputPath, content: tree.root, force: force)

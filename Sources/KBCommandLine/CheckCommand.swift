@@ -22,9 +22,11 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @OptionGroup var failure: FailureOptions
+
     func run() async throws {
         let start = ContinuousClock.now
-        let project = try Project(content: content, options: options)
+        let project = try Project(content: content, options: options, failure: failure)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
         let engine = project.makeDiagnosticEngine()
         let pipeline = Pipeline(steps: [.model, .link, .media])

@@ -21,9 +21,11 @@ struct DumpCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
+    @OptionGroup var failure: FailureOptions
+
     func run() async throws {
         let start = ContinuousClock.now
-        let project = try Project(content: content, options: options)
+        let project = try Project(content: content, options: options, failure: failure)
         let tree = try ContentTree(path: content, limits: project.settings.limits)
         let engine = project.makeDiagnosticEngine()
         let pipeline = Pipeline(steps: [.model, .link, .output(OutputFormats.dump)])

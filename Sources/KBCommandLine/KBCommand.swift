@@ -16,6 +16,16 @@ public enum KBTool {
     ]
 }
 
+/// When a command that ends (build, check, dump) exits with status 1; not kb serve's.
+struct FailureOptions: ParsableArguments {
+    @Flag(help: "Exit with status 1 when a warning is reported, as for an error (the same as --fail-on warning).")
+    var strict = false
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "When to exit with status 1, after writing everything: error (the default), warning, or never.", valueName: "level"))
+    var failOn: FailureThreshold?
+}
+
 /// Options shared by the commands that read content.
 struct ContentOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only the count of diagnostics per kind, not each one.")
@@ -26,12 +36,6 @@ struct ContentOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
-    @Flag(help: "Exit with status 1 when a warning is reported, as for an error (the same as --fail-on warning).")
-    var strict = false
-
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
-        "When to exit with status 1, after writing everything: error (the default), warning, or never.", valueName: "level"))
-    var failOn: FailureThreshold?
 
     @Option(name: .customLong("error"), help: ArgumentHelp(
         "Report diagnostics with this identifier as errors (anchor.duplicate; a family: code.*; all: *). Repeatable.",

@@ -75,7 +75,7 @@ final class PreviewSite: Sendable {
         guard let file = site.files[relative] else {
             // A folder asked for without its slash: with it, the page's relative links work.
             if site.files[relative + "/index.html"] != nil {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])
+                return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: path + "/"]))
             }
             let page = Self.page(title: "Not found", body: "<h1>Not found</h1><p>There is no <code>\(relative.htmlEscaped)</code> in the site.</p>"
                 + Self.panel(site.failure.map { [$0] } ?? []))

@@ -40,7 +40,9 @@ struct Project: Sendable {
 
     /// Reads the configuration (`--config`, else `kb.yml` beside the content folder) and puts
     /// the flags over it. Flags that were not given are nil.
-    init(content: String?, options: ContentOptions, site: SiteFlags? = nil, output: String? = nil) throws {
+    init(
+        content: String?, options: ContentOptions, failure: FailureOptions? = nil, site: SiteFlags? = nil, output: String? = nil
+    ) throws {
         let templates = site?.templates, title = site?.title, baseURL = site?.baseURL, outputs = site?.outputs
         // A ConfigurationError prints as file:line:col: error: message.
         let configuration = try Configuration.find(explicit: options.config, content: content)
@@ -49,7 +51,7 @@ struct Project: Sendable {
         outputPath = output ?? configuration.output.map(configuration.resolve) ?? "site"
         templatesPath = templates ?? configuration.templates.map(configuration.resolve)
         outputNames = outputs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? configuration.outputs
-        failOn = options.strict ? .warning : options.failOn ?? configuration.failOn ?? .error
+        failOn = failure?.strict == true ? .warning : failure?.failOn ?? configuration.failOn ?? .error
         showTimings = options.timings
 
         var siteOptions = SiteOptions(

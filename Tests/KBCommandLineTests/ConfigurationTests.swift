@@ -77,9 +77,9 @@ struct ConfigurationTests {
         #expect(fromFile.settings.options.title == "From the file" && fromFile.outputNames == ["pages"] && fromFile.failOn == .never)
         #expect(fromFile.rules.rule(for: "image.missing") == .error)
 
-        let options = try ContentOptions.parse(["--strict", "--ignore", "image.missing"])
+        let options = try ContentOptions.parse(["--ignore", "image.missing"])
         let flags = try SiteFlags.parse(["--title", "From the flag", "--outputs", "search,llms"])
-        let overridden = try Project(content: content.path, options: options, site: flags)
+        let overridden = try Project(content: content.path, options: options, failure: try FailureOptions.parse(["--strict"]), site: flags)
         #expect(overridden.settings.options.title == "From the flag" && overridden.outputNames == ["search", "llms"])
         #expect(overridden.failOn == .warning && overridden.rules.rule(for: "image.missing") == .ignore)
     }
