@@ -112,7 +112,7 @@ final class PreviewSite: Sendable {
         return """
             <aside id="kb-problems" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:40vh;overflow:auto;margin:0;padding:.75rem 1rem;\
             background:#fff4f4;color:#5c0000;border-top:3px solid #c00;font:14px/1.4 system-ui,sans-serif;z-index:2147483647">\
-            <strong>kb serve: problems in this page's article</strong><ul style="margin:.25rem 0 0;padding-left:1.25rem">\(items)</ul></aside>
+            <strong>kb serve: problems in this page's article or the build</strong><ul style="margin:.25rem 0 0;padding-left:1.25rem">\(items)</ul></aside>
             """
     }
 

@@ -110,7 +110,12 @@ struct ServeCommand: AsyncParsableCommand {
             builder = IncrementalBuilder(pipeline: .site(formats: formats), settings: project.settings)
             contentRoot = try ContentTree(path: project.contentPath, limits: project.settings.limits).root.path
             templatesRoot = project.templatesPath.flatMap(ContentTree.realPath)
+            // The file read, else the one that would be: a kb.yml created while serving counts.
+            let candidate = command.options.config
+                ?? URL(fileURLWithPath: project.contentPath).standardizedFileURL.deletingLastPathComponent()
+                    .appendingPathComponent(Configuration.fileName).path
             configurationFile = project.configuration.file.flatMap(ContentTree.realPath)
+                ?? URL(fileURLWithPath: candidate).standardizedFileURL.path
         }
 
         var watched: [String] { [contentRoot] + [templatesRoot, configurationFile].compactMap { $0 } }
