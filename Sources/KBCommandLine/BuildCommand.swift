@@ -26,7 +26,11 @@ struct BuildCommand: AsyncParsableCommand {
             dropped, files a browser would run (.html, .js, SVG with scripts) are not copied, and \
             limits on sizes and nesting (--max-file-size among them) keep one article from \
             exhausting the build; each is reported and the rest is built. Settings come from kb.yml \
-            (see kb init), and flags override them. The exit status is 1 when an error was \
+            (see kb init), and flags override them. A build of an output folder whose input (content, \
+            templates, kb.yml, settings, kb itself) did not change since its last build, and whose \
+            files are still the ones that build wrote, is not made again: it reports what that \
+            build reported (--rebuild builds anyway). Files whose bytes did not change are linked \
+            from the previous site rather than written again. The exit status is 1 when an error was \
             reported (--fail-on changes that), after the site is written.
             """
     )
@@ -46,12 +50,37 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var failure: FailureOptions
 
+    @Flag(help: "Build the site again even when nothing it is made from changed since the last build of the output folder.")
+    var rebuild = false
+
     func run() async throws {
         let start = ContinuousClock.now
+        let started = BuildRecord.now()
         let project = try Project(content: content, options: options, failure: failure, site: site, output: output)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
-        var pipeline = Pipeline.site(formats: try project.formats(from: OutputFormats.standard(templates: try project.templateSet())))
+        let formats = try project.formats(from: OutputFormats.standard(templates: try project.templateSet()))
+        var pipeline = Pipeline.site(formats: formats)
         let writer = try SiteWriter(output: project.outputPath, content: tree.root, force: force)
+
+        // Nothing changed since the last build of this folder: report what it reported.
+        let recordLocation = BuildRecord.location(of: writer.output)
+        let templates = try project.templatesPath.map { try ContentTree(path: $0, limits: project.settings.limits) }
+        let fingerprint = BuildRecord.fingerprint(of: project, content: tree, formats: formats.map(\.name))
+        let inputs = BuildRecord.inputs(content: tree, templates: templates, configuration: project.configuration.file)
+        if !rebuild, let fingerprint, let inputs, let record = BuildRecord.load(from: recordLocation),
+           record.isCurrent(fingerprint: fingerprint, inputs: inputs, output: writer.output.path) {
+            let engine = DiagnosticEngine()
+            engine.emit(record.diagnostics)
+            options.report(engine, contentPath: project.contentPath, virtualLocale: record.virtualLocale)
+            FileHandle.standardError.write(Data("up to date: \(record.summary) (nothing changed since the last build)\n".utf8))
+            if options.timings { TimingConsole.report(steps: [], total: ContinuousClock.now - start) }
+            if project.failOn.fails(record.diagnostics) { throw ExitCode(1) }
+            return
+        }
+        // The record describes the site about to be replaced: a build stopped halfway must not
+        // leave it behind.
+        try? FileManager.default.removeItem(at: recordLocation)
+
         pipeline.steps.append(BuildStep("write") { state in
             state.diagnostics.emit(try writer.write(BuiltSite(files: state.files)))
         })
@@ -63,10 +92,19 @@ struct BuildCommand: AsyncParsableCommand {
         options.report(engine, contentPath: project.contentPath, virtualLocale: state.layout.virtualLocale)
         let linked = state.linked
         let entries = linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
-        FileHandle.standardError.write(Data((
-            "built \(linked?.articles.count ?? 0) articles, \(entries) error entries, \(linked?.codes.codes.count ?? 0) codes "
-                + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(project.outputPath) "
-                + "(\(writer.unchangedFiles) unchanged since the last build)\n").utf8))
+        let summary = "\(linked?.articles.count ?? 0) articles, \(entries) error entries, \(linked?.codes.codes.count ?? 0) codes "
+            + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(project.outputPath)"
+        FileHandle.standardError.write(Data("built \(summary) (\(writer.unchangedFiles) unchanged since the last build)\n".utf8))
+        if let fingerprint, let inputs, let outputs = BuildRecord.outputs(of: writer.output.path) {
+            let record = BuildRecord(
+                fingerprint: fingerprint, started: started, inputs: inputs, outputs: outputs, diagnostics: engine.diagnostics,
+                virtualLocale: state.layout.virtualLocale, summary: summary)
+            do {
+                try record.save(to: recordLocation)
+            } catch {
+                FileHandle.standardError.write(Data("kb: warning: cannot keep a record of this build at '\(recordLocation.path)' (\(error)); the next build builds everything again\n".utf8))
+            }
+        }
         if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
         if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }

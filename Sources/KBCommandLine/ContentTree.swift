@@ -50,6 +50,11 @@ struct ContentTree: ContentSource {
         return try Self.read(location, limit: limits.fileSize)
     }
 
+    /// Where a file the walk found lies on disk, with the symbolic links on its way resolved.
+    func location(of path: String) -> String? {
+        locations[path]
+    }
+
     /// A file the walk found, copied from its place on disk when the site is written, not held in
     /// memory.
     func published(_ path: String) -> BuiltSite.File? {

@@ -148,17 +148,23 @@ struct GitHubDiagnostics: DiagnosticConsumer {
 enum TimingConsole {
     /// `timings: read 0.04 s, front matter 0.12 s, … (CPU, summed over files); model 1.10 s, … (wall)`.
     static func report(_ state: BuildState, total: Duration) {
+        report(steps: state.timings, stages: state.modelStages, total: total)
+    }
+
+    /// The same for steps that are not a pipeline's (a build that found nothing to do has none).
+    static func report(steps: [(step: String, duration: Duration)], stages: StageTimings? = nil, total: Duration) {
         func seconds(_ duration: Duration) -> String {
             let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
             let hundredths = Int((value * 100).rounded())
             return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
         }
-        let stages = state.modelStages
-        let cpu = [
-            ("read", stages.reading), ("front matter", stages.frontMatter), ("markdown", stages.markdown),
-            ("extraction", stages.extraction),
-        ].map { "\($0.0) \(seconds($0.1))" }.joined(separator: ", ")
-        let elapsed = (state.timings + [("total", total)]).map { "\($0.0) \(seconds($0.1))" }.joined(separator: ", ")
-        FileHandle.standardError.write(Data("timings: \(cpu) (CPU, summed over files); \(elapsed) (wall)\n".utf8))
+        let cpu = stages.map { stages in
+            [
+                ("read", stages.reading), ("front matter", stages.frontMatter), ("markdown", stages.markdown),
+                ("extraction", stages.extraction),
+            ].map { "\($0.0) \(seconds($0.1))" }.joined(separator: ", ") + " (CPU, summed over files); "
+        }
+        let elapsed = (steps + [("total", total)]).map { "\($0.0) \(seconds($0.1))" }.joined(separator: ", ")
+        FileHandle.standardError.write(Data("timings: \(cpu ?? "")\(elapsed) (wall)\n".utf8))
     }
 }

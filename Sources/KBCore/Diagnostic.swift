@@ -1,6 +1,6 @@
 /// A problem found in the content. Stages collect diagnostics instead of throwing, so that one
 /// broken article never stops the others from being built.
-public struct Diagnostic: Hashable, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable {
     public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
         case error, warning, note
 
@@ -16,7 +16,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// A secondary place that explains the diagnostic, such as the first of two duplicates.
-    public struct Note: Hashable, Sendable {
+    public struct Note: Hashable, Sendable, Codable {
         public var location: SourceLocation?
         public var message: String
 

@@ -73,4 +73,46 @@ struct WritingTests {
         let refused = try run(kb, ["build", docs.path, "-o", site.path])
         #expect(refused.status != 0 && refused.errors.contains("kb.yml:1:1") && refused.errors.contains("did you mean 'title'"))
     }
+
+    @Test("A second kb build with nothing changed reports what the first did and writes nothing; an edit, a touched site file or --rebuild builds again")
+    func upToDate() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: seedContent), to: content)
+        let site = folder.appendingPathComponent("site")
+        let kb = try kbExecutable()
+        let arguments = ["build", content.path, "-o", site.path, "--fail-on", "warning"]
+        // Files changed within two seconds before a build are not trusted unchanged by the next.
+        sleep(3)
+        let first = try run(kb, arguments)
+        #expect(first.errors.contains("built "), "\(first.errors.suffix(1_000))")
+        let before = try tree(site)
+
+        let second = try run(kb, arguments)
+        #expect(second.status == first.status && second.status == 1)
+        #expect(second.errors.contains("up to date: "), "\(second.errors.suffix(1_000))")
+        func diagnostics(_ errors: String) -> [Substring] { errors.split(separator: "\n").filter { $0.contains(": warning: ") } }
+        #expect(!diagnostics(first.errors).isEmpty && diagnostics(second.errors) == diagnostics(first.errors))
+        #expect(try tree(site) == before)
+
+        // A page of the site edited by hand is written again.
+        let page = site.appendingPathComponent("nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html")
+        try Data("edited".utf8).write(to: page)
+        #expect(try run(kb, arguments).errors.contains("built "))
+        #expect(try tree(site) == before)
+
+        // An edited article.
+        let article = content.appendingPathComponent("nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.md")
+        try (try String(contentsOf: article, encoding: .utf8) + "\nEen nieuwe zin.\n").write(to: article, atomically: false, encoding: .utf8)
+        #expect(try run(kb, arguments).errors.contains("built "))
+        #expect(String(decoding: try Data(contentsOf: page), as: UTF8.self).contains("Een nieuwe zin."))
+
+        // Other settings, or --rebuild.
+        sleep(3)
+        #expect(try run(kb, arguments).errors.contains("built "))
+        #expect(try run(kb, arguments).errors.contains("up to date: "))
+        #expect(try run(kb, arguments + ["--title", "Another title"]).errors.contains("built "))
+        #expect(try run(kb, arguments + ["--title", "Another title", "--rebuild"]).errors.contains("built "))
+    }
 }
