@@ -92,8 +92,12 @@ struct BuildCommand: AsyncParsableCommand {
         options.report(engine, contentPath: project.contentPath, virtualLocale: state.layout.virtualLocale)
         let linked = state.linked
         let entries = linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
-        let summary = "\(linked?.articles.count ?? 0) articles, \(entries) error entries, \(linked?.codes.codes.count ?? 0) codes "
-            + "in \(linked?.locales.count ?? 0) languages: \(state.files.count) files in \(project.outputPath)"
+        func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String {
+            "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+        }
+        let summary = "\(count(linked?.articles.count ?? 0, "article")), \(count(entries, "error entry", "error entries")), "
+            + "\(count(linked?.codes.codes.count ?? 0, "code")) in \(count(linked?.locales.count ?? 0, "language")): "
+            + "\(count(state.files.count, "file")) in \(project.outputPath)"
         FileHandle.standardError.write(Data("built \(summary) (\(writer.unchangedFiles) unchanged since the last build)\n".utf8))
         if let fingerprint, let inputs, let outputs = BuildRecord.outputs(of: writer.output.path) {
             let record = BuildRecord(
