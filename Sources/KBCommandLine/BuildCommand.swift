@@ -81,12 +81,23 @@ struct BuildCommand: AsyncParsableCommand {
         // leave it behind.
         try? FileManager.default.removeItem(at: recordLocation)
 
+        // Each step's files are written into the staging folder as it makes them; the last
+        // step settles collisions and swaps the site in.
+        let staged = try writer.stage()
         pipeline.steps.append(BuildStep("write") { state in
-            state.diagnostics.emit(try writer.write(BuiltSite(files: state.files)))
+            state.diagnostics.emit(try writer.finish(staged))
         })
+        var settings = project.settings
+        settings.sink = staged
         let engine = project.makeDiagnosticEngine()
         let progress = ProgressDisplay.onTerminal(quiet: options.quiet)
-        let state = try await pipeline.run(tree, settings: project.settings, diagnostics: engine, progress: progress?.report)
+        let state: BuildState
+        do {
+            state = try await pipeline.run(tree, settings: settings, diagnostics: engine, progress: progress?.report)
+        } catch {
+            try? FileManager.default.removeItem(at: staged.staging)
+            throw error
+        }
         progress?.finish()
 
         options.report(engine, contentPath: project.contentPath, virtualLocale: state.layout.virtualLocale)
@@ -97,7 +108,7 @@ struct BuildCommand: AsyncParsableCommand {
         }
         let summary = "\(count(linked?.articles.count ?? 0, "article")), \(count(entries, "error entry", "error entries")), "
             + "\(count(linked?.codes.codes.count ?? 0, "code")) in \(count(linked?.locales.count ?? 0, "language")): "
-            + "\(count(state.files.count, "file")) in \(project.outputPath)"
+            + "\(count(state.fileCount, "file")) in \(project.outputPath)"
         FileHandle.standardError.write(Data("built \(summary) (\(writer.unchangedFiles) unchanged since the last build)\n".utf8))
         if let fingerprint, let inputs, let outputs = BuildRecord.outputs(of: writer.output.path) {
             let record = BuildRecord(

@@ -48,7 +48,13 @@ struct SiteWriter: Sendable {
     /// Writes the site and swaps it in. Files that lose a collision and files of the content
     /// that cannot be copied are left out and reported; the rest is written.
     func write(_ site: BuiltSite) throws -> [Diagnostic] {
-        let (site, collisions) = site.resolvingCollisions()
+        let staged = try stage()
+        try staged.add(site.files)
+        return try finish(staged)
+    }
+
+    /// A staging folder beside the output, empty, for a site written as it is made.
+    func stage() throws -> StagedSite {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         // A fixed name, which the lock keeps to one build: what a killed build left behind is
@@ -56,45 +62,22 @@ struct SiteWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kb-staging")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let previous = fileManager.fileExists(atPath: output.appendingPathComponent(Self.marker).path) ? output : nil
+        return StagedSite(staging: staging, previous: previous)
+    }
+
+    /// Settles the collisions of the staged site (`BuiltSite.keptFiles`), marks it as kb's and
+    /// swaps it in; on an error, removes it and leaves the previous site.
+    func finish(_ staged: StagedSite) throws -> [Diagnostic] {
         do {
-            var folders: Set<String> = []
-            for file in site.files {
-                let folder = staging.appendingPathComponent(file.path).deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-            }
-            // Files are independent: write them on every core. A file whose bytes are those of
-            // the site written last time is linked to that file instead of written again.
-            let previous = fileManager.fileExists(atPath: output.appendingPathComponent(Self.marker).path) ? output : nil
-            let failures = ConcurrentFailures()
-            let linked = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: site.files.count) { index in
-                let file = site.files[index]
-                let destination = staging.appendingPathComponent(file.path).path
-                do {
-                    if let previous, Self.linkUnchanged(file, from: previous.appendingPathComponent(file.path).path, to: destination) {
-                        linked.add(1, ordering: .relaxed)
-                    } else if let source = file.source {
-                        try Self.copy(source, to: destination)
-                    } else {
-                        try Data(file.contents).write(to: URL(fileURLWithPath: destination))
-                    }
-                } catch let error as FileReadError {
-                    failures.report(Diagnostic(.warning, error.identifier, error.description + "; it is not copied to the site",
-                                               file: file.origin ?? file.path, at: nil))
-                } catch {
-                    failures.record(error)
-                }
-            }
-            if let error = failures.first { throw error }
+            let diagnostics = try staged.settle()
             try Data("This folder was written by kb build and is replaced by the next build.\n".utf8)
-                .write(to: staging.appendingPathComponent(Self.marker))
-            try swap(staging, into: output)
-            unchanged.value.withLock { $0 = linked.load(ordering: .relaxed) }
-            return (collisions + failures.diagnostics).sorted()
+                .write(to: staged.staging.appendingPathComponent(Self.marker))
+            try swap(staged.staging, into: output)
+            unchanged.value.withLock { $0 = staged.linked }
+            return diagnostics
         } catch {
-            try? fileManager.removeItem(at: staging)
+            try? FileManager.default.removeItem(at: staged.staging)
             throw error
         }
     }
@@ -115,6 +98,24 @@ struct SiteWriter: Sendable {
             guard size == file.contents.count, let mine = try? ContentTree.read(old, limit: size), mine == file.contents else { return false }
         }
         return link(old, destination) == 0
+    }
+
+    /// Writes a new file of the staging folder. No `fsync`: the staging folder is swapped in
+    /// whole or not at all, and a crash of the machine before the system writes it out loses a
+    /// build that is made again, not a site (the previous one is still in place until the swap).
+    static func write(_ bytes: [UInt8], to destination: String) throws {
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+        defer { close(output) }
+        try bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let result = Glibc.write(output, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+                written += result
+            }
+        }
     }
 
     /// Copies a file of the content to the site in pieces, so that a large video never sits
@@ -168,6 +169,128 @@ struct SiteWriter: Sendable {
             throw error
         }
         try? fileManager.removeItem(at: previous)
+    }
+}
+
+/// A site being written into its staging folder as the build makes it (`SiteSink`): each file
+/// is written at once, in parallel, and only its path and origin are kept, so that the site is
+/// never whole in memory. A file that would collide with one already written (the same path, or
+/// one that differs only in case, or a file where a folder is needed) is kept in memory
+/// instead, and `settle` applies the collision rules to all of them at the end, as a build that
+/// held the site in memory does: the outcome does not depend on the order files come in.
+final class StagedSite: SiteSink {
+    let staging: URL
+    private let previous: URL?
+    private struct State {
+        var files: [(path: String, origin: String?)] = []
+        /// Files written, by the key of their path (lowercased), and folders they need.
+        var writtenFiles: [String: Int] = [:]
+        var writtenFolders: Set<String> = []
+        var createdFolders: Set<String> = []
+        /// Files held back because their path collides with one written.
+        var heldBack: [Int: BuiltSite.File] = [:]
+        var diagnostics: [Diagnostic] = []
+        var linked = 0
+    }
+    private let state = Mutex(State())
+
+    init(staging: URL, previous: URL?) {
+        self.staging = staging
+        self.previous = previous
+    }
+
+    /// How many files were linked from the previous site, their bytes unchanged.
+    var linked: Int { state.withLock(\.linked) }
+
+    func add(_ files: [BuiltSite.File]) throws {
+        // Claim the paths, and the folders to create, under the lock; write outside it.
+        let (toWrite, folders): ([(Int, BuiltSite.File)], [String]) = state.withLock { state in
+            var toWrite: [(Int, BuiltSite.File)] = []
+            var folders: [String] = []
+            for file in files {
+                let index = state.files.count
+                state.files.append((file.path, file.origin))
+                let key = file.path.lowercased()
+                let keyFolders = BuiltSite.folders(of: key)
+                if state.writtenFiles[key] != nil || state.writtenFolders.contains(key)
+                    || keyFolders.contains(where: { state.writtenFiles[$0] != nil }) {
+                    state.heldBack[index] = file
+                    continue
+                }
+                state.writtenFiles[key] = index
+                state.writtenFolders.formUnion(keyFolders)
+                if let slash = file.path.lastIndex(of: "/") {
+                    let folder = String(file.path[..<slash])
+                    if state.createdFolders.insert(folder).inserted { folders.append(folder) }
+                }
+                toWrite.append((index, file))
+            }
+            return (toWrite, folders)
+        }
+        for folder in folders {
+            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+        }
+        try write(toWrite.map(\.1))
+    }
+
+    /// Writes files on every core. A file whose bytes are those of the site written last time
+    /// is linked to that file instead of written again.
+    private func write(_ files: [BuiltSite.File]) throws {
+        let failures = ConcurrentFailures()
+        let linked = Atomic<Int>(0)
+        let staging = self.staging.path, previous = self.previous?.path
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let destination = staging + "/" + file.path
+            do {
+                if let previous, SiteWriter.linkUnchanged(file, from: previous + "/" + file.path, to: destination) {
+                    linked.add(1, ordering: .relaxed)
+                } else if let source = file.source {
+                    try SiteWriter.copy(source, to: destination)
+                } else {
+                    try SiteWriter.write(file.contents, to: destination)
+                }
+            } catch let error as FileReadError {
+                failures.report(Diagnostic(.warning, error.identifier, error.description + "; it is not copied to the site",
+                                           file: file.origin ?? file.path, at: nil))
+            } catch {
+                failures.record(error)
+            }
+        }
+        if let error = failures.first { throw error }
+        state.withLock { state in
+            state.diagnostics += failures.diagnostics
+            state.linked += linked.load(ordering: .relaxed)
+        }
+    }
+
+    /// Applies the collision rules to every file added: removes the written files that lose,
+    /// writes the held-back files that win. Returns the diagnostics of both.
+    func settle() throws -> [Diagnostic] {
+        let (files, heldBack, written) = state.withLock { ($0.files, $0.heldBack, $0.writtenFiles) }
+        let (kept, collisions) = BuiltSite.keptFiles(files)
+        let keptSet = Set(kept)
+        let fileManager = FileManager.default
+        for index in written.values where !keptSet.contains(index) {
+            try? fileManager.removeItem(atPath: staging.path + "/" + files[index].path)
+        }
+        let winners = heldBack.filter { keptSet.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
+        for file in winners {
+            // What stands at its path, or at a folder of it, lost to it: clear it.
+            var path = ""
+            for component in file.path.split(separator: "/", omittingEmptySubsequences: false) {
+                path += path.isEmpty ? String(component) : "/" + component
+                var isFolder: ObjCBool = false
+                let full = staging.path + "/" + path
+                guard fileManager.fileExists(atPath: full, isDirectory: &isFolder) else { continue }
+                if path == file.path || !isFolder.boolValue { try fileManager.removeItem(atPath: full) }
+            }
+            if let slash = file.path.lastIndex(of: "/") {
+                try fileManager.createDirectory(atPath: staging.path + "/" + file.path[..<slash], withIntermediateDirectories: true)
+            }
+        }
+        try write(winners)
+        return (collisions + state.withLock(\.diagnostics)).sorted()
     }
 }
 

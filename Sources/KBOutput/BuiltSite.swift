@@ -47,36 +47,47 @@ extension BuiltSite {
     /// from the content file that sorts first wins. The outcome does not depend on the order
     /// of `files`.
     public func resolvingCollisions() -> (site: BuiltSite, diagnostics: [Diagnostic]) {
-        func rank(_ file: File) -> (Int, String, String) { (file.origin == nil ? 0 : 1, file.origin ?? "", file.path) }
-        let ordered = files.sorted { rank($0) < rank($1) }
-        var filePaths: [String: File] = [:]
-        var folderPaths: [String: File] = [:]
-        var kept: [File] = []
+        let (kept, diagnostics) = Self.keptFiles(files.map { ($0.path, $0.origin) })
+        return (BuiltSite(files: kept.map { files[$0] }.sorted { $0.path < $1.path }), diagnostics)
+    }
+
+    /// The collision rules of `resolvingCollisions` on paths and origins alone (a site written
+    /// as it is made keeps only those): the indices of the files kept, and the diagnostics of
+    /// those left out.
+    public static func keptFiles(_ files: [(path: String, origin: String?)]) -> (kept: [Int], diagnostics: [Diagnostic]) {
+        func rank(_ index: Int) -> (Int, String, String) {
+            (files[index].origin == nil ? 0 : 1, files[index].origin ?? "", files[index].path)
+        }
+        let ordered = files.indices.sorted { rank($0) < rank($1) }
+        var filePaths: [String: Int] = [:]
+        var folderPaths: [String: Int] = [:]
+        var kept: [Int] = []
         var diagnostics: [Diagnostic] = []
-        for file in ordered {
+        for index in ordered {
+            let file = files[index]
             let key = file.path.lowercased()
             let folders = Self.folders(of: key)
             let winner = filePaths[key] ?? folderPaths[key] ?? folders.lazy.compactMap { filePaths[$0] }.first
             if let winner {
                 // Two files kb generates cannot both be kept: the first stays (it does not happen).
                 if let origin = file.origin {
-                    let other = winner.origin.map { "'\($0)'" } ?? "a file kb generates"
+                    let other = files[winner].origin.map { "'\($0)'" } ?? "a file kb generates"
                     diagnostics.append(Diagnostic(
                         .warning, "output.collision",
-                        "this file would be written to '\(file.path)', where \(other) is written (as '\(winner.path)'); it is left out",
+                        "this file would be written to '\(file.path)', where \(other) is written (as '\(files[winner].path)'); it is left out",
                         file: origin, at: nil))
                 }
                 continue
             }
-            filePaths[key] = file
-            for folder in folders where folderPaths[folder] == nil { folderPaths[folder] = file }
-            kept.append(file)
+            filePaths[key] = index
+            for folder in folders where folderPaths[folder] == nil { folderPaths[folder] = index }
+            kept.append(index)
         }
-        return (BuiltSite(files: kept.sorted { $0.path < $1.path }), diagnostics.sorted())
+        return (kept, diagnostics.sorted())
     }
 
     /// `a/b/c.html` → `a`, `a/b`.
-    private static func folders(of path: String) -> [String] {
+    public static func folders(of path: String) -> [String] {
         var result: [String] = []
         var index = path.startIndex
         while let slash = path[index...].firstIndex(of: "/") {
@@ -85,4 +96,11 @@ extension BuiltSite {
         }
         return result
     }
+}
+
+/// Where a build puts the files it makes, as it makes them. `kb build` writes each one into its
+/// staging folder at once and keeps only its path and origin, so that a site is never held
+/// whole in memory; without a sink, a build keeps its files in memory (`kb serve`, the tests).
+public protocol SiteSink: Sendable {
+    func add(_ files: [BuiltSite.File]) throws
 }

@@ -43,7 +43,7 @@ public struct Pipeline: Sendable {
         for (index, step) in steps.enumerated() {
             progress?(Progress(
                 step: step.name, number: index + 1, steps: steps.count, articles: state.model.articles.count,
-                files: state.files.count, sources: state.layout.articles.count))
+                files: state.fileCount, sources: state.layout.articles.count))
             let start = clock.now
             try await step.body(&state)
             state.timings.append((step.name, clock.now - start))
@@ -78,6 +78,8 @@ public struct BuildSettings: Sendable {
     public var outputMemo: OutputMemo?
     /// What earlier builds linked, for a build that follows them (`kb serve`).
     public var linkCache: LinkCache?
+    /// Where the files go as the steps make them; nil to keep them in `BuildState.files`.
+    public var sink: (any SiteSink)?
 
     public init(
         options: SiteOptions = SiteOptions(), limits: Limits = .default, content: ContentSettings = ContentSettings(),
@@ -105,8 +107,11 @@ public struct BuildState: Sendable {
     public var model = KnowledgeBase(articles: [], diagnostics: [])
     /// The model of the articles that have a page of their own, linked (after `link`).
     public var linked: LinkedKnowledgeBase?
-    /// The site's files, as the steps add them.
+    /// The site's files, as the steps add them; empty when they go to a sink
+    /// (`BuildSettings.sink`).
     public var files: [BuiltSite.File] = []
+    /// How many files the steps made, sent to the sink or kept.
+    public private(set) var fileCount = 0
     /// Each step's name and wall time, in order.
     public var timings: [(step: String, duration: Duration)] = []
     /// CPU time of the `model` step's stages, summed over files.
@@ -124,6 +129,16 @@ public struct BuildState: Sendable {
         settings.options.virtualLocale = stored.virtualLocale
         self.settings = settings
         self.diagnostics = diagnostics
+    }
+
+    /// Adds files of the site: to the sink, or to `files`.
+    public mutating func add(_ made: [BuiltSite.File]) throws {
+        fileCount += made.count
+        if let sink = settings.sink {
+            try sink.add(made)
+        } else {
+            files += made
+        }
     }
 
     /// The files by path (for reading a built site held in memory).
@@ -172,22 +187,24 @@ extension BuildStep {
     /// (`MediaPolicy`), published at the same paths.
     public static let media = BuildStep("media") { state in
         let source = state.source
+        var published: [BuiltSite.File] = []
         for path in state.layout.media {
             switch MediaPolicy.verdict(for: path, read: { try source.bytes(path) }) {
             case .copy:
-                if let file = source.published(path) { state.files.append(file) }
+                if let file = source.published(path) { published.append(file) }
             case .refuse(let severity, let reason):
                 state.diagnostics.emit(Diagnostic(severity, "file.notPublished", reason, file: path, at: nil))
             }
         }
+        try state.add(published)
     }
 
     /// One output format's files.
     public static func output(_ format: any OutputFormat) -> BuildStep {
         BuildStep(format.name) { state in
             guard let linked = state.linked else { preconditionFailure("the link step runs before the output formats") }
-            state.files += format.files(for: OutputInput(
-                model: state.model, linked: linked, options: state.settings.options, memo: state.settings.outputMemo))
+            try state.add(format.files(for: OutputInput(
+                model: state.model, linked: linked, options: state.settings.options, memo: state.settings.outputMemo)))
         }
     }
 }

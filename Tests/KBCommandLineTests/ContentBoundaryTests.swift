@@ -134,4 +134,42 @@ struct ContentBoundaryTests {
         #expect(diagnostics.map(\.file) == ["assets/site.js", "nl-nl/p.MD", "nl-nl/p.md", "search.html/x.png"])
         #expect(Set(diagnostics.map(\.identifier)) == ["output.collision"])
     }
+
+    @Test("a site written as it is made, in any order and in pieces, is the site the collision rules keep from all its files at once")
+    func stagedCollisions() throws {
+        var random = SeededGenerator(seed: 11)
+        let names = ["a", "A", "b", "a/b", "A/b", "a/b/c", "b/a", "B/A/c", "c.html", "C.HTML"]
+        let origins: [String?] = [nil, "x.md", "y.md", "Y.md", "z.md"]
+        for round in 0..<40 {
+            let folder = try temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var files: [BuiltSite.File] = []
+            for number in 0..<Int.random(in: 2...9, using: &random) {
+                let origin = origins.randomElement(using: &random)!
+                let path = names.randomElement(using: &random)!
+                // Two files kb generates never share a path.
+                if origin == nil, files.contains(where: { $0.origin == nil && $0.path.lowercased() == path.lowercased() }) { continue }
+                files.append(BuiltSite.File(path: path, text: "\(round).\(number)", origin: origin))
+            }
+            files.shuffle(using: &random)
+            let content = folder.appendingPathComponent("content")
+            try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+
+            let whole = try SiteWriter(output: folder.appendingPathComponent("whole").path, content: content, force: false)
+            let (site, expected) = BuiltSite(files: files).resolvingCollisions()
+            let wholeDiagnostics = try whole.write(site)
+            let writer = try SiteWriter(output: folder.appendingPathComponent("staged").path, content: content, force: false)
+            let staged = try writer.stage()
+            var rest = files[...]
+            while !rest.isEmpty {
+                let count = Int.random(in: 1...rest.count, using: &random)
+                try staged.add(Array(rest.prefix(count)))
+                rest = rest.dropFirst(count)
+            }
+            let diagnostics = try writer.finish(staged)
+            #expect(diagnostics == expected + wholeDiagnostics, "round \(round): \(files.map { ($0.path, $0.origin ?? "-") })")
+            #expect(try tree(folder.appendingPathComponent("staged")) == tree(folder.appendingPathComponent("whole")),
+                    "round \(round): \(files.map { ($0.path, $0.origin ?? "-") })")
+        }
+    }
 }
