@@ -46,6 +46,43 @@ public struct ContractBuilder: Sendable {
         return contract
     }
 
+    /// The same files as `build(linked).files()`, a language at a time: each language's files
+    /// are handed to `emit` when made, and its values let go before the next is made; then the
+    /// code index, the entry point (which needs only each language's counts) and the schemas.
+    func stream(_ linked: LinkedKnowledgeBase, _ emit: ([BuiltSite.File]) throws -> Void) throws {
+        var counts: [String: LanguageCounts] = [:]
+        for locale in linked.locales {
+            let files: [BuiltSite.File] = {
+                var contract = BuiltContract(options: options)
+                let (articles, chunks, records, encoded) = language(locale, linked, memo: nil)
+                counts[locale] = LanguageCounts(articles.articles)
+                contract.articles[locale] = articles
+                contract.chunks[locale] = chunks
+                contract.searchRecords[locale] = records
+                contract.encoded[locale] = encoded
+                return contract.languageFiles(locale)
+            }()
+            try emit(files)
+        }
+        var contract = BuiltContract(options: options)
+        contract.codes = codes(linked)
+        contract.index = index(linked, counts: counts)
+        try emit(contract.wholeFiles() + contract.schemaFiles())
+    }
+
+    /// What the entry point says of a language.
+    struct LanguageCounts {
+        var articles: Int
+        var entries: Int
+        var codes: Int
+
+        init(_ articles: [ArticleRecord]) {
+            self.articles = articles.count
+            entries = articles.reduce(0) { $0 + $1.entries.count }
+            codes = Set(articles.flatMap { $0.entries.flatMap { $0.codes.filter { $0.kind != .malformed }.map(\.code) } }).count
+        }
+    }
+
     /// An address in the site: absolute when the site's address is known.
     func url(_ path: String) -> String { (options.baseURL ?? "") + SitePaths.url(path) }
 
@@ -208,12 +245,15 @@ public struct ContractBuilder: Sendable {
     // MARK: Entry point
 
     func index(_ linked: LinkedKnowledgeBase, _ contract: BuiltContract) -> KnowledgeBaseIndex {
+        index(linked, counts: contract.articles.mapValues { LanguageCounts($0.articles) })
+    }
+
+    func index(_ linked: LinkedKnowledgeBase, counts: [String: LanguageCounts]) -> KnowledgeBaseIndex {
         let languages = linked.locales.map { locale -> KnowledgeBaseIndex.Language in
-            let articles = contract.articles[locale]?.articles ?? []
-            let codes = Set(articles.flatMap { $0.entries.flatMap { $0.codes.filter { $0.kind != .malformed }.map(\.code) } })
+            let counts = counts[locale] ?? LanguageCounts([])
             return KnowledgeBaseIndex.Language(
-                locale: locale, name: SiteStrings.nativeName(of: locale), articles: articles.count,
-                entries: articles.reduce(0) { $0 + $1.entries.count }, codes: codes.count,
+                locale: locale, name: SiteStrings.nativeName(of: locale), articles: counts.articles,
+                entries: counts.entries, codes: counts.codes,
                 files: KnowledgeBaseIndex.LanguageFiles(
                     articles: url(Contract.articlesPath(locale)), chunks: url(Contract.chunksPath(locale)),
                     searchRecords: url(Contract.searchRecordsPath(locale)), llms: url(SitePaths.llms(locale)),
@@ -274,19 +314,25 @@ public struct BuiltContract: Sendable {
             guard let memo else { return perLocale.set(index, languageFiles(locale)) }
             perLocale.set(index, memo.value("contract/files/" + locale, from: sources[locale] ?? []) { languageFiles(locale) })
         }
-        let whole = {
-            let contract = memo?.sameOutline == true ? self.whole?(self) ?? self : self
-            return [
-                BuiltSite.File(path: Contract.indexPath, contents: Self.json(contract.index, Self.encoder(pretty: true))),
-                BuiltSite.File(path: Contract.codesPath, contents: Self.json(contract.codes, Self.encoder())),
-            ]
-        }
-        return (memo.map { $0.value("contract/whole", from: [], whole) } ?? whole()) + perLocale.values.flatMap { $0 }
-            + Schemas.names.map { BuiltSite.File(path: Contract.schemaPath($0), contents: Schemas.json($0, baseURL: baseURL)) }
+        let whole = { (memo?.sameOutline == true ? self.whole?(self) ?? self : self).wholeFiles() }
+        return (memo.map { $0.value("contract/whole", from: [], whole) } ?? whole()) + perLocale.values.flatMap { $0 } + schemaFiles()
+    }
+
+    /// The entry point and the code index.
+    func wholeFiles() -> [BuiltSite.File] {
+        [
+            BuiltSite.File(path: Contract.indexPath, contents: Self.json(index, Self.encoder(pretty: true))),
+            BuiltSite.File(path: Contract.codesPath, contents: Self.json(codes, Self.encoder())),
+        ]
+    }
+
+    /// The JSON Schemas of the files.
+    func schemaFiles() -> [BuiltSite.File] {
+        Schemas.names.map { BuiltSite.File(path: Contract.schemaPath($0), contents: Schemas.json($0, baseURL: baseURL)) }
     }
 
     /// A language's articles, chunks and search records files.
-    private func languageFiles(_ locale: String) -> [BuiltSite.File] {
+    func languageFiles(_ locale: String) -> [BuiltSite.File] {
         do {
             let encoder = Self.encoder()
             // The files as the encoder writes them, from the articles' values encoded one by one:

@@ -10,4 +10,10 @@ public struct ContractFormat: OutputFormat {
     public func files(for input: OutputInput) -> [BuiltSite.File] {
         ContractBuilder(options: input.options).build(input.linked, memo: input.memo).files()
     }
+
+    /// Without a memo, a language at a time: its files are made and handed on, its values let go.
+    public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
+        guard input.memo == nil else { return try emit(files(for: input)) }
+        try ContractBuilder(options: input.options).stream(input.linked, emit)
+    }
 }

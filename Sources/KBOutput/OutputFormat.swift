@@ -14,6 +14,17 @@ public protocol OutputFormat: Sendable {
 
     /// The format's files for the knowledge base.
     func files(for input: OutputInput) -> [BuiltSite.File]
+
+    /// The same files, handed to `emit` in parts as they are made (a language at a time), so
+    /// that a build that writes them as they come (`kb build`) holds one part at a time. By
+    /// default, all at once.
+    func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws
+}
+
+extension OutputFormat {
+    public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
+        try emit(files(for: input))
+    }
 }
 
 /// What an output format is made from.

@@ -32,6 +32,23 @@ struct PipelineTests {
         #expect(state.files.contains { $0.path == "nl-nl/index.html" } && state.files.contains { $0.path == "api/v1/kb.json" })
     }
 
+    @Test("each format hands on in parts (a language at a time) the files it makes at once, byte for byte")
+    func formatsInParts() async throws {
+        let state = try await build(try seedFiles())
+        let linked = try #require(state.linked)
+        let input = OutputInput(model: state.model, linked: linked, options: SiteOptions())
+        for format in OutputFormats.standard(templates: try TemplateSet()) {
+            let whole = format.files(for: input)
+            var parts: [[BuiltSite.File]] = []
+            try format.emit(for: input) { parts.append($0) }
+            let streamed = parts.flatMap { $0 }
+            #expect(streamed.count == whole.count, "\(format.name)")
+            #expect(Dictionary(streamed.map { ($0.path, $0.contents) }) { $1 } == Dictionary(whole.map { ($0.path, $0.contents) }) { $1 },
+                    "\(format.name)")
+            if format.name == "contract" { #expect(parts.count == linked.locales.count + 1) }
+        }
+    }
+
     @Test("the formats write only their own paths: a site without a format lacks exactly its files")
     func formatsOwnTheirPaths() async throws {
         let all = OutputFormats.standard(templates: try TemplateSet())
