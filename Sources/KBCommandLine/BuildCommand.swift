@@ -58,7 +58,7 @@ struct BuildCommand: AsyncParsableCommand {
         let started = BuildRecord.now()
         let project = try Project(content: content, options: options, failure: failure, site: site, output: output)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
-        let formats = try project.formats(from: OutputFormats.standard(templates: try project.templateSet()))
+        let formats = try project.formats(from: OutputFormats.all(templates: try project.templateSet()))
         var pipeline = Pipeline.site(formats: formats)
         let writer = try SiteWriter(output: project.outputPath, content: tree.root, force: force)
 

@@ -17,7 +17,7 @@ struct SiteFlags: ParsableArguments {
     var baseURL: String?
 
     @Option(help: ArgumentHelp(
-        "The outputs to make, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins). Pages link to the other three.",
+        "The outputs to make, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins), and docsearch (Algolia DocSearch records, api/v1/<locale>/search-records.json), which only a site that feeds Algolia needs. Default: all but docsearch. Pages link to search, contract and llms.",
         valueName: "names"))
     var outputs: String?
 }
@@ -58,6 +58,7 @@ struct Project: Sendable {
             title: title ?? configuration.title ?? "Knowledge base", buildDate: BuildCommand.buildDate(),
             baseURL: baseURL ?? configuration.baseURL, editLink: configuration.editLink,
             searchExcerptLength: configuration.searchExcerptLength ?? 200)
+        siteOptions.docSearchRecords = outputNames?.contains("docsearch") == true
         if configuration.editLink != nil, let folder = configuration.folder {
             siteOptions.editLinkPrefix = Self.relativePrefix(of: contentPath, below: folder)
         }
@@ -79,7 +80,7 @@ struct Project: Sendable {
     }
 
     static func formats(_ outputNames: [String]?, from all: [any OutputFormat]) throws -> [any OutputFormat] {
-        guard let outputNames else { return all }
+        guard let outputNames else { return all.filter(\.isDefault) }
         let known = all.map(\.name)
         if let unknown = Set(outputNames).subtracting(known).sorted().first {
             throw ValidationError("outputs: there is no output '\(unknown)' (there are \(known.joined(separator: ", ")))")

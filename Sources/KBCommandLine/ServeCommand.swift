@@ -106,7 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         init(command: ServeCommand) throws {
             project = try Project(content: command.content, options: command.options, site: command.site)
-            let formats = try project.formats(from: OutputFormats.standard(templates: try project.templateSet()))
+            let formats = try project.formats(from: OutputFormats.all(templates: try project.templateSet()))
             builder = IncrementalBuilder(pipeline: .site(formats: formats), settings: project.settings)
             contentRoot = try ContentTree(path: project.contentPath, limits: project.settings.limits).root.path
             templatesRoot = project.templatesPath.flatMap(ContentTree.realPath)

@@ -4,7 +4,9 @@
 /// `formatVersion`: additive changes raise the minor version, a breaking change moves to
 /// `api/v2/`. Optional fields are left out when they have no value.
 public enum Contract {
-    public static let formatVersion = "1.0.0"
+    /// 1.1.0: the DocSearch records are an output of their own, off unless chosen, and kb.json
+    /// names their file only when there is one.
+    public static let formatVersion = "1.1.0"
     /// Where the contract's files live, relative to the site root.
     public static let folder = "api/v1/"
     public static let schemaFolder = folder + "schemas/"
@@ -57,13 +59,14 @@ public struct KnowledgeBaseIndex: Codable, Sendable, Equatable {
     public struct LanguageFiles: Codable, Sendable, Equatable {
         public var articles: String
         public var chunks: String
-        public var searchRecords: String
+        /// The DocSearch records, when the site has them (the `docsearch` output, since 1.1.0).
+        public var searchRecords: String?
         public var llms: String
         public var llmsFull: String
         public var home: String
         public var search: String
 
-        public init(articles: String, chunks: String, searchRecords: String, llms: String, llmsFull: String, home: String, search: String) {
+        public init(articles: String, chunks: String, searchRecords: String?, llms: String, llmsFull: String, home: String, search: String) {
             self.articles = articles
             self.chunks = chunks
             self.searchRecords = searchRecords

@@ -92,7 +92,9 @@ public enum Schemas {
             "generator": nonEmpty, "title": string, "baseURL": string,
             "languages": array(object([
                 "locale": nonEmpty, "name": nonEmpty, "articles": integer, "entries": integer, "codes": integer,
-                "files": object(["articles": url, "chunks": url, "searchRecords": url, "llms": url, "llmsFull": url, "home": url, "search": url]),
+                "files": object(
+                    ["articles": url, "chunks": url, "searchRecords": url, "llms": url, "llmsFull": url, "home": url, "search": url],
+                    required: ["articles", "chunks", "home", "llms", "llmsFull", "search"]),
             ])),
             "files": object(["codes": url, "llms": url, "schemas": ["type": "object", "additionalProperties": url]]),
         ].merging(["baseURL": string]) { a, _ in a }, title: "kb.json",

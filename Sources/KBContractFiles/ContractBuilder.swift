@@ -20,16 +20,15 @@ public struct ContractBuilder: Sendable {
     /// With a memo, an article's records are made and encoded again only when it changed.
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> BuiltContract {
         let locales = linked.locales
-        let perLocale = ConcurrentResults<(ArticlesFile, [Chunk], SearchRecordsFile, [ArticleOutput])>(count: locales.count)
+        let perLocale = ConcurrentResults<(ArticlesFile, [Chunk], [ArticleOutput])>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { index in
             perLocale.set(index, language(locales[index], linked, memo: memo))
         }
         var contract = BuiltContract(options: options)
         for (index, locale) in locales.enumerated() {
-            let (articles, chunks, records, encoded) = perLocale.values[index]
+            let (articles, chunks, encoded) = perLocale.values[index]
             contract.articles[locale] = articles
             contract.chunks[locale] = chunks
-            contract.searchRecords[locale] = records
             contract.encoded[locale] = encoded
         }
         contract.memo = memo
@@ -54,11 +53,10 @@ public struct ContractBuilder: Sendable {
         for locale in linked.locales {
             let files: [BuiltSite.File] = {
                 var contract = BuiltContract(options: options)
-                let (articles, chunks, records, encoded) = language(locale, linked, memo: nil)
+                let (articles, chunks, encoded) = language(locale, linked, memo: nil)
                 counts[locale] = LanguageCounts(articles.articles)
                 contract.articles[locale] = articles
                 contract.chunks[locale] = chunks
-                contract.searchRecords[locale] = records
                 contract.encoded[locale] = encoded
                 return contract.languageFiles(locale)
             }()
@@ -88,48 +86,42 @@ public struct ContractBuilder: Sendable {
 
     // MARK: Articles
 
-    /// What one article adds to its language's files: its record, chunks and search records,
-    /// and each encoded as it is written.
+    /// What one article adds to its language's files: its record and chunks, and each encoded
+    /// as it is written.
     struct ArticleOutput: Sendable {
         var record: ArticleRecord
         var chunks: [Chunk]
-        var searchRecords: [SearchRecord]
         var encoded: BuiltContract.Encoded
     }
 
     private func language(_ locale: String, _ linked: LinkedKnowledgeBase, memo: OutputMemo?)
-        -> (ArticlesFile, [Chunk], SearchRecordsFile, [ArticleOutput])
+        -> (ArticlesFile, [Chunk], [ArticleOutput])
     {
         let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
         let results = ConcurrentResults<ArticleOutput>(count: indices.count)
         let chunker = ChunkBuilder(contract: self)
-        let recorder = SearchRecordBuilder(contract: self)
         DispatchQueue.concurrentPerform(iterations: indices.count) { position in
             let index = indices[position]
             let make = {
-                let (record, chunks, searchRecords) = (article(index, linked), chunker.chunks(of: index, linked), recorder.records(of: index, linked))
+                let (record, chunks) = (article(index, linked), chunker.chunks(of: index, linked))
                 let encoder = BuiltContract.encoder()
                 return ArticleOutput(
-                    record: record, chunks: chunks, searchRecords: searchRecords,
+                    record: record, chunks: chunks,
                     encoded: BuiltContract.Encoded(
                         record: BuiltContract.json(record, encoder, lineFeed: false),
-                        chunkLines: chunks.flatMap { BuiltContract.json($0, encoder) },
-                        searchRecords: searchRecords.map { BuiltContract.json($0, encoder, lineFeed: false) }))
+                        chunkLines: chunks.flatMap { BuiltContract.json($0, encoder) }))
             }
             let source = linked.articles[index].source
             results.set(position, memo.map { $0.value("contract/" + source, from: [source], make) } ?? make())
         }
         // With a memo and the same outline, the files are put together from the encoded parts
         // and nothing reads the values: they are left out.
-        let values = memo?.sameOutline == true ? [] : results.values.map { ($0.record, $0.chunks, $0.searchRecords) }
+        let values = memo?.sameOutline == true ? [] : results.values.map { ($0.record, $0.chunks) }
         let articlesPath = Contract.articlesPath(locale)
-        let recordsPath = Contract.searchRecordsPath(locale)
         return (
             ArticlesFile(schema: Contract.schemaReference("articles", from: articlesPath), formatVersion: Contract.formatVersion,
                          locale: locale, articles: values.map(\.0)),
             values.flatMap(\.1),
-            SearchRecordsFile(schema: Contract.schemaReference("search-records", from: recordsPath), formatVersion: Contract.formatVersion,
-                              locale: locale, records: values.flatMap(\.2)),
             results.values
         )
     }
@@ -256,7 +248,8 @@ public struct ContractBuilder: Sendable {
                 entries: counts.entries, codes: counts.codes,
                 files: KnowledgeBaseIndex.LanguageFiles(
                     articles: url(Contract.articlesPath(locale)), chunks: url(Contract.chunksPath(locale)),
-                    searchRecords: url(Contract.searchRecordsPath(locale)), llms: url(SitePaths.llms(locale)),
+                    searchRecords: options.docSearchRecords ? url(Contract.searchRecordsPath(locale)) : nil,
+                    llms: url(SitePaths.llms(locale)),
                     llmsFull: url(SitePaths.llmsFull(locale)), home: url(SitePaths.home(locale)),
                     search: url(SitePaths.search(locale))))
         }
@@ -279,7 +272,6 @@ public struct BuiltContract: Sendable {
     /// then what to read).
     public var articles: [String: ArticlesFile] = [:]
     public var chunks: [String: [Chunk]] = [:]
-    public var searchRecords: [String: SearchRecordsFile] = [:]
     /// What each article adds to its language's files, encoded, in order.
     var encoded: [String: [ContractBuilder.ArticleOutput]] = [:]
     /// With a memo, a language's files are put together again only when one of its articles
@@ -294,7 +286,6 @@ public struct BuiltContract: Sendable {
     struct Encoded: Sendable {
         var record: [UInt8]
         var chunkLines: [UInt8]
-        var searchRecords: [[UInt8]]
     }
 
     init(options: SiteOptions) {
@@ -340,14 +331,10 @@ public struct BuiltContract: Sendable {
             let parts = encoded[locale] ?? []
             var articlesFile = articles[locale]!
             articlesFile.articles = []
-            var recordsFile = searchRecords[locale]!
-            recordsFile.records = []
             return [
                 BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.splice(
                     parts.map(\.encoded.record), into: Self.json(articlesFile, encoder), at: "articles")),
                 BuiltSite.File(path: Contract.chunksPath(locale), contents: parts.flatMap(\.encoded.chunkLines)),
-                BuiltSite.File(path: Contract.searchRecordsPath(locale), contents: Self.splice(
-                    parts.flatMap(\.encoded.searchRecords), into: Self.json(recordsFile, encoder), at: "records")),
             ]
         }
     }

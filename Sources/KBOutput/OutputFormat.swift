@@ -4,13 +4,17 @@ import KBModel
 /// One kind of output kb makes from the knowledge base: the HTML pages, the search index, the
 /// JSON contract, the files for language models, the model dump. A format owns the paths it
 /// writes and returns its files without touching the disk; the pipeline runs every format it
-/// is given (`OutputFormats.standard` in KBPipeline is the one place they are registered) and
+/// is given (`OutputFormats.all` in KBPipeline is the one place they are registered) and
 /// the command line writes what they return.
 ///
 /// A new format is one type conforming to this protocol and one line in that list.
 public protocol OutputFormat: Sendable {
     /// What `--timings` and the `--outputs` setting call it: `pages`, `search`, `contract`.
     var name: String { get }
+
+    /// Whether a site has it when its outputs are not chosen (the `outputs` setting): the
+    /// formats every site needs are; one only some sites need (DocSearch records) is not.
+    var isDefault: Bool { get }
 
     /// The format's files for the knowledge base.
     func files(for input: OutputInput) -> [BuiltSite.File]
@@ -22,6 +26,8 @@ public protocol OutputFormat: Sendable {
 }
 
 extension OutputFormat {
+    public var isDefault: Bool { true }
+
     public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
         try emit(files(for: input))
     }

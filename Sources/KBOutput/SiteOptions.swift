@@ -19,6 +19,9 @@ public struct SiteOptions: Sendable {
     public var editLinkPrefix: String
     /// The most characters a search result's snippet shows.
     public var searchExcerptLength: Int
+    /// Whether the site has DocSearch records (the `docsearch` output), which the contract's
+    /// entry point then names.
+    public var docSearchRecords = false
     /// The locale a tree without locale folders is shown as (set by the pipeline): the
     /// articles' paths start with it, their files' paths do not.
     public var virtualLocale: String?

@@ -11,7 +11,7 @@ import KBOutput
 /// link       keep one article per page, link translations, entries and codes, check links
 /// media      the images and other files articles use, that no browser runs
 /// pages      ┐
-/// search     │ one step per output format (OutputFormats.standard), each adding its files
+/// search     │ one step per output format (OutputFormats.all, as chosen), each adding its files
 /// contract   │
 /// llms       ┘
 /// write      (added by the command line: the only step that touches the output folder)

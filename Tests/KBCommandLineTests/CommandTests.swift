@@ -72,11 +72,12 @@ struct BuildTests {
 
 @Suite("Choosing outputs and reporting diagnostics")
 struct OutputChoiceTests {
-    @Test("--outputs keeps the named formats in their registered order and refuses unknown names")
+    @Test("--outputs keeps the named formats in their registered order and refuses unknown names; DocSearch records only when named")
     func outputs() throws {
-        let all = OutputFormats.standard(templates: try TemplateSet())
+        let all = OutputFormats.all(templates: try TemplateSet())
         #expect(try Project.formats(nil, from: all).map(\.name) == ["pages", "search", "contract", "llms"])
         #expect(try Project.formats(["llms", "pages"], from: all).map(\.name) == ["pages", "llms"])
+        #expect(try Project.formats(["docsearch", "contract"], from: all).map(\.name) == ["contract", "docsearch"])
         #expect(throws: (any Error).self) { try Project.formats(["pages", "pdf"], from: all) }
     }
 

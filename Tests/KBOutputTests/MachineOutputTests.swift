@@ -5,6 +5,8 @@ import KBModel
 import Testing
 @testable import KBContractFiles
 @testable import KBOutput
+import KBPipeline
+import KBPages
 import KBTestSupport
 
 @Suite("Machine outputs")
@@ -51,6 +53,24 @@ struct MachineOutputTests {
         let codeParts = ChunkBuilder.parts([code], opening: "A\n\n")
         #expect(codeParts.count > 1)
         #expect(codeParts.allSatisfy { $0.hasPrefix("A\n\n```json\n") && $0.hasSuffix("\n```") && $0.count <= ChunkBuilder.characterLimit })
+    }
+
+    @Test("DocSearch records are written only when chosen, and kb.json names their file only then")
+    func docSearchRecords() async throws {
+        let plain = try await sampleSite()
+        #expect(plain["api/v1/nl-nl/search-records.json"] == nil)
+        #expect(plain["api/v1/kb.json"]?.contains("searchRecords") == false)
+
+        var options = SiteOptions()
+        options.docSearchRecords = true
+        let formats = OutputFormats.all(templates: try TemplateSet())
+        let state = try await Pipeline.site(formats: formats).run(try seedFiles(), settings: BuildSettings(options: options))
+        let files = state.filesByPath
+        let records = try #require(files["api/v1/nl-nl/search-records.json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(records.contents)) as? [String: Any])
+        #expect(document["formatVersion"] as? String == "1.1.0" && (document["records"] as? [Any])?.isEmpty == false)
+        let index = String(decoding: try #require(files["api/v1/kb.json"]).contents, as: UTF8.self)
+        #expect(index.contains("\"searchRecords\" : \"api/v1/nl-nl/search-records.json\""))
     }
 
     @Test("every schema is a draft 2020-12 JSON Schema with an id")
