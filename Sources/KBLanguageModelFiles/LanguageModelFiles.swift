@@ -18,10 +18,40 @@ public struct LanguageModelFiles: Sendable {
 
     /// With a memo, an article's Markdown is made again only when the article changed.
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
-        // Each article's Markdown once, for its twin and for its language's llms-full.txt.
-        // Each article's twin and its part of llms-full.txt.
-        let rendered = ConcurrentResults<(BuiltSite.File, String)>(count: linked.articles.count)
-        DispatchQueue.concurrentPerform(iterations: linked.articles.count) { index in
+        var files: [BuiltSite.File] = []
+        build(linked, memo: memo) { files += $0 }
+        return files
+    }
+
+    /// The same files, a language at a time: its twins, its llms.txt and llms-full.txt; then
+    /// the site's llms.txt.
+    public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil, emit: ([BuiltSite.File]) throws -> Void) rethrows {
+        // The lists read only the outline; a language's llms-full.txt all of its articles.
+        func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
+            memo.map { $0.value(key, from: sources, make) } ?? make()
+        }
+        for locale in linked.locales {
+            let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
+            let rendered = twins(indices, linked, memo: memo)
+            var files = rendered.map(\.0)
+            files.append(memoized("llms/list/" + locale, from: []) {
+                BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked))
+            })
+            let sources = indices.map { linked.articles[$0].source }
+            files.append(memoized("llms/full/" + locale, from: sources) {
+                BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, rendered.map(\.1)))
+            })
+            try emit(files)
+        }
+        try emit([memoized("llms/root", from: []) { BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)) }])
+    }
+
+    /// Each article's Markdown once, for its twin and for its language's llms-full.txt: the
+    /// twin, and the article's part of llms-full.txt.
+    private func twins(_ indices: [Int], _ linked: LinkedKnowledgeBase, memo: OutputMemo?) -> [(BuiltSite.File, String)] {
+        let rendered = ConcurrentResults<(BuiltSite.File, String)>(count: indices.count)
+        DispatchQueue.concurrentPerform(iterations: indices.count) { position in
+            let index = indices[position]
             let article = linked.articles[index]
             let make = {
                 let markdown = ArticleMarkdown(article)
@@ -29,25 +59,9 @@ public struct LanguageModelFiles: Sendable {
                     path: SitePaths.markdownTwin(of: article), text: markdown.text(headingShift: 0) + "\n", origin: article.source),
                     part(article, markdown))
             }
-            rendered.set(index, memo.map { $0.value("llms/" + article.source, from: [article.source], make) } ?? make())
+            rendered.set(position, memo.map { $0.value("llms/" + article.source, from: [article.source], make) } ?? make())
         }
-        let parts = rendered.values.map(\.1)
-        var files = rendered.values.map(\.0)
-        // The lists read only the outline; a language's llms-full.txt all of its articles.
-        func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
-            memo.map { $0.value(key, from: sources, make) } ?? make()
-        }
-        files.append(memoized("llms/root", from: []) { BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)) })
-        for locale in linked.locales {
-            files.append(memoized("llms/list/" + locale, from: []) {
-                BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked))
-            })
-            let sources = linked.articles.filter { $0.locale == locale }.map(\.source)
-            files.append(memoized("llms/full/" + locale, from: sources) {
-                BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, parts))
-            })
-        }
-        return files
+        return rendered.values
     }
 
     /// An address for a file of the site, as written in the file at `from`: absolute when the
@@ -144,12 +158,11 @@ public struct LanguageModelFiles: Sendable {
 
     // MARK: Markdown
 
+    /// A language's llms-full.txt, from the parts of its articles, in order.
     func full(_ locale: String, _ linked: LinkedKnowledgeBase, _ parts: [String]) -> String {
         let name = SiteStrings.nativeName(of: locale)
         var text = "# \([Inline.text(options.title)].markdown): \(name)\n\n> Every article in \(name), each under its title with the address of its page.\n"
-        for (index, article) in linked.articles.enumerated() where article.locale == locale {
-            text += parts[index]
-        }
+        for part in parts { text += part }
         return text
     }
 

@@ -9,4 +9,9 @@ public struct LanguageModelFormat: OutputFormat {
     public func files(for input: OutputInput) -> [BuiltSite.File] {
         LanguageModelFiles(options: input.options).build(input.linked, memo: input.memo)
     }
+
+    /// A language at a time.
+    public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
+        try LanguageModelFiles(options: input.options).build(input.linked, memo: input.memo, emit: emit)
+    }
 }

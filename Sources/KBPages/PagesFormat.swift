@@ -12,4 +12,9 @@ public struct PagesFormat: OutputFormat {
     public func files(for input: OutputInput) -> [BuiltSite.File] {
         SiteRenderer(templates: templates, options: input.options).renderPages(input.linked, memo: input.memo)
     }
+
+    /// A batch of pages at a time.
+    public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
+        try SiteRenderer(templates: templates, options: input.options).renderPages(input.linked, memo: input.memo, emit: emit)
+    }
 }

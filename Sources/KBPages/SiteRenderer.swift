@@ -25,6 +25,16 @@ public struct SiteRenderer: Sendable {
     /// translations changed, and the page of a code when an article with an entry of it did
     /// (`OutputMemo`); the other pages are cheap and always made.
     public func renderPages(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
+        var files: [BuiltSite.File] = []
+        renderPages(linked, memo: memo) { files += $0 }
+        return files
+    }
+
+    /// The same pages, handed to `emit` a batch at a time as they are rendered, so that a build
+    /// that writes them as they come holds one batch.
+    public func renderPages(
+        _ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil, batch: Int = 512, emit: ([BuiltSite.File]) throws -> Void
+    ) rethrows {
         let context = RenderingContext(linked: linked)
         @Sendable func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
             memo.map { $0.value(key, from: sources, make) } ?? make()
@@ -38,7 +48,7 @@ public struct SiteRenderer: Sendable {
             + linked.locales.map(Page.search)
             + linked.articles.indices.filter { !SitePaths.isLanding(linked.articles[$0]) }.map(Page.article)
             + linked.codes.codes.indices.map(Page.code)
-        var files = inParallel(pages) { page in
+        @Sendable func render(_ page: Page) -> BuiltSite.File {
             switch page {
             // These read only the outline of the knowledge base, and a home its index.md.
             case .root:
@@ -71,9 +81,13 @@ public struct SiteRenderer: Sendable {
                 }
             }
         }
-        files += templates.assets
-        files += ([nil] + linked.locales).map { openSearch($0) }
-        return files
+        var start = 0
+        while start < pages.count {
+            let end = min(start + batch, pages.count)
+            try emit(inParallel(Array(pages[start..<end]), render))
+            start = end
+        }
+        try emit(templates.assets + ([nil] + linked.locales).map { openSearch($0) })
     }
 
     private func page(_ context: Page, template: String, path: String) -> BuiltSite.File {

@@ -53,10 +53,24 @@ public struct SearchIndexBuilder: Sendable {
             let locale = locales[index]
             results.set(index, files(for: locale, linked, memo: memo))
         }
+        return [localeList(linked)] + results.values.flatMap { $0 }
+    }
+
+    /// The same files, a language at a time: each language's index is made and handed to
+    /// `emit`, and let go before the next is made.
+    public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil, emit: ([BuiltSite.File]) throws -> Void) rethrows {
+        try emit([localeList(linked)])
+        for locale in linked.locales {
+            try emit(files(for: locale, linked, memo: memo))
+        }
+    }
+
+    /// `search/locales.js`: the languages searched.
+    private func localeList(_ linked: LinkedKnowledgeBase) -> BuiltSite.File {
         var list = Array("kbSearch.register(\"\",\"locales\",".utf8)
-        JSONValue.strings(locales).write(into: &list, indent: 0, level: 0)
+        JSONValue.strings(linked.locales).write(into: &list, indent: 0, level: 0)
         list += Array(");\n".utf8)
-        return [BuiltSite.File(path: "search/locales.js", contents: list)] + results.values.flatMap { $0 }
+        return BuiltSite.File(path: "search/locales.js", contents: list)
     }
 
     // MARK: Documents
