@@ -10,7 +10,7 @@ public struct LanguageModelFormat: OutputFormat {
         LanguageModelFiles(options: input.options).build(input.linked, memo: input.memo)
     }
 
-    /// A language at a time.
+    /// A language at a time (with a memo too: each language's twins are made in parallel).
     public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
         try LanguageModelFiles(options: input.options).build(input.linked, memo: input.memo, emit: emit)
     }
