@@ -104,18 +104,9 @@ struct SiteWriter: Sendable {
     /// whole or not at all, and a crash of the machine before the system writes it out loses a
     /// build that is made again, not a site (the previous one is still in place until the swap).
     static func write(_ bytes: [UInt8], to destination: String) throws {
-        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+        let output = try create(destination)
         defer { close(output) }
-        try bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let result = Glibc.write(output, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
-                written += result
-            }
-        }
+        try bytes.withUnsafeBytes { try writeAll($0, to: output, destination) }
     }
 
     /// Copies a file of the content to the site in pieces, so that a large video never sits
@@ -124,8 +115,7 @@ struct SiteWriter: Sendable {
     static func copy(_ source: String, to destination: String) throws {
         let input = try ContentTree.openRegularFile(source).descriptor
         defer { close(input) }
-        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+        let output = try create(destination)
         defer { close(output) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -135,13 +125,25 @@ struct SiteWriter: Sendable {
                 throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
             }
             if count == 0 { return }
-            var written = 0
-            while written < count {
-                let result = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + written, count - written) }
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
-                written += result
-            }
+            try buffer.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output, destination) }
+        }
+    }
+
+    /// A new file of the staging folder, opened for writing.
+    private static func create(_ destination: String) throws -> Int32 {
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+        return output
+    }
+
+    /// Writes all of `bytes`, however many calls it takes.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to output: Int32, _ destination: String) throws {
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(output, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination]) }
+            written += result
         }
     }
 

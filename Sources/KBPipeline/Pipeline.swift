@@ -204,12 +204,8 @@ extension BuildStep {
         BuildStep(format.name) { state in
             guard let linked = state.linked else { preconditionFailure("the link step runs before the output formats") }
             let input = OutputInput(model: state.model, linked: linked, options: state.settings.options, memo: state.settings.outputMemo)
-            var made: [BuiltSite.File] = []
-            try format.emit(for: input) { files in
-                // To the sink as they come, or kept until the format is done.
-                if state.settings.sink == nil { made += files } else { try state.add(files) }
-            }
-            if state.settings.sink == nil { try state.add(made) }
+            // To the sink as they come (kb build), or kept in the state.
+            try format.emit(for: input) { try state.add($0) }
         }
     }
 }
