@@ -219,10 +219,32 @@ public struct SiteRenderer: Sendable {
             heading: SiteStrings.nativeName(of: locale), intro: intro, tables: navigation, codes: rows, hasCodes: !rows.isEmpty))
     }
 
-    private func navigationItem(_ item: NavigationItem, locale: String, from path: String, current: String?) -> NavigationItemContext {
+    /// The items of one level, with the branch at `open.first` opened (and so on down; a lone
+    /// branch below it too) and every other branch closed: shown as a link to its own page or else
+    /// its first page.
+    private func prunedNavigation(_ items: [NavigationItem], open: ArraySlice<Int>, locale: String, from path: String) -> [NavigationItemContext] {
+        items.enumerated().map { index, item in
+            if index == open.first || (open.isEmpty && items.count == 1), !item.children.isEmpty {
+                var context = navigationItem(item, locale: locale, from: path, current: nil, children: false)
+                context.children = prunedNavigation(item.children, open: open.dropFirst(), locale: locale, from: path)
+                context.hasChildren = true
+                return context
+            }
+            var context = navigationItem(item, locale: locale, from: path, current: nil, children: false)
+            if !item.children.isEmpty {
+                context.closed = true
+                if context.href == nil, let first = item.firstArticle {
+                    context.href = SitePaths.relative(from: path, to: "\(locale)/\(first).html")
+                }
+            }
+            return context
+        }
+    }
+
+    private func navigationItem(_ item: NavigationItem, locale: String, from path: String, current: String?, children: Bool = true) -> NavigationItemContext {
         var context = NavigationItemContext(
-            title: item.title, hasChildren: !item.children.isEmpty,
-            children: item.children.map { navigationItem($0, locale: locale, from: path, current: current) })
+            title: item.title, hasChildren: children && !item.children.isEmpty,
+            children: children ? item.children.map { navigationItem($0, locale: locale, from: path, current: current) } : [])
         switch item.target {
         case .article(let id):
             context.href = SitePaths.relative(from: path, to: "\(locale)/\(id).html")
@@ -293,12 +315,16 @@ public struct SiteRenderer: Sendable {
         let table = linked.knowledgeBase.tablesOfContents
             .filter { $0.locale == article.locale && (folder == $0.folder || folder.hasPrefix($0.folder + "/") || $0.folder.isEmpty) }
             .max { $0.folder.count < $1.folder.count }
+        // Pruned to the article's branch: the top level, and the items of each branch on the way to
+        // the article. A branch left closed links to its page, or its first page (the locale home
+        // carries the whole tree).
         var navigation: String?
         if let table {
             layout.hasSidebar = true
-            navigation = context.navigation(of: table, forPageIn: ContentPath.folder(of: path)) { items in
-                items.map { self.templates.render(self.navigationItem($0, locale: article.locale, from: path, current: nil), template: "nav") }
-                    .joined()
+            let branch = table.items.branch(leadingTo: article.id)
+            navigation = context.navigation(of: table, forPageIn: ContentPath.folder(of: path), open: branch) {
+                self.prunedNavigation(table.items, open: branch[...], locale: article.locale, from: path)
+                    .map { self.templates.render($0, template: "nav") }.joined()
             }.markingCurrent(String(path.split(separator: "/").last ?? ""))
         }
 
@@ -519,10 +545,10 @@ final class RenderingContext: Sendable {
         return CodeLinker(known: knownCodes, local: localCodes[index], url: { root + SitePaths.code($0) })
     }
 
-    func navigation(of table: TableOfContents, forPageIn folder: String, render: ([NavigationItem]) -> String) -> String {
-        let key = table.source + "\u{0}" + folder
+    func navigation(of table: TableOfContents, forPageIn folder: String, open branch: [Int], render: () -> String) -> String {
+        let key = table.source + "\u{0}" + folder + "\u{0}" + branch.map(String.init).joined(separator: ".")
         if let cached = navigationCache.withLock({ $0[key] }) { return cached }
-        let html = render(table.items)
+        let html = render()
         navigationCache.withLock { $0[key] = html }
         return html
     }
@@ -538,7 +564,26 @@ extension String {
     }
 }
 
+extension [NavigationItem] {
+    /// The positions of the branches to open, level by level, to show the first item that leads to
+    /// the article (the item itself too, when it has items of its own); empty when no item does.
+    func branch(leadingTo id: String) -> [Int] {
+        for (index, item) in enumerated() {
+            if item.target == .article(id) { return item.children.isEmpty ? [] : [index] }
+            let below = item.children.branch(leadingTo: id)
+            if !below.isEmpty || item.children.contains(where: { $0.target == .article(id) }) { return [index] + below }
+        }
+        return []
+    }
+}
+
 extension NavigationItem {
+    /// The first article of the branch, in the order of the tree.
+    var firstArticle: String? {
+        if case .article(let id) = target { return id }
+        return children.lazy.compactMap(\.firstArticle).first
+    }
+
     func collectArticleIDs(into ids: inout Set<String>) {
         if case .article(let id) = target { ids.insert(id) }
         children.forEach { $0.collectArticleIDs(into: &ids) }

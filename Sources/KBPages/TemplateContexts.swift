@@ -138,9 +138,12 @@ struct NavigationItemContext: TemplateValue {
     var current: Bool?
     var hasChildren: Bool
     var children: [NavigationItemContext]
+    /// A branch whose items are left out (an article page shows only its own branch open).
+    var closed = false
 
     static let keys: TemplateKeys<NavigationItemContext> = [
         "title": { $0.title }, "href": { $0.href }, "current": { $0.current }, "hasChildren": { $0.hasChildren }, "children": { $0.children },
+        "closed": { $0.closed },
     ]
 }
 

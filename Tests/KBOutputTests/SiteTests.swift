@@ -50,6 +50,57 @@ struct SiteTests {
         #expect(prerequisites.contains("<div class=\"docfx-button\">"))
     }
 
+    @Test("an article's navigation opens only the branch that leads to it; closed branches link to their first page")
+    func prunedNavigation() async throws {
+        func page(_ title: String) -> String { "---\ntitle: \(title)\n---\n# \(title)\n\nText.\n" }
+        let site = try await renderedSite([
+            "en-us/guide/toc.yml": """
+                - name: Start
+                  href: start.md
+                - name: Devices
+                  items:
+                    - name: Enroll
+                      href: enroll.md
+                    - name: Windows
+                      items:
+                        - name: Autopilot
+                          href: autopilot.md
+                        - name: Hybrid join
+                          href: hybrid.md
+                - name: Apps
+                  items:
+                    - name: Deploy
+                      href: deploy.md
+                    - name: Protect
+                      href: protect.md
+                """,
+            "en-us/guide/start.md": page("Start"), "en-us/guide/enroll.md": page("Enroll"), "en-us/guide/autopilot.md": page("Autopilot"),
+            "en-us/guide/hybrid.md": page("Hybrid"), "en-us/guide/deploy.md": page("Deploy"), "en-us/guide/protect.md": page("Protect"),
+        ])
+        func navigation(_ path: String) throws -> String {
+            let page = try #require(site[path])
+            let start = try #require(page.range(of: "<nav class=\"sidebar toc\""))
+            let end = try #require(page.range(of: "</nav>", range: start.upperBound..<page.endIndex))
+            return String(page[start.lowerBound..<end.upperBound])
+        }
+        let autopilot = try navigation("en-us/guide/autopilot.html")
+        #expect(autopilot.contains("<a href=\"autopilot.html\" aria-current=\"page\">Autopilot</a>"))
+        #expect(autopilot.contains("<a href=\"hybrid.html\">Hybrid join</a>") && autopilot.contains("<a href=\"enroll.html\">Enroll</a>"))
+        // The other branch is one closed item that leads to its first page.
+        #expect(autopilot.contains("<li class=\"closed\"><a href=\"deploy.html\">Apps</a>"))
+        #expect(!autopilot.contains("protect.html"))
+        let start = try navigation("en-us/guide/start.html")
+        #expect(start.contains("<li class=\"closed\"><a href=\"enroll.html\">Devices</a>"))
+        #expect(!start.contains("autopilot.html") && !start.contains("protect.html"))
+        let enroll = try navigation("en-us/guide/enroll.html")
+        #expect(enroll.contains("<li class=\"closed\"><a href=\"autopilot.html\">Windows</a>") && !enroll.contains("hybrid.html"))
+        // The locale home keeps the whole tree.
+        let home = try #require(site["en-us/index.html"])
+        for link in ["autopilot.html", "hybrid.html", "protect.html", "deploy.html"] {
+            #expect(home.contains("guide/\(link)"), "\(link) is not on the home page")
+        }
+    }
+
     @Test("a code page lists the code's entries in both languages and decodes the HRESULT")
     func codePage() async throws {
         let site = try await sampleSite()
