@@ -16,8 +16,9 @@ public struct HTMLRenderer {
     var textHTML: (String) -> String = { $0.htmlEscaped }
     /// HTML placed right after a section's heading (an entry's codes and languages).
     public var afterHeading: (Section) -> String = { _ in "" }
-    /// HTML placed at the end of the first cell of a row that is an entry.
-    public var inEntryRow: (String) -> String = { _ in "" }
+    /// HTML placed before a table whose rows are entries, given the rows' ids (the table's
+    /// entries in other languages).
+    public var beforeEntryTable: ([String]) -> String = { _ in "" }
 
     public init() {}
 
@@ -167,6 +168,8 @@ public struct HTMLRenderer {
             if blocks.count == 1, case .paragraph(let content) = blocks[0] { return render(content) }
             return render(blocks)
         }
+        let entryIDs = table.rows.compactMap(\.entryID)
+        if !entryIDs.isEmpty { output += beforeEntryTable(entryIDs) }
         output += "<table>\n<thead>\n<tr>"
         for (column, content) in table.header.cells.enumerated() {
             output += "<th\(align(column))>\(cell(content))</th>"
@@ -180,8 +183,7 @@ public struct HTMLRenderer {
             }
             for column in 0..<table.header.cells.count {
                 let content = column < row.cells.count ? row.cells[column] : []
-                let extra = column == 0 ? row.entryID.map(inEntryRow) ?? "" : ""
-                output += "<td\(align(column))>\(cell(content))\(extra)</td>"
+                output += "<td\(align(column))>\(cell(content))</td>"
             }
             output += "</tr>\n"
         }

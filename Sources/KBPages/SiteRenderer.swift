@@ -350,7 +350,12 @@ public struct SiteRenderer: Sendable {
             self.entryMeta(EntryReference(article: index, entry: entryIndex), from: path, strings: strings, linked: linked)
         }
         renderer.afterHeading = { section in places.sections[section.anchor].map(meta) ?? "" }
-        renderer.inEntryRow = { id in places.rows[id].map(meta) ?? "" }
+        // A table of entries gets one line of links to the same table in the other languages,
+        // not one per row; the language switcher follows the row in the address.
+        renderer.beforeEntryTable = { ids in
+            ids.lazy.compactMap { places.rows[$0] }.map { self.tableMeta(EntryReference(article: index, entry: $0), from: path, strings: strings, linked: linked) }
+                .first { !$0.isEmpty } ?? ""
+        }
         return Page(layout: layout, content: ArticlePage(
             pagefindCodes: Array(Set(article.entries.flatMap(\.codes).filter { $0.kind != .malformed }.map(\.code))).sorted()
                 .joined(separator: ", "),
@@ -400,7 +405,7 @@ public struct SiteRenderer: Sendable {
         }.joined(separator: "-")
     }
 
-    /// An entry's codes (linked to their pages) and the same entry in other languages.
+    /// A section entry's codes (linked to their pages) and the same entry in other languages.
     private func entryMeta(_ reference: EntryReference, from path: String, strings: SiteStrings, linked: LinkedKnowledgeBase) -> String {
         let entry = linked.entry(reference)
         var parts: [String] = []
@@ -409,19 +414,29 @@ public struct SiteRenderer: Sendable {
             let href = SitePaths.relative(from: path, to: SitePaths.code(code.code))
             parts.append("<a class=\"code\" href=\"\(href.htmlEscaped)\">\(code.code.htmlEscaped)</a>")
         }
+        parts += languageLinks(reference, from: path, strings: strings, linked: linked) { $0.anchor }
+        return parts.isEmpty ? "" : "<div class=\"entry-meta\">\(parts.joined(separator: " "))</div>\n"
+    }
+
+    /// The table of an entry row in the other languages: the section that holds the row's
+    /// counterpart in each; empty when the row has none.
+    private func tableMeta(_ reference: EntryReference, from path: String, strings: SiteStrings, linked: LinkedKnowledgeBase) -> String {
+        let parts = languageLinks(reference, from: path, strings: strings, linked: linked) { $0.sectionPath.last ?? $0.anchor }
+        return parts.isEmpty ? "" : "<div class=\"entry-meta\">\(parts.joined(separator: " "))</div>\n"
+    }
+
+    /// "In other languages:" and a link to each counterpart of the entry, at the fragment given.
+    private func languageLinks(
+        _ reference: EntryReference, from path: String, strings: SiteStrings, linked: LinkedKnowledgeBase, fragment: (ErrorEntry) -> String?
+    ) -> [String] {
         let others = linked.counterparts(of: reference)
-        if !others.isEmpty {
-            parts.append("<span>\(strings["alsoIn"].htmlEscaped):</span>")
-            for other in others {
-                let article = linked.article(other)
-                let href = SitePaths.relative(from: path, to: SitePaths.article(article)) + "#" + (linked.entry(other).anchor ?? "")
-                parts.append("<a href=\"\(href.htmlEscaped)\" hreflang=\"\(article.locale.htmlEscaped)\" lang=\"\(article.locale.htmlEscaped)\">"
-                    + "\(SiteStrings.nativeName(of: article.locale).htmlEscaped)</a>")
-            }
+        guard !others.isEmpty else { return [] }
+        return ["<span>\(strings["alsoIn"].htmlEscaped):</span>"] + others.map { other in
+            let article = linked.article(other)
+            let href = SitePaths.relative(from: path, to: SitePaths.article(article)) + "#" + (fragment(linked.entry(other)) ?? "")
+            return "<a href=\"\(href.htmlEscaped)\" hreflang=\"\(article.locale.htmlEscaped)\" lang=\"\(article.locale.htmlEscaped)\">"
+                + "\(SiteStrings.nativeName(of: article.locale).htmlEscaped)</a>"
         }
-        guard !parts.isEmpty else { return "" }
-        let tag = entry.kind == .section ? "div" : "span"
-        return "<\(tag) class=\"entry-meta\">\(parts.joined(separator: " "))</\(tag)>\n"
     }
 
     /// JSON safe inside a `<script>` element: `<`, `>`, `&` and `'` are written as `\u003c`…,

@@ -36,6 +36,11 @@ struct SiteTests {
         #expect(dutch.contains("<link rel=\"alternate\" hreflang=\"sv-se\" href=\"../../sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html\">"))
         #expect(dutch.contains("href=\"../../sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html#device-cap-reached\" hreflang=\"sv-se\""))
         #expect(dutch.contains("\"device-cap-reached\":{\"sv-se\":\"device-cap-reached\"}"))
+        // A table of entries links once to the same table in the other language (its section,
+        // whose anchor differs there), not once per row; the switcher follows the row.
+        #expect(dutch.contains("<div class=\"entry-meta\"><span>In andere talen:</span> <a href=\"../../sv-se/enrollment/"
+            + "troubleshoot-device-enrollment-in-intune.html#ios-enrollment-errors\" hreflang=\"sv-se\" lang=\"sv-se\">Svenska (Sverige)</a></div>\n<table>"))
+        #expect(!dutch.contains("-row-2\" hreflang="))
         // Codes in the text lead to their pages.
         #expect(dutch.contains("<a class=\"code\" href=\"../../codes/0x80CF0437.html\">0x80CF0437</a>"))
         // Alerts are callouts; landmarks and the skip link are there.
