@@ -365,21 +365,11 @@ public struct SiteRenderer: Sendable {
             editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }))
     }
 
-    /// schema.org data for search engines: a `TechArticle` with a `HowTo` for each procedure.
+    /// schema.org data for search engines: a `TechArticle` with a `HowTo` (its name and place) for
+    /// each procedure. The steps are the page's own text, so they are not repeated here; machines
+    /// read them from `articles.json`.
     private func structuredData(_ article: Article, path: String) -> JSONValue {
         let address = options.baseURL.map { $0 + SitePaths.url(path) } ?? SitePaths.relative(from: path, to: path)
-        func steps(_ steps: [Step], anchor: String) -> [JSONValue] {
-            steps.enumerated().map { index, step in
-                var value: [String: JSONValue] = [
-                    "@type": .string("HowToStep"), "position": .int(index + 1), "text": .string(step.text),
-                    "url": .string(address + "#" + anchor),
-                ]
-                if !step.substeps.isEmpty {
-                    value["itemListElement"] = .array(step.substeps.map { .object(["@type": .string("HowToDirection"), "text": .string($0.text)]) })
-                }
-                return .object(value)
-            }
-        }
         var data: [String: JSONValue] = [
             "@context": .string("https://schema.org"), "@type": .string("TechArticle"), "headline": .string(article.title),
             "inLanguage": .string(Self.languageTag(article.locale)), "url": .string(address), "identifier": .string(article.id),
@@ -388,10 +378,7 @@ public struct SiteRenderer: Sendable {
         if let date = article.metadata.isoDate { data["dateModified"] = .string(date) }
         if !article.procedures.isEmpty {
             data["hasPart"] = .array(article.procedures.map { procedure in
-                .object([
-                    "@type": .string("HowTo"), "name": .string(procedure.title), "url": .string(address + "#" + procedure.sectionAnchor),
-                    "step": .array(steps(procedure.steps, anchor: procedure.sectionAnchor)),
-                ])
+                .object(["@type": .string("HowTo"), "name": .string(procedure.title), "url": .string(address + "#" + procedure.sectionAnchor)])
             })
         }
         return .object(data)
