@@ -8,17 +8,26 @@ import KBText
 /// Builds the search index of each locale, split into files a browser loads only when a query
 /// needs them, each a script (`kbSearch.register(…)`) so that search works from `file://` too:
 ///
-/// - `search/<locale>/manifest.js`: counts, shard names, the folding table, dropped terms;
-/// - `search/<locale>/c-<key>.js`: the codes with a form (`0x80cf0437`, `80cf0437`, `-942583883`,
+/// - `search/<locale>/manifest.js`: counts, shard names and the files that hold them, the
+///   folding table, dropped terms;
+/// - code shards `c-<key>`: the codes with a form (`0x80cf0437`, `80cf0437`, `-942583883`,
 ///   `devicecapreached`) starting with `<key>`, and their documents;
-/// - `search/<locale>/t-<key>.js`: terms starting with `<key>`, each with its postings written
+/// - term shards `t-<key>`: terms starting with `<key>`, each with its postings written
 ///   compactly (`PostingEncoding`);
 /// - `search/<locale>/r-<n>.js`: what a result shows of 32 documents: kind, title, anchor,
 ///   snippet (an entry's message, else the start of its text) and codes, with the titles and
 ///   paths of their articles written once.
+///
+/// Code and term shards are small (a kilobyte or two), so they are gathered, in the order of
+/// their keys, into files of about `codeFileBytes` and `termFileBytes`, each named after its
+/// first shard (`t-ge.js` holds `ge`, `gg`, … up to the next file's first key): a query loads
+/// a few files of some kilobytes, and the site has a few hundred files instead of thousands.
 public struct SearchIndexBuilder: Sendable {
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     static let documentsPerShard = 32
+    /// The size from which a file of code or term shards is closed and the next one begun.
+    var codeFileBytes = 8 * 1024
+    var termFileBytes = 16 * 1024
     /// The most characters a result's snippet shows (`search: excerpt-length` in kb.yml).
     public var excerptLength: Int
 
@@ -143,14 +152,16 @@ public struct SearchIndexBuilder: Sendable {
         var stopTerms: Set<String>
         /// The terms of each term shard, stop terms left out.
         var shardTerms: [String: Set<String>]
-        var termFiles: [String: BuiltSite.File]
-        var codeFiles: [BuiltSite.File]
-        var codeShards: [String]
+        /// Each term and code shard by key: its `kbSearch.register(…);` line.
+        var termShards: [String: [UInt8]]
+        var codeShards: [String: [UInt8]]
         var resultFiles: [BuiltSite.File]
+        /// The shards gathered into files, and the manifest that names them.
+        var shardFiles: [BuiltSite.File]
         var manifest: BuiltSite.File
 
         var files: [BuiltSite.File] {
-            (Array(termFiles.values) + codeFiles + resultFiles + [manifest]).sorted { $0.path < $1.path }
+            (shardFiles + resultFiles + [manifest]).sorted { $0.path < $1.path }
         }
     }
 
@@ -174,7 +185,7 @@ public struct SearchIndexBuilder: Sendable {
         _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?
     ) -> LocaleIndex {
         let folder = "search/\(locale)/"
-        func script(_ name: String, _ value: JSONValue) -> BuiltSite.File {
+        func register(_ name: String, _ value: JSONValue) -> [UInt8] {
             var bytes = Array("kbSearch.register(".utf8)
             JSONValue.writeString(locale, into: &bytes)
             bytes.append(UInt8(ascii: ","))
@@ -182,15 +193,18 @@ public struct SearchIndexBuilder: Sendable {
             bytes.append(UInt8(ascii: ","))
             value.write(into: &bytes, indent: 0, level: 0)
             bytes += Array(");\n".utf8)
-            return BuiltSite.File(path: folder + name + ".js", contents: Self.scriptSafe(bytes))
+            return Self.scriptSafe(bytes)
+        }
+        func script(_ name: String, _ value: JSONValue) -> BuiltSite.File {
+            BuiltSite.File(path: folder + name + ".js", contents: register(name, value))
         }
         // Terms in more than half the documents carry no information; they are left out and
         // the query skips them (the manifest lists them).
         let stopLimit = max(documents.count / 2, 50)
-        func termShard(_ key: String, _ terms: Set<String>, _ postings: [String: [(document: Int, weight: Int)]]) -> BuiltSite.File {
+        func termShard(_ key: String, _ terms: Set<String>, _ postings: [String: [(document: Int, weight: Int)]]) -> [UInt8] {
             var object: [String: JSONValue] = [:]
             for term in terms { object[term] = .string(PostingEncoding.encode(postings[term]!)) }
-            return script("t-" + key, .object(object))
+            return register("t-" + key, .object(object))
         }
         // Results: [kind, article, title, anchor, snippet, codes…], the article a number into the
         // shard's own list of [title, path]; an article's own document has no title or anchor.
@@ -213,17 +227,30 @@ public struct SearchIndexBuilder: Sendable {
             }
             return script("r-\(number)", .object(["articles": .array(articles), "documents": .array(records)]))
         }
-        func manifest(_ termShards: [String], _ codeShards: [String], _ stopTerms: Set<String>) -> BuiltSite.File {
-            script("manifest", .object([
+        // The shards gathered into files, and the manifest: the shards' keys, and the first key
+        // of each file (a shard is in the last file whose first key is not after its own).
+        func finish(
+            postings: [String: [(document: Int, weight: Int)]], weights: [[String: Int]], stopTerms: Set<String>,
+            shardTerms: [String: Set<String>], termShards: [String: [UInt8]], codeShards: [String: [UInt8]], resultFiles: [BuiltSite.File]
+        ) -> LocaleIndex {
+            let termFiles = Self.gather(termShards, atLeast: termFileBytes)
+            let codeFiles = Self.gather(codeShards, atLeast: codeFileBytes)
+            let shardFiles = termFiles.map { BuiltSite.File(path: folder + "t-" + $0.first + ".js", contents: $0.contents) }
+                + codeFiles.map { BuiltSite.File(path: folder + "c-" + $0.first + ".js", contents: $0.contents) }
+            let manifest = script("manifest", .object([
                 "version": .int(Self.formatVersion), "locale": .string(locale), "name": .string(SiteStrings.nativeName(of: locale)),
                 "documents": .int(documents.count),
                 "documentsPerShard": .int(Self.documentsPerShard),
-                "termShards": .strings(termShards.sorted()), "codeShards": .strings(codeShards.sorted()),
+                "termShards": .strings(termShards.keys.sorted()), "codeShards": .strings(codeShards.keys.sorted()),
+                "termFiles": .strings(termFiles.map(\.first)), "codeFiles": .strings(codeFiles.map(\.first)),
                 "stopTerms": .strings(stopTerms.sorted()),
                 "fold": .object(Dictionary(uniqueKeysWithValues: TextFolding.latinBase.map { key, value in
                     (String(Unicode.Scalar(key)!), JSONValue.string(value))
                 })),
             ]))
+            return LocaleIndex(
+                documents: documents, weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
+                termShards: termShards, codeShards: codeShards, resultFiles: resultFiles, shardFiles: shardFiles, manifest: manifest)
         }
 
         if let (old, changed) = previous {
@@ -256,16 +283,15 @@ public struct SearchIndexBuilder: Sendable {
                 if count > 0, count <= stopLimit { shardTerms[key, default: []].insert(term) } else { shardTerms[key]?.remove(term) }
                 if shardTerms[key]?.isEmpty == true { shardTerms[key] = nil }
             }
-            var termFiles = old.termFiles
+            var termShards = old.termShards
             for key in dirtyShards {
-                termFiles[key] = shardTerms[key].map { termShard(key, $0, postings) }
+                termShards[key] = shardTerms[key].map { termShard(key, $0, postings) }
             }
             var resultFiles = old.resultFiles
             for number in Set(changed.map { $0 / Self.documentsPerShard }) { resultFiles[number] = resultShard(number) }
-            return LocaleIndex(
-                documents: documents, weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
-                termFiles: termFiles, codeFiles: old.codeFiles, codeShards: old.codeShards, resultFiles: resultFiles,
-                manifest: manifest(Array(termFiles.keys), old.codeShards, stopTerms))
+            return finish(
+                postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
+                codeShards: old.codeShards, resultFiles: resultFiles)
         }
 
         // Postings: term → documents in order, each with its weight.
@@ -278,8 +304,8 @@ public struct SearchIndexBuilder: Sendable {
         for (term, list) in postings {
             if list.count > stopLimit { stopTerms.insert(term) } else { shardTerms[Self.shardKey(for: term), default: []].insert(term) }
         }
-        var termFiles: [String: BuiltSite.File] = [:]
-        for (key, terms) in shardTerms { termFiles[key] = termShard(key, terms, postings) }
+        var termShards: [String: [UInt8]] = [:]
+        for (key, terms) in shardTerms { termShards[key] = termShard(key, terms, postings) }
 
         // Codes, with every form they may be typed in, in the shard of each form's start.
         var codeShards: [String: [JSONValue]] = [:]
@@ -290,12 +316,25 @@ public struct SearchIndexBuilder: Sendable {
             let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
             for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
         }
-        let codeFiles = codeShards.map { script("c-" + $0.key, .array($0.value)) }
         let resultFiles = stride(from: 0, to: documents.count, by: Self.documentsPerShard).map { resultShard($0 / Self.documentsPerShard) }
-        return LocaleIndex(
-            documents: documents, weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
-            termFiles: termFiles, codeFiles: codeFiles, codeShards: Array(codeShards.keys), resultFiles: resultFiles,
-            manifest: manifest(Array(termFiles.keys), Array(codeShards.keys), stopTerms))
+        return finish(
+            postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
+            codeShards: Dictionary(uniqueKeysWithValues: codeShards.map { ($0.key, register("c-" + $0.key, .array($0.value))) }),
+            resultFiles: resultFiles)
+    }
+
+    /// Shards gathered, in the order of their keys, into files of at least `size` bytes (but the
+    /// last): each file's first key and its bytes, the shards' lines one after another.
+    static func gather(_ shards: [String: [UInt8]], atLeast size: Int) -> [(first: String, contents: [UInt8])] {
+        var files: [(first: String, contents: [UInt8])] = []
+        for key in shards.keys.sorted() {
+            if let last = files.last, last.contents.count < size {
+                files[files.count - 1].contents += shards[key]!
+            } else {
+                files.append((key, shards[key]!))
+            }
+        }
+        return files
     }
 
     /// The weight of each term in a document: where it occurs (field bits) and how often.

@@ -65,16 +65,44 @@ struct SearchIndexTests {
                 records += (shard["documents"] as? [Any])?.count ?? 0
             }
             #expect(records == documents)
-            for key in try #require(manifest["termShards"] as? [String]) { #expect(search["search/\(locale)/t-\(key).js"] != nil) }
-            for key in try #require(manifest["codeShards"] as? [String]) { #expect(search["search/\(locale)/c-\(key).js"] != nil) }
+            // Each code and term shard is registered once, in the file the browser looks in for it.
+            for (prefix, shardsKey, filesKey, size) in [("t-", "termShards", "termFiles", 16 * 1024), ("c-", "codeShards", "codeFiles", 8 * 1024)] {
+                let keys = try #require(manifest[shardsKey] as? [String])
+                let firsts = try #require(manifest[filesKey] as? [String])
+                var registered: [String] = []
+                for (index, first) in firsts.enumerated() {
+                    let file = try #require(search["search/\(locale)/\(prefix)\(first).js"])
+                    let names = file.split(separator: "\n").map { arguments(String($0) + "\n")[1] }
+                    #expect(names.first == "\"\(prefix)\(first)\"")
+                    #expect(index == firsts.count - 1 || file.utf8.count >= size, "a file of \(shardsKey) closed early")
+                    for name in names {
+                        let key = String(name.dropFirst(1 + prefix.count).dropLast())
+                        #expect(firsts.last { $0 <= key } == first, "\(name) is not where the browser looks")
+                        registered.append(key)
+                    }
+                }
+                #expect(registered == keys.sorted(), "\(locale) \(shardsKey)")
+                #expect(firsts.count > 1 || keys.count < 20, "\(locale): every \(shardsKey) in one file")
+            }
+            #expect(search.keys.filter { $0.hasPrefix("search/\(locale)/t-") }.count < 10)
         }
-        let codes = try #require(try JSONSerialization.jsonObject(with: Data(arguments(search["search/nl-nl/c-80cf.js"] ?? "")[2].utf8)) as? [[Any]])
+        let codes = try #require(try JSONSerialization.jsonObject(with: Data(shard(search, "nl-nl", "c-80cf").utf8)) as? [[Any]])
         let record = try #require(codes.first { $0[0] as? String == "0x80CF0437" })
         #expect(record[1] as? [String] == ["0x80cf0437", "80cf0437", "-2133916617", "2161050679"])
         // Index files are scripts: nothing in them may close a script element or open a comment.
         for (path, text) in search { #expect(!text.contains("<"), "\(path)") }
-        let dutchTerms = try payload(try #require(search["search/nl-nl/t-ge.js"]))
+        let dutchTerms = try #require(try JSONSerialization.jsonObject(with: Data(shard(search, "nl-nl", "t-ge").utf8)) as? [String: Any])
         #expect(dutchTerms["geinstalleerd"] != nil && dutchTerms["geïnstalleerd"] == nil)
+    }
+
+    /// The value a locale's index registers under a name, from whichever file holds it.
+    func shard(_ search: [String: String], _ locale: String, _ name: String) -> String {
+        for (path, text) in search where path.hasPrefix("search/\(locale)/") {
+            for line in text.split(separator: "\n") where arguments(String(line) + "\n")[1] == "\"\(name)\"" {
+                return arguments(String(line) + "\n")[2]
+            }
+        }
+        return ""
     }
 
     /// The three arguments of `kbSearch.register(…);`.

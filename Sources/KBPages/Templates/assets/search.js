@@ -27,22 +27,46 @@
     register: function (folder, name, value) { finish(folder + "/" + name, value); },
   };
 
-  function load(folder, name) {
+  // Loads what the index registers as `name`, from the file `file` (by default its own): one
+  // script element per file, however many of its shards are asked for. When the file has loaded
+  // (or failed to), a shard it did not register is null.
+  var fileShards = {};
+  function load(folder, name, file) {
     var key = folder + "/" + name;
     if (requested[key]) return requested[key];
     requested[key] = new Promise(function (resolve) {
       if (key in data) { resolve(data[key]); return; }
       (waiting[key] = waiting[key] || []).push(resolve);
+      var fileKey = folder + "/" + (file || name);
+      if (fileShards[fileKey] === true) { finish(key, null); return; }
+      if (fileShards[fileKey]) { fileShards[fileKey].push(key); return; }
+      var shards = fileShards[fileKey] = [key];
       var script = document.createElement("script");
-      var url = root + "search/" + (folder ? folder + "/" : "") + name + ".js";
+      var url = root + "search/" + (folder ? folder + "/" : "") + (file || name) + ".js";
       script.src = url;
       script.async = true;
       script.setAttribute("data-kb-index", "");
-      script.onerror = function () { finish(key, null); };
+      script.onload = script.onerror = function () {
+        if (fileShards[fileKey] !== shards) return;  // forgotten by api.reset meanwhile
+        fileShards[fileKey] = true;
+        shards.forEach(function (shard) { if (!(shard in data)) finish(shard, null); });
+      };
       loadedFiles.push(url);
       document.head.appendChild(script);
     });
     return requested[key];
+  }
+
+  // The file that holds a shard: the last of the files, named after their first shard in the
+  // order of the keys, whose first key is not after the shard's (SearchIndexBuilder.gather).
+  function shardFile(prefix, key, firsts) {
+    if (!firsts || !firsts.length) return prefix + key;
+    var low = 0, high = firsts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (firsts[middle] <= key) low = middle; else high = middle - 1;
+    }
+    return prefix + firsts[low];
   }
 
   // ---------------------------------------------------------------------------------------
@@ -199,11 +223,14 @@
         return form.length >= 3 && all.indexOf(form) === index;
       });
       var codeLoads = codeForms.map(function (form) {
-        return Promise.all(codeShards(form, manifest).map(function (key) { return load(locale, "c-" + key); }));
+        return Promise.all(codeShards(form, manifest).map(function (key) {
+          return load(locale, "c-" + key, shardFile("c-", key, manifest.codeFiles));
+        }));
       });
       var termLoads = found.map(function (term) {
         var shard = termShard(term.text);
-        return manifest.termShards.indexOf(shard) >= 0 ? load(locale, "t-" + shard) : Promise.resolve(null);
+        return manifest.termShards.indexOf(shard) >= 0 ? load(locale, "t-" + shard, shardFile("t-", shard, manifest.termFiles))
+          : Promise.resolve(null);
       });
       return Promise.all([Promise.all(codeLoads), Promise.all(termLoads)]).then(function (shards) {
         var codeLists = shards[0], termShards = shards[1];
@@ -560,6 +587,7 @@
     data = {};
     waiting = {};
     requested = {};
+    fileShards = {};
     loadedFiles.length = 0;
     Array.prototype.slice.call(document.querySelectorAll("script[data-kb-index]")).forEach(function (script) {
       script.parentNode.removeChild(script);
