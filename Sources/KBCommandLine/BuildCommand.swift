@@ -95,6 +95,7 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             state = try await pipeline.run(tree, settings: settings, diagnostics: engine, progress: progress?.report)
         } catch {
+            staged.drain()
             try? FileManager.default.removeItem(at: staged.staging)
             throw error
         }

@@ -174,9 +174,11 @@ struct SiteWriter: Sendable {
     }
 }
 
-/// A site being written into its staging folder as the build makes it (`SiteSink`): each file
-/// is written at once, in parallel, and only its path and origin are kept, so that the site is
-/// never whole in memory. A file that would collide with one already written (the same path, or
+/// A site being written into its staging folder as the build makes it (`SiteSink`): each group
+/// of files is handed to a writer thread at once, so that the build makes the next group while
+/// this one is written, and only the files' paths and origins are kept, so that the site is
+/// never whole in memory (at most two groups wait for the writer; a step that makes a third
+/// waits for it). A file that would collide with one already written (the same path, or
 /// one that differs only in case, or a file where a folder is needed) is kept in memory
 /// instead, and `settle` applies the collision rules to all of them at the end, as a build that
 /// held the site in memory does: the outcome does not depend on the order files come in.
@@ -195,6 +197,11 @@ final class StagedSite: SiteSink {
         var linked = 0
     }
     private let state = Mutex(State())
+    /// Writes the groups one after another, in the order they came.
+    private let writer = DispatchQueue(label: "kb.site-writer")
+    private let waiting = DispatchSemaphore(value: 2)
+    /// The first error the writer met, thrown by the next `add` or by `settle`.
+    private let failure = Mutex<(any Error)?>(nil)
 
     init(staging: URL, previous: URL?) {
         self.staging = staging
@@ -229,15 +236,25 @@ final class StagedSite: SiteSink {
             }
             return (toWrite, folders)
         }
-        for folder in folders {
-            try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+        if let error = failure.withLock({ $0 }) { throw error }
+        waiting.wait()
+        writer.async { [self] in
+            defer { waiting.signal() }
+            guard failure.withLock({ $0 == nil }) else { return }
+            do {
+                for folder in folders {
+                    try FileManager.default.createDirectory(atPath: staging.path + "/" + folder, withIntermediateDirectories: true)
+                }
+                try write(toWrite.map(\.1))
+            } catch {
+                failure.withLock { $0 = error }
+            }
         }
-        try write(toWrite.map(\.1))
     }
 
-    /// Writes files one after another, on the thread of the step that made them: the steps run
-    /// side by side already, and two threads creating files in one folder mostly wait for the
-    /// folder's lock (with the kernel spinning on it: 12% of a build's samples). A file whose
+    /// Writes files one after another, on one thread: two threads creating files in one folder
+    /// mostly wait for the folder's lock (with the kernel spinning on it: 12% of a build's
+    /// samples). A file whose
     /// bytes are those of the site written last time is linked to that file instead of written
     /// again.
     private func write(_ files: [BuiltSite.File]) throws {
@@ -267,7 +284,14 @@ final class StagedSite: SiteSink {
 
     /// Applies the collision rules to every file added: removes the written files that lose,
     /// writes the held-back files that win. Returns the diagnostics of both.
+    /// Waits until the writer has written every group handed to it.
+    func drain() {
+        writer.sync {}
+    }
+
     func settle() throws -> [Diagnostic] {
+        drain()
+        if let error = failure.withLock({ $0 }) { throw error }
         let (files, heldBack, written) = state.withLock { ($0.files, $0.heldBack, $0.writtenFiles) }
         let (kept, collisions) = BuiltSite.keptFiles(files)
         let keptSet = Set(kept)
