@@ -167,7 +167,9 @@ public struct SearchIndexBuilder: Sendable {
 
     func files(for locale: String, _ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
         let (documents, weights, entryDocuments) = documents(for: locale, linked, memo: memo)
-        guard let memo else { return index(locale, linked, documents, weights, entryDocuments, previous: nil).files }
+        // Without a memo nothing reads the weights again: the index lets each go once it is in the
+        // postings, so that both are not held whole at once.
+        guard let memo else { return index(locale, linked, documents, consume weights, entryDocuments, previous: nil, keepForPatching: false).files }
         let previous: LocaleIndex? = memo.previousValue("search/index/" + locale)
         let index = index(locale, linked, documents, weights, entryDocuments, previous: previous.flatMap { previous in
             // The documents that may differ: those of articles not reused.
@@ -181,8 +183,8 @@ public struct SearchIndexBuilder: Sendable {
     /// The language's index, made from scratch, or from the last build's with the documents
     /// `changed` made again.
     func index(
-        _ locale: String, _ linked: LinkedKnowledgeBase, _ documents: [Document], _ weights: [[String: Int]],
-        _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?
+        _ locale: String, _ linked: LinkedKnowledgeBase, _ documents: [Document], _ weights: consuming [[String: Int]],
+        _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?, keepForPatching: Bool = true
     ) -> LocaleIndex {
         let folder = "search/\(locale)/"
         func register(_ name: String, _ value: JSONValue) -> [UInt8] {
@@ -249,8 +251,9 @@ public struct SearchIndexBuilder: Sendable {
                 })),
             ]))
             return LocaleIndex(
-                documents: documents, weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
-                termShards: termShards, codeShards: codeShards, resultFiles: resultFiles, shardFiles: shardFiles, manifest: manifest)
+                documents: keepForPatching ? documents : [], weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
+                termShards: keepForPatching ? termShards : [:], codeShards: keepForPatching ? codeShards : [:], resultFiles: resultFiles,
+                shardFiles: shardFiles, manifest: manifest)
         }
 
         if let (old, changed) = previous {
@@ -296,9 +299,12 @@ public struct SearchIndexBuilder: Sendable {
 
         // Postings: term → documents in order, each with its weight.
         var postings: [String: [(document: Int, weight: Int)]] = [:]
-        for (index, weights) in weights.enumerated() {
-            for (term, weight) in weights { postings[term, default: []].append((index, weight)) }
+        var weights = weights
+        for index in weights.indices {
+            for (term, weight) in weights[index] { postings[term, default: []].append((index, weight)) }
+            if !keepForPatching { weights[index] = [:] }
         }
+        if !keepForPatching { weights = [] }
         var stopTerms: Set<String> = []
         var shardTerms: [String: Set<String>] = [:]
         for (term, list) in postings {
@@ -306,6 +312,11 @@ public struct SearchIndexBuilder: Sendable {
         }
         var termShards: [String: [UInt8]] = [:]
         for (key, terms) in shardTerms { termShards[key] = termShard(key, terms, postings) }
+        // Without a memo, what only a later build would patch goes now.
+        if !keepForPatching {
+            postings = [:]
+            shardTerms = [:]
+        }
 
         // Codes, with every form they may be typed in, in the shard of each form's start.
         var codeShards: [String: [JSONValue]] = [:]
