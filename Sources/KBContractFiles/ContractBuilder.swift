@@ -50,17 +50,45 @@ public struct ContractBuilder: Sendable {
     /// code index, the entry point (which needs only each language's counts) and the schemas.
     func stream(_ linked: LinkedKnowledgeBase, _ emit: ([BuiltSite.File]) throws -> Void) throws {
         var counts: [String: LanguageCounts] = [:]
+        let chunker = ChunkBuilder(contract: self)
         for locale in linked.locales {
-            let files: [BuiltSite.File] = {
-                var contract = BuiltContract(options: options)
-                let (articles, chunks, encoded) = language(locale, linked, memo: nil)
-                counts[locale] = LanguageCounts(articles.articles)
-                contract.articles[locale] = articles
-                contract.chunks[locale] = chunks
-                contract.encoded[locale] = encoded
-                return contract.languageFiles(locale)
-            }()
-            try emit(files)
+            // The articles are encoded a batch at a time, each batch in parallel, straight into the
+            // language's two files; only the bytes and the counts are kept.
+            let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
+            var records: [UInt8] = []
+            var chunkLines: [UInt8] = []
+            var entries = 0
+            var codes: Set<String> = []
+            for start in stride(from: 0, to: indices.count, by: 256) {
+                let batch = Array(indices[start..<min(start + 256, indices.count)])
+                let results = ConcurrentResults<(encoded: BuiltContract.Encoded, entries: Int, codes: Set<String>)>(count: batch.count)
+                DispatchQueue.concurrentPerform(iterations: batch.count) { position in
+                    let record = article(batch[position], linked)
+                    let encoder = BuiltContract.encoder()
+                    let encoded = BuiltContract.Encoded(
+                        record: BuiltContract.json(record, encoder, lineFeed: false),
+                        chunkLines: chunker.chunks(of: batch[position], linked).flatMap { BuiltContract.json($0, encoder) })
+                    results.set(position, (encoded, record.entries.count, LanguageCounts.codes(of: record)))
+                }
+                for made in results.values {
+                    if !records.isEmpty { records.append(UInt8(ascii: ",")) }
+                    records += made.encoded.record
+                    chunkLines += made.encoded.chunkLines
+                    entries += made.entries
+                    codes.formUnion(made.codes)
+                }
+                // Room for the whole language, guessed from the first batch, so that the two
+                // buffers do not grow by doubling (which holds the old and the new at once).
+                if start == 0, batch.count < indices.count {
+                    records.reserveCapacity(records.count / batch.count * indices.count * 5 / 4)
+                    chunkLines.reserveCapacity(chunkLines.count / batch.count * indices.count * 5 / 4)
+                }
+            }
+            counts[locale] = LanguageCounts(articles: indices.count, entries: entries, codes: codes.count)
+            let articlesPath = Contract.articlesPath(locale)
+            try emit(BuiltContract.languageFiles(locale, records: consume records, chunkLines: consume chunkLines, header: ArticlesFile(
+                schema: Contract.schemaReference("articles", from: articlesPath), formatVersion: Contract.formatVersion,
+                locale: locale, articles: [])))
         }
         var contract = BuiltContract(options: options)
         contract.codes = codes(linked)
@@ -77,7 +105,18 @@ public struct ContractBuilder: Sendable {
         init(_ articles: [ArticleRecord]) {
             self.articles = articles.count
             entries = articles.reduce(0) { $0 + $1.entries.count }
-            codes = Set(articles.flatMap { $0.entries.flatMap { $0.codes.filter { $0.kind != .malformed }.map(\.code) } }).count
+            codes = articles.reduce(into: Set()) { $0.formUnion(Self.codes(of: $1)) }.count
+        }
+
+        init(articles: Int, entries: Int, codes: Int) {
+            self.articles = articles
+            self.entries = entries
+            self.codes = codes
+        }
+
+        /// The well-formed codes of an article's entries.
+        static func codes(of article: ArticleRecord) -> Set<String> {
+            Set(article.entries.flatMap { $0.codes.filter { $0.kind != .malformed }.map(\.code) })
         }
     }
 
@@ -324,19 +363,26 @@ public struct BuiltContract: Sendable {
 
     /// A language's articles, chunks and search records files.
     func languageFiles(_ locale: String) -> [BuiltSite.File] {
-        do {
-            let encoder = Self.encoder()
-            // The files as the encoder writes them, from the articles' values encoded one by one:
-            // compact JSON writes a value inside an array as it writes it alone.
-            let parts = encoded[locale] ?? []
-            var articlesFile = articles[locale]!
-            articlesFile.articles = []
-            return [
-                BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.splice(
-                    parts.map(\.encoded.record), into: Self.json(articlesFile, encoder), at: "articles")),
-                BuiltSite.File(path: Contract.chunksPath(locale), contents: parts.flatMap(\.encoded.chunkLines)),
-            ]
-        }
+        var header = articles[locale]!
+        header.articles = []
+        return Self.languageFiles(locale, (encoded[locale] ?? []).map(\.encoded), header: header)
+    }
+
+    /// A language's articles and chunks files from its articles' encoded parts, and the articles
+    /// file without its articles.
+    static func languageFiles(_ locale: String, _ parts: [Encoded], header: ArticlesFile) -> [BuiltSite.File] {
+        languageFiles(locale, records: Array(parts.map(\.record).joined(separator: [UInt8(ascii: ",")])),
+                      chunkLines: parts.flatMap(\.chunkLines), header: header)
+    }
+
+    /// A language's articles file (`records`: its articles' records, encoded and separated by
+    /// commas, spliced into `header`) and chunks file. Compact JSON writes a value inside an
+    /// array as it writes it alone, so the files are what the encoder would write of the whole.
+    static func languageFiles(_ locale: String, records: [UInt8], chunkLines: [UInt8], header: ArticlesFile) -> [BuiltSite.File] {
+        [
+            BuiltSite.File(path: Contract.articlesPath(locale), contents: splice([records], into: json(header, encoder()), at: "articles")),
+            BuiltSite.File(path: Contract.chunksPath(locale), contents: chunkLines),
+        ]
     }
 
     static func encoder(pretty: Bool = false) -> JSONEncoder {
