@@ -1,4 +1,5 @@
 import ArgumentParser
+import CFileSystem
 import Foundation
 import KBCore
 import KBOutput
@@ -93,7 +94,12 @@ struct BuildCommand: AsyncParsableCommand {
         let progress = ProgressDisplay.onTerminal(quiet: options.quiet)
         let state: BuildState
         do {
-            state = try await pipeline.run(tree, settings: settings, diagnostics: engine, progress: progress?.report)
+            // Before each step, the memory the last one let go goes back to the system: the next
+            // step's peak then does not stand on the last one's free but held memory.
+            state = try await pipeline.run(tree, settings: settings, diagnostics: engine) { step in
+                kb_release_free_memory()
+                progress?.report(step)
+            }
         } catch {
             staged.drain()
             try? FileManager.default.removeItem(at: staged.staging)

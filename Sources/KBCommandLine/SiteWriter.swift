@@ -177,8 +177,8 @@ struct SiteWriter: Sendable {
 /// A site being written into its staging folder as the build makes it (`SiteSink`): each group
 /// of files is handed to a writer thread at once, so that the build makes the next group while
 /// this one is written, and only the files' paths and origins are kept, so that the site is
-/// never whole in memory (at most two groups wait for the writer; a step that makes a third
-/// waits for it). A file that would collide with one already written (the same path, or
+/// never whole in memory (one group at a time is with the writer; a step that hands on the
+/// next waits until it is written). A file that would collide with one already written (the same path, or
 /// one that differs only in case, or a file where a folder is needed) is kept in memory
 /// instead, and `settle` applies the collision rules to all of them at the end, as a build that
 /// held the site in memory does: the outcome does not depend on the order files come in.
@@ -199,7 +199,7 @@ final class StagedSite: SiteSink {
     private let state = Mutex(State())
     /// Writes the groups one after another, in the order they came.
     private let writer = DispatchQueue(label: "kb.site-writer")
-    private let waiting = DispatchSemaphore(value: 2)
+    private let waiting = DispatchSemaphore(value: 1)
     /// The first error the writer met, thrown by the next `add` or by `settle`.
     private let failure = Mutex<(any Error)?>(nil)
 

@@ -6,4 +6,8 @@
 /// the system or file system cannot do it).
 int kb_exchange_paths(const char *first, const char *second);
 
+/// Gives memory the allocator holds free back to the system (glibc's malloc_trim); does
+/// nothing elsewhere.
+void kb_release_free_memory(void);
+
 #endif
