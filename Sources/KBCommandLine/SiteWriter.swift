@@ -178,9 +178,9 @@ struct SiteWriter: Sendable {
 /// of files is handed to a writer thread at once, so that the build makes the next group while
 /// this one is written, and only the files' paths and origins are kept, so that the site is
 /// never whole in memory (one group at a time is with the writer; a step that hands on the
-/// next waits until it is written). A file that would collide with one already written (the same path, or
-/// one that differs only in case, or a file where a folder is needed) is kept in memory
-/// instead, and `settle` applies the collision rules to all of them at the end, as a build that
+/// next waits until it is written). A file that would collide with one already written (the
+/// same path, or one that differs only in case, or a file where a folder is needed) is kept in
+/// memory instead, and `settle` applies the collision rules to all of them at the end, as a build that
 /// held the site in memory does: the outcome does not depend on the order files come in.
 final class StagedSite: SiteSink {
     let staging: URL
@@ -254,9 +254,8 @@ final class StagedSite: SiteSink {
 
     /// Writes files one after another, on one thread: two threads creating files in one folder
     /// mostly wait for the folder's lock (with the kernel spinning on it: 12% of a build's
-    /// samples). A file whose
-    /// bytes are those of the site written last time is linked to that file instead of written
-    /// again.
+    /// samples). A file whose bytes are those of the site written last time is linked to that
+    /// file instead of written again.
     private func write(_ files: [BuiltSite.File]) throws {
         var diagnostics: [Diagnostic] = []
         var linked = 0
@@ -282,13 +281,13 @@ final class StagedSite: SiteSink {
         }
     }
 
-    /// Applies the collision rules to every file added: removes the written files that lose,
-    /// writes the held-back files that win. Returns the diagnostics of both.
     /// Waits until the writer has written every group handed to it.
     func drain() {
         writer.sync {}
     }
 
+    /// Applies the collision rules to every file added: removes the written files that lose,
+    /// writes the held-back files that win. Returns the diagnostics of both.
     func settle() throws -> [Diagnostic] {
         drain()
         if let error = failure.withLock({ $0 }) { throw error }

@@ -64,10 +64,7 @@ public struct ContractBuilder: Sendable {
                 let results = ConcurrentResults<(encoded: BuiltContract.Encoded, entries: Int, codes: Set<String>)>(count: batch.count)
                 DispatchQueue.concurrentPerform(iterations: batch.count) { position in
                     let record = article(batch[position], linked)
-                    let encoder = BuiltContract.encoder()
-                    let encoded = BuiltContract.Encoded(
-                        record: BuiltContract.json(record, encoder, lineFeed: false),
-                        chunkLines: chunker.chunks(of: batch[position], linked).flatMap { BuiltContract.json($0, encoder) })
+                    let encoded = BuiltContract.Encoded(record, chunker.chunks(of: batch[position], linked))
                     results.set(position, (encoded, record.entries.count, LanguageCounts.codes(of: record)))
                 }
                 for made in results.values {
@@ -143,12 +140,7 @@ public struct ContractBuilder: Sendable {
             let index = indices[position]
             let make = {
                 let (record, chunks) = (article(index, linked), chunker.chunks(of: index, linked))
-                let encoder = BuiltContract.encoder()
-                return ArticleOutput(
-                    record: record, chunks: chunks,
-                    encoded: BuiltContract.Encoded(
-                        record: BuiltContract.json(record, encoder, lineFeed: false),
-                        chunkLines: chunks.flatMap { BuiltContract.json($0, encoder) }))
+                return ArticleOutput(record: record, chunks: chunks, encoded: BuiltContract.Encoded(record, chunks))
             }
             let source = linked.articles[index].source
             results.set(position, memo.map { $0.value("contract/" + source, from: [source], make) } ?? make())
@@ -325,6 +317,13 @@ public struct BuiltContract: Sendable {
     struct Encoded: Sendable {
         var record: [UInt8]
         var chunkLines: [UInt8]
+
+        /// An article's record as compact JSON, and its chunks a line each.
+        init(_ record: ArticleRecord, _ chunks: [Chunk]) {
+            let encoder = BuiltContract.encoder()
+            self.record = BuiltContract.json(record, encoder, lineFeed: false)
+            chunkLines = chunks.flatMap { BuiltContract.json($0, encoder) }
+        }
     }
 
     init(options: SiteOptions) {
