@@ -258,9 +258,10 @@ extension Configuration {
         # A link from every page to its source, {path} being the file's path below this folder.
         # edit-link: https://github.com/org/repo/edit/main/{path}
 
-        # The outputs to write: pages, search, contract, llms, and docsearch (Algolia DocSearch
-        # records, for a site that feeds Algolia). Left out: all but docsearch.
-        # outputs: [pages, search, contract, llms, docsearch]
+        # The outputs to write: pages, search, contract, llms, llms-full (llms plus every article
+        # of a language in one file) and docsearch (Algolia DocSearch records, for a site that
+        # feeds Algolia). Left out: pages, search, contract, llms.
+        # outputs: [pages, search, contract, llms-full, docsearch]
 
         # Severity per diagnostic identifier (a family: link.*; all: *): error, warning or ignore.
         diagnostics:

@@ -17,7 +17,7 @@ struct SiteFlags: ParsableArguments {
     var baseURL: String?
 
     @Option(help: ArgumentHelp(
-        "The outputs to make, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins), and docsearch (Algolia DocSearch records, api/v1/<locale>/search-records.json), which only a site that feeds Algolia needs. Default: all but docsearch. Pages link to search, contract and llms.",
+        "The outputs to make, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins), llms-full (llms plus <locale>/llms-full.txt, every article of a language in one Markdown file), and docsearch (Algolia DocSearch records, api/v1/<locale>/search-records.json), which only a site that feeds Algolia needs. Default: pages, search, contract, llms. Pages link to search, contract and llms.",
         valueName: "names"))
     var outputs: String?
 }
@@ -59,6 +59,7 @@ struct Project: Sendable {
             baseURL: baseURL ?? configuration.baseURL, editLink: configuration.editLink,
             searchExcerptLength: configuration.searchExcerptLength ?? 200)
         siteOptions.docSearchRecords = outputNames?.contains("docsearch") == true
+        siteOptions.llmsFull = outputNames?.contains("llms-full") == true
         if configuration.editLink != nil, let folder = configuration.folder {
             siteOptions.editLinkPrefix = Self.relativePrefix(of: contentPath, below: folder)
         }
@@ -81,11 +82,11 @@ struct Project: Sendable {
 
     static func formats(_ outputNames: [String]?, from all: [any OutputFormat]) throws -> [any OutputFormat] {
         guard let outputNames else { return all.filter(\.isDefault) }
-        let known = all.map(\.name)
+        let known = all.flatMap { [$0.name] + $0.optionalParts }
         if let unknown = Set(outputNames).subtracting(known).sorted().first {
             throw ValidationError("outputs: there is no output '\(unknown)' (there are \(known.joined(separator: ", ")))")
         }
-        return all.filter { outputNames.contains($0.name) }
+        return all.filter { format in outputNames.contains { $0 == format.name || format.optionalParts.contains($0) } }
     }
 
     /// The templates: the defaults, with the files of the templates folder over them.

@@ -5,8 +5,9 @@
 /// `api/v2/`. Optional fields are left out when they have no value.
 public enum Contract {
     /// 1.1.0: the DocSearch records are an output of their own, off unless chosen, and kb.json
-    /// names their file only when there is one.
-    public static let formatVersion = "1.1.0"
+    /// names their file only when there is one. 1.2.0: so is `llms-full.txt`, every article of
+    /// a language in one file (the `llms-full` output).
+    public static let formatVersion = "1.2.0"
     /// Where the contract's files live, relative to the site root.
     public static let folder = "api/v1/"
     public static let schemaFolder = folder + "schemas/"
@@ -62,11 +63,13 @@ public struct KnowledgeBaseIndex: Codable, Sendable, Equatable {
         /// The DocSearch records, when the site has them (the `docsearch` output, since 1.1.0).
         public var searchRecords: String?
         public var llms: String
-        public var llmsFull: String
+        /// Every article of the language in one file, when the site has it (the `llms-full`
+        /// output, since 1.2.0).
+        public var llmsFull: String?
         public var home: String
         public var search: String
 
-        public init(articles: String, chunks: String, searchRecords: String?, llms: String, llmsFull: String, home: String, search: String) {
+        public init(articles: String, chunks: String, searchRecords: String?, llms: String, llmsFull: String?, home: String, search: String) {
             self.articles = articles
             self.chunks = chunks
             self.searchRecords = searchRecords

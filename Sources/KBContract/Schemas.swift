@@ -94,7 +94,7 @@ public enum Schemas {
                 "locale": nonEmpty, "name": nonEmpty, "articles": integer, "entries": integer, "codes": integer,
                 "files": object(
                     ["articles": url, "chunks": url, "searchRecords": url, "llms": url, "llmsFull": url, "home": url, "search": url],
-                    required: ["articles", "chunks", "home", "llms", "llmsFull", "search"]),
+                    required: ["articles", "chunks", "home", "llms", "search"]),
             ])),
             "files": object(["codes": url, "llms": url, "schemas": ["type": "object", "additionalProperties": url]]),
         ].merging(["baseURL": string]) { a, _ in a }, title: "kb.json",

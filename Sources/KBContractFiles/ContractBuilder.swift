@@ -281,7 +281,7 @@ public struct ContractBuilder: Sendable {
                     articles: url(Contract.articlesPath(locale)), chunks: url(Contract.chunksPath(locale)),
                     searchRecords: options.docSearchRecords ? url(Contract.searchRecordsPath(locale)) : nil,
                     llms: url(SitePaths.llms(locale)),
-                    llmsFull: url(SitePaths.llmsFull(locale)), home: url(SitePaths.home(locale)),
+                    llmsFull: options.llmsFull ? url(SitePaths.llmsFull(locale)) : nil, home: url(SitePaths.home(locale)),
                     search: url(SitePaths.search(locale))))
         }
         return KnowledgeBaseIndex(

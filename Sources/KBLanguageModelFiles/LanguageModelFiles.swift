@@ -7,8 +7,10 @@ import KBModel
 /// What language models read, following the llms.txt proposal (llmstxt.org): `llms.txt` at the
 /// site root (the languages and the JSON contract) and per locale (its articles, grouped as
 /// its `toc.yml` files group them), a Markdown twin of every article page (the page's URL with
-/// `.md` appended: clean Markdown, no front matter, includes resolved), and per locale
-/// `llms-full.txt`, every article in one file, each under an H2 with its source URL.
+/// `.md` appended: clean Markdown, no front matter, includes resolved), and, when the site has
+/// it (`SiteOptions.llmsFull`), per locale `llms-full.txt`, every article in one file, each
+/// under an H2 with its source URL. A large site leaves it out by default: the corpus's
+/// languages hold 5–8 MB each, more than a model reads at once, and the twins hold the same.
 public struct LanguageModelFiles: Sendable {
     let options: SiteOptions
 
@@ -23,8 +25,8 @@ public struct LanguageModelFiles: Sendable {
         return files
     }
 
-    /// The same files, a language at a time: its twins, its llms.txt and llms-full.txt; then
-    /// the site's llms.txt.
+    /// The same files, a language at a time: its twins, its llms.txt and (when chosen)
+    /// llms-full.txt; then the site's llms.txt.
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil, emit: ([BuiltSite.File]) throws -> Void) rethrows {
         // The lists read only the outline; a language's llms-full.txt all of its articles.
         func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
@@ -37,19 +39,21 @@ public struct LanguageModelFiles: Sendable {
             files.append(memoized("llms/list/" + locale, from: []) {
                 BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked))
             })
-            let sources = indices.map { linked.articles[$0].source }
-            files.append(memoized("llms/full/" + locale, from: sources) {
-                BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, rendered.map(\.1)))
-            })
+            if options.llmsFull {
+                let sources = indices.map { linked.articles[$0].source }
+                files.append(memoized("llms/full/" + locale, from: sources) {
+                    BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, rendered.compactMap(\.1)))
+                })
+            }
             try emit(files)
         }
         try emit([memoized("llms/root", from: []) { BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)) }])
     }
 
     /// Each article's Markdown once, for its twin and for its language's llms-full.txt: the
-    /// twin, and the article's part of llms-full.txt.
-    private func twins(_ indices: [Int], _ linked: LinkedKnowledgeBase, memo: OutputMemo?) -> [(BuiltSite.File, String)] {
-        let rendered = ConcurrentResults<(BuiltSite.File, String)>(count: indices.count)
+    /// twin, and the article's part of llms-full.txt when the site has it.
+    private func twins(_ indices: [Int], _ linked: LinkedKnowledgeBase, memo: OutputMemo?) -> [(BuiltSite.File, String?)] {
+        let rendered = ConcurrentResults<(BuiltSite.File, String?)>(count: indices.count)
         DispatchQueue.concurrentPerform(iterations: indices.count) { position in
             let index = indices[position]
             let article = linked.articles[index]
@@ -57,7 +61,7 @@ public struct LanguageModelFiles: Sendable {
                 let markdown = ArticleMarkdown(article)
                 return (BuiltSite.File(
                     path: SitePaths.markdownTwin(of: article), text: markdown.text(headingShift: 0) + "\n", origin: article.source),
-                    part(article, markdown))
+                    options.llmsFull ? part(article, markdown) : nil)
             }
             rendered.set(position, memo.map { $0.value("llms/" + article.source, from: [article.source], make) } ?? make())
         }
@@ -100,10 +104,12 @@ public struct LanguageModelFiles: Sendable {
         lines += ["", "## API", ""]
         lines.append(Self.item("kb.json", link("api/v1/kb.json", from: path), "the languages, their counts and the paths of every machine-readable file"))
         lines.append(Self.item("codes.json", link("api/v1/codes.json", from: path), "every error code with its entries in every language"))
-        lines += ["", "## Optional", ""]
-        for locale in linked.locales {
-            lines.append(Self.item(SiteStrings.nativeName(of: locale) + ": every article", link(SitePaths.llmsFull(locale), from: path),
-                                   "all articles of the language in one Markdown file"))
+        if options.llmsFull {
+            lines += ["", "## Optional", ""]
+            for locale in linked.locales {
+                lines.append(Self.item(SiteStrings.nativeName(of: locale) + ": every article", link(SitePaths.llmsFull(locale), from: path),
+                                       "all articles of the language in one Markdown file"))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -148,7 +154,9 @@ public struct LanguageModelFiles: Sendable {
         }
         section(tables.isEmpty ? strings["contents"] : strings["otherArticles"], indices)
         lines += ["", "## Optional", ""]
-        lines.append(Self.item("llms-full.txt", link(SitePaths.llmsFull(locale), from: path), "every article of \(name) in one Markdown file"))
+        if options.llmsFull {
+            lines.append(Self.item("llms-full.txt", link(SitePaths.llmsFull(locale), from: path), "every article of \(name) in one Markdown file"))
+        }
         lines.append(Self.item("articles.json", link("api/v1/\(locale)/articles.json", from: path),
                                "the articles with their error entries, codes, causes, resolutions and procedures, as JSON"))
         lines.append(Self.item("chunks.jsonl", link("api/v1/\(locale)/chunks.jsonl", from: path),

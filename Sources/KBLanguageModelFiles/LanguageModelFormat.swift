@@ -1,8 +1,10 @@
 import KBOutput
 
-/// `llms.txt` files, `llms-full.txt` per locale and the Markdown twin of every article page.
+/// `llms.txt` files and the Markdown twin of every article page; with the `llms-full` part
+/// chosen, `llms-full.txt` per locale too, made from the same rendering as the twins.
 public struct LanguageModelFormat: OutputFormat {
     public let name = "llms"
+    public let optionalParts = ["llms-full"]
 
     public init() {}
 

@@ -16,6 +16,10 @@ public protocol OutputFormat: Sendable {
     /// formats every site needs are; one only some sites need (DocSearch records) is not.
     var isDefault: Bool { get }
 
+    /// Parts of the format a site has only when the `outputs` setting names them
+    /// (`llms-full`); naming one chooses the format too. None by default.
+    var optionalParts: [String] { get }
+
     /// The format's files for the knowledge base.
     func files(for input: OutputInput) -> [BuiltSite.File]
 
@@ -27,6 +31,8 @@ public protocol OutputFormat: Sendable {
 
 extension OutputFormat {
     public var isDefault: Bool { true }
+
+    public var optionalParts: [String] { [] }
 
     public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
         try emit(files(for: input))

@@ -22,6 +22,9 @@ public struct SiteOptions: Sendable {
     /// Whether the site has DocSearch records (the `docsearch` output), which the contract's
     /// entry point then names.
     public var docSearchRecords = false
+    /// Whether the site has every article of a language in one file, `llms-full.txt` (the
+    /// `llms-full` output), which the llms.txt files and the contract's entry point then name.
+    public var llmsFull = false
     /// The locale a tree without locale folders is shown as (set by the pipeline): the
     /// articles' paths start with it, their files' paths do not.
     public var virtualLocale: String?

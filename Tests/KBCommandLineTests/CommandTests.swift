@@ -72,12 +72,14 @@ struct BuildTests {
 
 @Suite("Choosing outputs and reporting diagnostics")
 struct OutputChoiceTests {
-    @Test("--outputs keeps the named formats in their registered order and refuses unknown names; DocSearch records only when named")
+    @Test("--outputs keeps the named formats in their registered order and refuses unknown names; DocSearch records and llms-full.txt only when named")
     func outputs() throws {
         let all = OutputFormats.all(templates: try TemplateSet())
         #expect(try Project.formats(nil, from: all).map(\.name) == ["pages", "search", "contract", "llms"])
         #expect(try Project.formats(["llms", "pages"], from: all).map(\.name) == ["pages", "llms"])
         #expect(try Project.formats(["docsearch", "contract"], from: all).map(\.name) == ["contract", "docsearch"])
+        // An optional part chooses its format.
+        #expect(try Project.formats(["llms-full", "pages"], from: all).map(\.name) == ["pages", "llms"])
         #expect(throws: (any Error).self) { try Project.formats(["pages", "pdf"], from: all) }
     }
 

@@ -178,7 +178,7 @@ struct MachineOutputTests {
     func seedSite() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let site = try buildSite(in: folder, arguments: ["--outputs", "pages,search,contract,llms,docsearch"])
+        let site = try buildSite(in: folder, arguments: ["--outputs", "pages,search,contract,llms-full,docsearch"])
         let (status, _, errors) = try script("check-machine-outputs", [site.path, try kbExecutable().path])
         #expect(status == 0, "\(errors)")
     }

@@ -68,9 +68,29 @@ struct MachineOutputTests {
         let files = state.filesByPath
         let records = try #require(files["api/v1/nl-nl/search-records.json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(records.contents)) as? [String: Any])
-        #expect(document["formatVersion"] as? String == "1.1.0" && (document["records"] as? [Any])?.isEmpty == false)
+        #expect(document["formatVersion"] as? String == Contract.formatVersion && (document["records"] as? [Any])?.isEmpty == false)
         let index = String(decoding: try #require(files["api/v1/kb.json"]).contents, as: UTF8.self)
         #expect(index.contains("\"searchRecords\" : \"api/v1/nl-nl/search-records.json\""))
+    }
+
+    @Test("llms-full.txt is written only when chosen, from the twins' rendering, and only then named by kb.json and llms.txt")
+    func llmsFull() async throws {
+        let plain = try await sampleSite()
+        #expect(plain["nl-nl/llms-full.txt"] == nil)
+        #expect(plain["api/v1/kb.json"]?.contains("llmsFull") == false)
+        #expect(plain["llms.txt"]?.contains("llms-full.txt") == false && plain["nl-nl/llms.txt"]?.contains("llms-full.txt") == false)
+
+        var options = SiteOptions()
+        options.llmsFull = true
+        let full = try await sampleSite(options: options)
+        let text = try #require(full["nl-nl/llms-full.txt"])
+        let twin = try #require(full["nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html.md"])
+        // The twin's sections, one level down, under the article's H2.
+        #expect(text.contains("\n## Problemen bij de apparaatinschrijving in Microsoft Intune oplossen\n\nSource: enrollment/"))
+        let section = try #require(twin.split(separator: "\n").first { $0.hasPrefix("## ") })
+        #expect(text.contains("\n#" + section + "\n"))
+        #expect(full["api/v1/kb.json"]?.contains("\"llmsFull\" : \"nl-nl/llms-full.txt\"") == true)
+        #expect(full["llms.txt"]?.contains("(nl-nl/llms-full.txt)") == true && full["nl-nl/llms.txt"]?.contains("(llms-full.txt)") == true)
     }
 
     @Test("every schema is a draft 2020-12 JSON Schema with an id")

@@ -36,8 +36,12 @@ struct PipelineTests {
     func formatsInParts() async throws {
         let state = try await build(try seedFiles())
         let linked = try #require(state.linked)
-        let input = OutputInput(model: state.model, linked: linked, options: SiteOptions())
-        for format in OutputFormats.standard(templates: try TemplateSet()) {
+        // Every format, with every optional part.
+        var options = SiteOptions()
+        options.docSearchRecords = true
+        options.llmsFull = true
+        let input = OutputInput(model: state.model, linked: linked, options: options)
+        for format in OutputFormats.all(templates: try TemplateSet()) {
             let whole = format.files(for: input)
             var parts: [[BuiltSite.File]] = []
             try format.emit(for: input) { parts.append($0) }
