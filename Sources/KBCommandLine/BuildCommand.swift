@@ -96,6 +96,7 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             // Before each step, the memory the last one let go goes back to the system: the next
             // step's peak then does not stand on the last one's free but held memory.
+            kb_keep_large_blocks_apart()
             state = try await pipeline.run(tree, settings: settings, diagnostics: engine) { step in
                 kb_release_free_memory()
                 progress?.report(step)

@@ -53,9 +53,14 @@ public struct ContractBuilder: Sendable {
         let chunker = ChunkBuilder(contract: self)
         for locale in linked.locales {
             // The articles are encoded a batch at a time, each batch in parallel, straight into the
-            // language's two files; only the bytes and the counts are kept.
+            // language's two files; only the bytes and the counts are kept. The articles file is
+            // written whole in one buffer: its header around the records.
             let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
-            var records: [UInt8] = []
+            let articlesPath = Contract.articlesPath(locale)
+            let (head, tail) = BuiltContract.split(BuiltContract.json(ArticlesFile(
+                schema: Contract.schemaReference("articles", from: articlesPath), formatVersion: Contract.formatVersion,
+                locale: locale, articles: []), BuiltContract.encoder()), at: "articles")
+            var records = head
             var chunkLines: [UInt8] = []
             var entries = 0
             var codes: Set<String> = []
@@ -68,7 +73,7 @@ public struct ContractBuilder: Sendable {
                     results.set(position, (encoded, record.entries.count, LanguageCounts.codes(of: record)))
                 }
                 for made in results.values {
-                    if !records.isEmpty { records.append(UInt8(ascii: ",")) }
+                    if records.count > head.count { records.append(UInt8(ascii: ",")) }
                     records += made.encoded.record
                     chunkLines += made.encoded.chunkLines
                     entries += made.entries
@@ -82,10 +87,11 @@ public struct ContractBuilder: Sendable {
                 }
             }
             counts[locale] = LanguageCounts(articles: indices.count, entries: entries, codes: codes.count)
-            let articlesPath = Contract.articlesPath(locale)
-            try emit(BuiltContract.languageFiles(locale, records: consume records, chunkLines: consume chunkLines, header: ArticlesFile(
-                schema: Contract.schemaReference("articles", from: articlesPath), formatVersion: Contract.formatVersion,
-                locale: locale, articles: [])))
+            records += tail
+            try emit([
+                BuiltSite.File(path: articlesPath, contents: consume records),
+                BuiltSite.File(path: Contract.chunksPath(locale), contents: consume chunkLines),
+            ])
         }
         var contract = BuiltContract(options: options)
         contract.codes = codes(linked)
@@ -398,15 +404,20 @@ public struct BuiltContract: Sendable {
 
     /// `file` (compact JSON with an empty array under `key`) with `items` in that array.
     static func splice(_ items: [[UInt8]], into file: [UInt8], at key: String) -> [UInt8] {
-        let empty = Array("\"\(key)\":[]".utf8)
-        guard let start = file.firstRange(of: empty)?.lowerBound else { preconditionFailure("no empty \(key) array to fill") }
-        var result = Array(file[..<(start + empty.count - 1)])
+        var (result, tail) = split(file, at: key)
         for (index, item) in items.enumerated() {
             if index > 0 { result.append(UInt8(ascii: ",")) }
             result += item
         }
-        result += file[(start + empty.count - 1)...]
-        return result
+        return result + tail
+    }
+
+    /// `file` (compact JSON with an empty array under `key`) cut inside that array: what goes
+    /// before its items, and what goes after them.
+    static func split(_ file: [UInt8], at key: String) -> (head: [UInt8], tail: [UInt8]) {
+        let empty = Array("\"\(key)\":[]".utf8)
+        guard let start = file.firstRange(of: empty)?.lowerBound else { preconditionFailure("no empty \(key) array to fill") }
+        return (Array(file[..<(start + empty.count - 1)]), Array(file[(start + empty.count - 1)...]))
     }
 }
 

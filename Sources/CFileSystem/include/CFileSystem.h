@@ -10,4 +10,10 @@ int kb_exchange_paths(const char *first, const char *second);
 /// nothing elsewhere.
 void kb_release_free_memory(void);
 
+/// Has every allocation of 256 KB or more mapped on its own, so that freeing it gives it back
+/// to the system at once (glibc's M_MMAP_THRESHOLD, fixed); does nothing elsewhere. A build's
+/// large buffers (a language's files, its search postings) then do not leave the heap grown
+/// and in pieces after them.
+void kb_keep_large_blocks_apart(void);
+
 #endif
