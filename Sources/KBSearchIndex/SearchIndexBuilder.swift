@@ -87,17 +87,26 @@ public struct SearchIndexBuilder: Sendable {
     /// A language's documents in order, the weight of each term in each, and the document of
     /// each entry.
     func documents(for locale: String, _ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil)
-        -> (documents: [Document], weights: [[String: Int]], entryDocuments: [EntryReference: Int])
+        -> (documents: [Document], weights: [TermWeights], entryDocuments: [EntryReference: Int])
     {
         let articles = linked.articles.indices.filter { linked.articles[$0].locale == locale }
-        let perArticle = ConcurrentResults<[(Document, [String: Int])]>(count: articles.count)
+        let perArticle = ConcurrentResults<[(Document, TermWeights)]>(count: articles.count)
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            let make = { Self.documents(of: articles[index], linked).map { ($0, Self.termWeights(of: $0)) } }
+            // Once its terms are weighed, a document keeps of its text only what its snippet may
+            // show, so that a language's whole text is not held while its index is made.
+            let make = {
+                Self.documents(of: articles[index], linked).map { document in
+                    let weights = Self.termWeights(of: document)
+                    var kept = document
+                    kept.body = Self.excerptSource(document.body, length: excerptLength)
+                    return (kept, weights)
+                }
+            }
             let source = linked.articles[articles[index]].source
             perArticle.set(index, memo.map { $0.value("search/documents/" + source, from: [source], make) } ?? make())
         }
         var documents: [Document] = []
-        var weights: [[String: Int]] = []
+        var weights: [TermWeights] = []
         var entryDocuments: [EntryReference: Int] = [:]
         for (index, pairs) in perArticle.values.enumerated() {
             let list = pairs.map(\.0)
@@ -146,7 +155,7 @@ public struct SearchIndexBuilder: Sendable {
     /// writes again only the shards they touch.
     struct LocaleIndex: Sendable {
         var documents: [Document]
-        var weights: [[String: Int]]
+        var weights: [TermWeights]
         /// Every term's postings, stop terms included.
         var postings: [String: [(document: Int, weight: Int)]]
         var stopTerms: Set<String>
@@ -183,7 +192,7 @@ public struct SearchIndexBuilder: Sendable {
     /// The language's index, made from scratch, or from the last build's with the documents
     /// `changed` made again.
     func index(
-        _ locale: String, _ linked: LinkedKnowledgeBase, _ documents: [Document], _ weights: consuming [[String: Int]],
+        _ locale: String, _ linked: LinkedKnowledgeBase, _ documents: [Document], _ weights: consuming [TermWeights],
         _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?, keepForPatching: Bool = true
     ) -> LocaleIndex {
         let folder = "search/\(locale)/"
@@ -232,7 +241,7 @@ public struct SearchIndexBuilder: Sendable {
         // The shards gathered into files, and the manifest: the shards' keys, and the first key
         // of each file (a shard is in the last file whose first key is not after its own).
         func finish(
-            postings: [String: [(document: Int, weight: Int)]], weights: [[String: Int]], stopTerms: Set<String>,
+            postings: [String: [(document: Int, weight: Int)]], weights: [TermWeights], stopTerms: Set<String>,
             shardTerms: [String: Set<String>], termShards: [String: [UInt8]], codeShards: [String: [UInt8]], resultFiles: [BuiltSite.File]
         ) -> LocaleIndex {
             let termFiles = Self.gather(termShards, atLeast: termFileBytes)
@@ -261,7 +270,7 @@ public struct SearchIndexBuilder: Sendable {
             var postings = old.postings
             var touched: Set<String> = []
             for document in changed {
-                for term in old.weights[document].keys {
+                for (term, _) in old.weights[document] {
                     touched.insert(term)
                     var list = postings[term]!
                     if let at = list.firstIndex(where: { $0.document == document }) { list.remove(at: at) }
@@ -302,7 +311,7 @@ public struct SearchIndexBuilder: Sendable {
         var weights = weights
         for index in weights.indices {
             for (term, weight) in weights[index] { postings[term, default: []].append((index, weight)) }
-            if !keepForPatching { weights[index] = [:] }
+            if !keepForPatching { weights[index] = [] }
         }
         if !keepForPatching { weights = [] }
         var stopTerms: Set<String> = []
@@ -349,7 +358,11 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// The weight of each term in a document: where it occurs (field bits) and how often.
-    static func termWeights(of document: Document) -> [String: Int] {
+    /// A document's terms and their weights, in no particular order: an array, which takes
+    /// half the room of a dictionary, as a language's are all held while its postings are made.
+    typealias TermWeights = [(term: String, weight: Int)]
+
+    static func termWeights(of document: Document) -> TermWeights {
         // Per term: field bits << 32 | occurrences.
         var found: [String: Int] = [:]
         func add(_ text: String, _ field: Field) {
@@ -362,7 +375,7 @@ public struct SearchIndexBuilder: Sendable {
         add(document.message, .message)
         add(document.codes.joined(separator: " "), .code)
         add(document.body, .body)
-        return found.mapValues { PostingEncoding.weight(fields: $0 >> 32, count: $0 & 0xFFFF_FFFF) }
+        return found.map { ($0.key, PostingEncoding.weight(fields: $0.value >> 32, count: $0.value & 0xFFFF_FFFF)) }
     }
 
     private static func count(_ value: inout Int, _ bit: Int) { value = (value | bit) + 1 }
@@ -396,6 +409,12 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// The start of a text, on one line and cut after a word, for snippets.
+    /// The start of `text` from which `excerpt` makes the same snippet as from all of it.
+    static func excerptSource(_ text: String, length excerptLength: Int) -> String {
+        let end = text.index(text.startIndex, offsetBy: excerptLength * 3 + 1, limitedBy: text.endIndex) ?? text.endIndex
+        return end == text.endIndex ? text : String(text[..<end])
+    }
+
     static func excerpt(_ text: String, length excerptLength: Int) -> String {
         let window = text.prefix(excerptLength * 3)
         let collapsed = String(window).collapsingWhitespace

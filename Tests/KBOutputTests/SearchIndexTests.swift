@@ -40,6 +40,24 @@ struct SearchIndexTests {
         #expect(PostingEncoding.encode([(3, 4), (4, 4), (9, 4)]).count == 4)
     }
 
+    @Test("a document keeps only the start of its text its snippet needs, and the snippet is the same")
+    func excerptSource() {
+        var generator = SeededGenerator(seed: 7)
+        let words = ["Lösning", "het", "apparaat", "0x80CF0437", "内部エラー", "  ", "\n", "wordwithoutspacesatallforquiteawhile"]
+        for length in [5, 20, 200] {
+            for count in [0, 1, 10, 59, 60, 61, 200, 900] {
+                let random = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+                // Mostly white space: the window collapses to less than a snippet, with text after it.
+                let spaced = String(repeating: " \n", count: count) + "Oplossing"
+                for text in [random, spaced] {
+                    let kept = SearchIndexBuilder.excerptSource(text, length: length)
+                    #expect(kept.count <= length * 3 + 1)
+                    #expect(SearchIndexBuilder.excerpt(kept, length: length) == SearchIndexBuilder.excerpt(text, length: length), "\(length) \(count)")
+                }
+            }
+        }
+    }
+
     @Test("a code's forms meet in one shard: with and without 0x, decimal, symbolic")
     func codeShards() {
         #expect(SearchIndexBuilder.codeShardKey(for: "0x80cf0437") == "80cf")
