@@ -75,8 +75,8 @@ struct OutputChoiceTests {
     @Test("--outputs keeps the named formats in their registered order and refuses unknown names; DocSearch records and llms-full.txt only when named")
     func outputs() throws {
         let all = OutputFormats.all(templates: try TemplateSet())
-        #expect(try Project.formats(nil, from: all).map(\.name) == ["pages", "search", "contract", "llms"])
-        #expect(try Project.formats(["llms", "pages"], from: all).map(\.name) == ["pages", "llms"])
+        #expect(try Project.formats(nil, from: all).map(\.name) == ["pages", "contract", "llms", "search"])
+        #expect(try Project.formats(["search", "llms", "pages"], from: all).map(\.name) == ["pages", "llms", "search"])
         #expect(try Project.formats(["docsearch", "contract"], from: all).map(\.name) == ["contract", "docsearch"])
         // An optional part chooses its format.
         #expect(try Project.formats(["llms-full", "pages"], from: all).map(\.name) == ["pages", "llms"])

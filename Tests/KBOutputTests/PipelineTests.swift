@@ -27,7 +27,7 @@ struct PipelineTests {
         let state = try await Pipeline.site(formats: formats).run(try seedFiles())
         let counts = state.files.first { $0.path == "counts.txt" }.map { String(decoding: $0.contents, as: UTF8.self) }
         #expect(counts == "nl-nl 4\nsv-se 1\n")
-        #expect(state.timings.map(\.step) == ["model", "link", "media", "pages", "search", "contract", "llms", "counts"])
+        #expect(state.timings.map(\.step) == ["model", "link", "media", "pages", "contract", "llms", "search", "counts"])
         // The standard formats still write what they write.
         #expect(state.files.contains { $0.path == "nl-nl/index.html" } && state.files.contains { $0.path == "api/v1/kb.json" })
     }
