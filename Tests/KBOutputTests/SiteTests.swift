@@ -187,6 +187,17 @@ struct TemplateTests {
             #expect("\(error)".contains("article.mustache"))
         }
     }
+
+    @Test("what templates write is escaped byte by byte, in the pages they inherit from too: a quote before a combining mark as well")
+    func escaping() async throws {
+        // One Character ("\u{0301}" joins the quote), which Mustache's own escaping lets through.
+        let site = try await sampleSite(options: SiteOptions(title: "Help\"\u{0301} onmouseover=alert(1) <b>&'"))
+        let page = try #require(site[SiteTests.dutch])
+        let escaped = "title=\"Help&quot;\u{0301} onmouseover=alert(1) &lt;b&gt;&amp;&#39;\""
+        let joined = "\"\u{0301}"
+        #expect(page.contains(escaped))
+        #expect(!page.contains(joined))
+    }
 }
 
 @Suite("Template contexts")
