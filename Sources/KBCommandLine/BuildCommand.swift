@@ -93,10 +93,10 @@ struct BuildCommand: AsyncParsableCommand {
         let engine = project.makeDiagnosticEngine()
         let progress = ProgressDisplay.onTerminal(quiet: options.quiet)
         let state: BuildState
+        kb_keep_large_blocks_apart()
         do {
             // Before each step, the memory the last one let go goes back to the system: the next
             // step's peak then does not stand on the last one's free but held memory.
-            kb_keep_large_blocks_apart()
             state = try await pipeline.run(tree, settings: settings, diagnostics: engine) { step in
                 kb_release_free_memory()
                 progress?.report(step)
