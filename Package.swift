@@ -61,6 +61,7 @@ let package = Package(
             resources: [
                 "layout.mustache", "root.mustache", "home.mustache", "article.mustache", "code.mustache", "coverage.mustache",
                 "nav.mustache", "search.mustache", "assets/site.css", "assets/site.js", "assets/search.js",
+                "assets/favicon.svg",
             ].map { .embedInCode("Templates/" + $0) },
             swiftSettings: instrumented
         ),

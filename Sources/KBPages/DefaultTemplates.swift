@@ -14,5 +14,6 @@ enum DefaultTemplates {
         "assets/site.css": PackageResources.site_css,
         "assets/site.js": PackageResources.site_js,
         "assets/search.js": PackageResources.search_js,
+        "assets/favicon.svg": PackageResources.favicon_svg,
     ]
 }

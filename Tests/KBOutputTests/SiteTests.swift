@@ -159,7 +159,7 @@ struct TemplateTests {
                 onDisk[path] = Array(try Data(contentsOf: folder.appendingPathComponent(path)))
             }
         }
-        #expect(onDisk.count == 11)
+        #expect(onDisk.count == 12)
         #expect(onDisk == DefaultTemplates.files, "add the file to DefaultTemplates and to KBPages' resources in Package.swift")
     }
 
@@ -174,6 +174,10 @@ struct TemplateTests {
         #expect(site["assets/extra.css"] == "p { }")
         // The other templates are the defaults.
         #expect(site[SiteTests.dutch]?.contains("class=\"language-switcher\"") == true)
+        // Every page names its icon, which browsers otherwise ask for at /favicon.ico.
+        #expect(site[SiteTests.dutch]?.contains(#"<link rel="icon" href="../../assets/favicon.svg" type="image/svg+xml">"#) == true)
+        #expect(site["index.html"]?.contains(#"<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">"#) == true)
+        #expect(site["assets/favicon.svg"]?.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") == true)
     }
 
     @Test("a template that does not parse is reported with its name")
