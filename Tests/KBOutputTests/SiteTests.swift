@@ -202,6 +202,44 @@ struct TemplateTests {
         #expect(page.contains(escaped))
         #expect(!page.contains(joined))
     }
+
+    @Test("the stylesheet's colours meet WCAG 2.2 AA in both themes: text 4.5:1, control edges 3:1")
+    func contrast() throws {
+        let css = String(decoding: try #require(DefaultTemplates.files["assets/site.css"]), as: UTF8.self)
+        let dark = try #require(css.range(of: "prefers-color-scheme: dark"))
+        func colours(_ text: Substring) -> [String: String] {
+            var found: [String: String] = [:]
+            for match in text.matches(of: #/--([a-z-]+):\s*(#[0-9a-fA-F]{6});/#) where found[String(match.1)] == nil {
+                found[String(match.1)] = String(match.2)
+            }
+            return found
+        }
+        let light = colours(css[..<dark.lowerBound])
+        let themes = ["light": light, "dark": light.merging(colours(css[dark.upperBound...])) { $1 }]
+        func luminance(_ hex: String) -> Double {
+            let value = Int(hex.dropFirst(), radix: 16)!
+            return zip([0.2126, 0.7152, 0.0722], [16, 8, 0]).reduce(0) { sum, channel in
+                let c = Double((value >> channel.1) & 0xFF) / 255
+                return sum + channel.0 * (c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4))
+            }
+        }
+        func ratio(_ a: String, _ b: String) -> Double {
+            let (x, y) = (luminance(a), luminance(b))
+            return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+        }
+        let text = ["text", "muted", "link", "note", "tip", "important", "warning", "caution"]
+        for (theme, colours) in themes {
+            func colour(_ name: String) throws -> String { try #require(colours[name], "\(theme): no --\(name)") }
+            for name in text {
+                for ground in ["background", "surface"] {
+                    let value = ratio(try colour(name), try colour(ground))
+                    #expect(value >= 4.5, "\(theme): \(name) on \(ground) is \(value):1")
+                }
+            }
+            #expect(ratio(try colour("on-accent"), try colour("accent")) >= 4.5, "\(theme): text on the accent")
+            #expect(ratio(try colour("control-border"), try colour("background")) >= 3, "\(theme): a control's edge")
+        }
+    }
 }
 
 @Suite("Template contexts")
