@@ -56,6 +56,7 @@ public struct SiteStrings: Sendable {
     static let table: [String: [String: String]] = [
         "en": [
             "editPage": "Edit this page",
+            "lastUpdated": "Last updated",
             "moreResults": "More results",
             "searchPlaceholder": "Code, message or words", "noResults": "No results for", "results": "results", "searchHint": "Type an error code (0x80CF0437, 80cf0437, DeviceCapReached) or a few words.", "otherLanguage": "Other language",
             "skipToContent": "Skip to main content", "languages": "Languages", "chooseLanguage": "Choose a language",
@@ -73,6 +74,7 @@ public struct SiteStrings: Sendable {
         ],
         "nl": [
             "editPage": "Deze pagina bewerken",
+            "lastUpdated": "Laatst bijgewerkt",
             "moreResults": "Meer resultaten",
             "searchPlaceholder": "Code, bericht of woorden", "noResults": "Geen resultaten voor", "results": "resultaten", "searchHint": "Typ een foutcode (0x80CF0437, 80cf0437, DeviceCapReached) of een paar woorden.", "otherLanguage": "Andere taal",
             "skipToContent": "Doorgaan naar hoofdinhoud", "languages": "Talen", "chooseLanguage": "Kies een taal",
@@ -90,6 +92,7 @@ public struct SiteStrings: Sendable {
         ],
         "sv": [
             "editPage": "Redigera den här sidan",
+            "lastUpdated": "Senast uppdaterad",
             "moreResults": "Fler resultat",
             "searchPlaceholder": "Kod, meddelande eller ord", "noResults": "Inga resultat för", "results": "resultat", "searchHint": "Skriv en felkod (0x80CF0437, 80cf0437, DeviceCapReached) eller några ord.", "otherLanguage": "Annat språk",
             "skipToContent": "Hoppa till huvudinnehåll", "languages": "Språk", "chooseLanguage": "Välj ett språk",
@@ -107,6 +110,7 @@ public struct SiteStrings: Sendable {
         ],
         "da": [
             "editPage": "Rediger denne side",
+            "lastUpdated": "Sidst opdateret",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, meddelelse eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedindhold", "languages": "Sprog", "chooseLanguage": "Vælg et sprog",
@@ -117,6 +121,7 @@ public struct SiteStrings: Sendable {
         ],
         "nb": [
             "editPage": "Rediger denne siden",
+            "lastUpdated": "Sist oppdatert",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, melding eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedinnhold", "languages": "Språk", "chooseLanguage": "Velg et språk",
@@ -127,6 +132,7 @@ public struct SiteStrings: Sendable {
         ],
         "fi": [
             "editPage": "Muokkaa tätä sivua",
+            "lastUpdated": "Päivitetty viimeksi",
             "moreResults": "Lisää tuloksia",
             "searchPlaceholder": "Koodi, sanoma tai sanoja", "noResults": "Ei tuloksia haulle", "results": "tulosta",
             "skipToContent": "Siirry pääsisältöön", "languages": "Kielet", "chooseLanguage": "Valitse kieli",
@@ -137,6 +143,7 @@ public struct SiteStrings: Sendable {
         ],
         "de": [
             "editPage": "Diese Seite bearbeiten",
+            "lastUpdated": "Zuletzt aktualisiert",
             "moreResults": "Weitere Ergebnisse",
             "searchPlaceholder": "Code, Meldung oder Wörter", "noResults": "Keine Ergebnisse für", "results": "Ergebnisse", "allLanguages": "Alle Sprachen",
             "skipToContent": "Zum Hauptinhalt wechseln", "languages": "Sprachen", "chooseLanguage": "Sprache auswählen",
@@ -150,6 +157,7 @@ public struct SiteStrings: Sendable {
         ],
         "fr": [
             "editPage": "Modifier cette page",
+            "lastUpdated": "Dernière mise à jour",
             "moreResults": "Plus de résultats",
             "searchPlaceholder": "Code, message ou mots", "noResults": "Aucun résultat pour", "results": "résultats", "allLanguages": "Toutes les langues",
             "skipToContent": "Passer au contenu principal", "languages": "Langues", "chooseLanguage": "Choisir une langue",
@@ -164,6 +172,7 @@ public struct SiteStrings: Sendable {
         ],
         "es": [
             "editPage": "Editar esta página",
+            "lastUpdated": "Última actualización",
             "moreResults": "Más resultados",
             "searchPlaceholder": "Código, mensaje o palabras", "noResults": "No hay resultados para", "results": "resultados", "allLanguages": "Todos los idiomas",
             "skipToContent": "Saltar al contenido principal", "languages": "Idiomas", "chooseLanguage": "Elija un idioma",
@@ -177,6 +186,7 @@ public struct SiteStrings: Sendable {
         ],
         "it": [
             "editPage": "Modifica questa pagina",
+            "lastUpdated": "Ultimo aggiornamento",
             "moreResults": "Altri risultati",
             "searchPlaceholder": "Codice, messaggio o parole", "noResults": "Nessun risultato per", "results": "risultati", "allLanguages": "Tutte le lingue",
             "skipToContent": "Passa al contenuto principale", "languages": "Lingue", "chooseLanguage": "Scegli una lingua",
@@ -188,6 +198,7 @@ public struct SiteStrings: Sendable {
         ],
         "pt": [
             "editPage": "Editar esta página",
+            "lastUpdated": "Última atualização",
             "moreResults": "Mais resultados",
             "searchPlaceholder": "Código, mensagem ou palavras", "noResults": "Nenhum resultado para", "results": "resultados", "allLanguages": "Todos os idiomas",
             "skipToContent": "Pular para o conteúdo principal", "languages": "Idiomas", "chooseLanguage": "Escolha um idioma",
@@ -199,6 +210,7 @@ public struct SiteStrings: Sendable {
         ],
         "pl": [
             "editPage": "Edytuj tę stronę",
+            "lastUpdated": "Ostatnia aktualizacja",
             "moreResults": "Więcej wyników",
             "searchPlaceholder": "Kod, komunikat lub słowa", "noResults": "Brak wyników dla", "results": "wyniki", "allLanguages": "Wszystkie języki",
             "skipToContent": "Przejdź do treści głównej", "languages": "Języki", "chooseLanguage": "Wybierz język",
@@ -210,6 +222,7 @@ public struct SiteStrings: Sendable {
         ],
         "cs": [
             "editPage": "Upravit tuto stránku",
+            "lastUpdated": "Poslední aktualizace",
             "moreResults": "Další výsledky",
             "searchPlaceholder": "Kód, zpráva nebo slova", "noResults": "Žádné výsledky pro", "results": "výsledky", "allLanguages": "Všechny jazyky",
             "skipToContent": "Přeskočit na hlavní obsah", "languages": "Jazyky", "chooseLanguage": "Zvolte jazyk",
@@ -220,6 +233,7 @@ public struct SiteStrings: Sendable {
         ],
         "tr": [
             "editPage": "Bu sayfayı düzenle",
+            "lastUpdated": "Son güncelleme",
             "moreResults": "Daha fazla sonuç",
             "searchPlaceholder": "Kod, ileti veya sözcükler", "noResults": "Sonuç bulunamadı:", "results": "sonuç", "allLanguages": "Tüm diller",
             "skipToContent": "Ana içeriğe atla", "languages": "Diller", "chooseLanguage": "Bir dil seçin",
@@ -230,6 +244,7 @@ public struct SiteStrings: Sendable {
         ],
         "hu": [
             "editPage": "Oldal szerkesztése",
+            "lastUpdated": "Utoljára frissítve",
             "moreResults": "További találatok",
             "searchPlaceholder": "Kód, üzenet vagy szavak", "noResults": "Nincs találat:", "results": "találat", "allLanguages": "Minden nyelv",
             "skipToContent": "Ugrás a fő tartalomra", "languages": "Nyelvek", "chooseLanguage": "Válasszon nyelvet",
@@ -240,6 +255,7 @@ public struct SiteStrings: Sendable {
         ],
         "ru": [
             "editPage": "Редактировать страницу",
+            "lastUpdated": "Последнее обновление",
             "moreResults": "Другие результаты",
             "searchPlaceholder": "Код, сообщение или слова", "noResults": "Нет результатов для", "results": "результатов", "allLanguages": "Все языки",
             "skipToContent": "Перейти к основному содержимому", "languages": "Языки", "chooseLanguage": "Выберите язык",
@@ -251,6 +267,7 @@ public struct SiteStrings: Sendable {
         ],
         "ja": [
             "editPage": "このページを編集",
+            "lastUpdated": "最終更新日",
             "moreResults": "さらに表示",
             "searchPlaceholder": "コード、メッセージ、キーワード", "noResults": "検索結果はありません:", "results": "件の結果", "allLanguages": "すべての言語",
             "skipToContent": "メイン コンテンツにスキップ", "languages": "言語", "chooseLanguage": "言語を選択してください",
@@ -261,6 +278,7 @@ public struct SiteStrings: Sendable {
         ],
         "zh-cn": [
             "editPage": "编辑此页",
+            "lastUpdated": "上次更新",
             "moreResults": "更多结果",
             "searchPlaceholder": "代码、消息或关键字", "noResults": "没有结果:", "results": "个结果", "allLanguages": "所有语言",
             "skipToContent": "跳转至主内容", "languages": "语言", "chooseLanguage": "选择语言", "articleCount": "篇文章",
@@ -271,6 +289,7 @@ public struct SiteStrings: Sendable {
         ],
         "zh-tw": [
             "editPage": "編輯此頁",
+            "lastUpdated": "上次更新",
             "moreResults": "更多結果",
             "searchPlaceholder": "代碼、訊息或關鍵字", "noResults": "沒有結果:", "results": "個結果", "allLanguages": "所有語言",
             "skipToContent": "跳到主要內容", "languages": "語言", "chooseLanguage": "選擇語言", "articleCount": "篇文章",
@@ -281,6 +300,7 @@ public struct SiteStrings: Sendable {
         ],
         "ko": [
             "editPage": "이 페이지 편집",
+            "lastUpdated": "마지막 업데이트",
             "moreResults": "결과 더 보기",
             "searchPlaceholder": "코드, 메시지 또는 단어", "noResults": "검색 결과 없음:", "results": "개 결과", "allLanguages": "모든 언어",
             "skipToContent": "주 콘텐츠로 건너뛰기", "languages": "언어", "chooseLanguage": "언어 선택",

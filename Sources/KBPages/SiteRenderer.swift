@@ -362,7 +362,7 @@ public struct SiteRenderer: Sendable {
             navigation: navigation, counterparts: Self.scriptJSON(.object(counterparts)),
             markdown: SitePaths.relative(from: path, to: SitePaths.markdownTwin(of: article)),
             structuredData: Self.scriptJSON(structuredData(article, path: path)), body: renderer.render(article.document),
-            editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }))
+            editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }, updated: article.metadata.isoDate))
     }
 
     /// schema.org data for search engines: a `TechArticle` with a `HowTo` (its name and place) for

@@ -173,10 +173,12 @@ struct ArticlePage: TemplateValue {
     var body: String
     /// Where the article's source is edited (kb.yml's edit-link); nil for none.
     var editLink: String?
+    /// `ms.date` as an ISO 8601 date (`2018-11-09`); nil when the article has none.
+    var updated: String?
 
     static let keys: TemplateKeys<ArticlePage> = [
         "pagefindCodes": { $0.pagefindCodes }, "navigation": { $0.navigation }, "counterparts": { $0.counterparts }, "markdown": { $0.markdown },
-        "structuredData": { $0.structuredData }, "body": { $0.body }, "editLink": { $0.editLink },
+        "structuredData": { $0.structuredData }, "body": { $0.body }, "editLink": { $0.editLink }, "updated": { $0.updated },
     ]
 }
 

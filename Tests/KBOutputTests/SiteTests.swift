@@ -203,6 +203,15 @@ struct TemplateTests {
         #expect(!page.contains(joined))
     }
 
+    @Test("an article page says when it was last updated (ms.date), in the page's language")
+    func lastUpdated() async throws {
+        let site = try await sampleSite()
+        let dutch = try #require(site[SiteTests.dutch])
+        #expect(dutch.contains(#"<p class="last-updated">Laatst bijgewerkt: <time datetime="2018-11-09">2018-11-09</time></p>"#))
+        let swedish = try #require(site[SiteTests.dutch.replacingOccurrences(of: "nl-nl/", with: "sv-se/")])
+        #expect(swedish.contains(#"<p class="last-updated">Senast uppdaterad: <time datetime=""#))
+    }
+
     @Test("the stylesheet's colours meet WCAG 2.2 AA in both themes: text 4.5:1, control edges 3:1")
     func contrast() throws {
         let css = String(decoding: try #require(DefaultTemplates.files["assets/site.css"]), as: UTF8.self)
