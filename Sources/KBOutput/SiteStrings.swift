@@ -57,6 +57,7 @@ public struct SiteStrings: Sendable {
         "en": [
             "editPage": "Edit this page",
             "lastUpdated": "Last updated",
+            "resultOne": "result", "resultFew": "results", "resultMany": "results",
             "moreResults": "More results",
             "searchPlaceholder": "Code, message or words", "noResults": "No results for", "results": "results", "searchHint": "Type an error code (0x80CF0437, 80cf0437, DeviceCapReached) or a few words.", "otherLanguage": "Other language",
             "skipToContent": "Skip to main content", "languages": "Languages", "chooseLanguage": "Choose a language",
@@ -75,6 +76,7 @@ public struct SiteStrings: Sendable {
         "nl": [
             "editPage": "Deze pagina bewerken",
             "lastUpdated": "Laatst bijgewerkt",
+            "resultOne": "resultaat",
             "moreResults": "Meer resultaten",
             "searchPlaceholder": "Code, bericht of woorden", "noResults": "Geen resultaten voor", "results": "resultaten", "searchHint": "Typ een foutcode (0x80CF0437, 80cf0437, DeviceCapReached) of een paar woorden.", "otherLanguage": "Andere taal",
             "skipToContent": "Doorgaan naar hoofdinhoud", "languages": "Talen", "chooseLanguage": "Kies een taal",
@@ -93,6 +95,7 @@ public struct SiteStrings: Sendable {
         "sv": [
             "editPage": "Redigera den här sidan",
             "lastUpdated": "Senast uppdaterad",
+            "resultOne": "resultat",
             "moreResults": "Fler resultat",
             "searchPlaceholder": "Kod, meddelande eller ord", "noResults": "Inga resultat för", "results": "resultat", "searchHint": "Skriv en felkod (0x80CF0437, 80cf0437, DeviceCapReached) eller några ord.", "otherLanguage": "Annat språk",
             "skipToContent": "Hoppa till huvudinnehåll", "languages": "Språk", "chooseLanguage": "Välj ett språk",
@@ -111,6 +114,7 @@ public struct SiteStrings: Sendable {
         "da": [
             "editPage": "Rediger denne side",
             "lastUpdated": "Sidst opdateret",
+            "resultOne": "resultat", "searchHint": "Skriv en fejlkode (0x80CF0437, 80cf0437, DeviceCapReached) eller nogle få ord.", "otherLanguage": "Andet sprog",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, meddelelse eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedindhold", "languages": "Sprog", "chooseLanguage": "Vælg et sprog",
@@ -122,6 +126,7 @@ public struct SiteStrings: Sendable {
         "nb": [
             "editPage": "Rediger denne siden",
             "lastUpdated": "Sist oppdatert",
+            "resultOne": "resultat", "searchHint": "Skriv inn en feilkode (0x80CF0437, 80cf0437, DeviceCapReached) eller noen få ord.", "otherLanguage": "Annet språk",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, melding eller ord", "noResults": "Ingen resultater for", "results": "resultater",
             "skipToContent": "Gå til hovedinnhold", "languages": "Språk", "chooseLanguage": "Velg et språk",
@@ -133,6 +138,7 @@ public struct SiteStrings: Sendable {
         "fi": [
             "editPage": "Muokkaa tätä sivua",
             "lastUpdated": "Päivitetty viimeksi",
+            "resultOne": "tulos", "searchHint": "Kirjoita virhekoodi (0x80CF0437, 80cf0437, DeviceCapReached) tai muutama sana.", "otherLanguage": "Muu kieli",
             "moreResults": "Lisää tuloksia",
             "searchPlaceholder": "Koodi, sanoma tai sanoja", "noResults": "Ei tuloksia haulle", "results": "tulosta",
             "skipToContent": "Siirry pääsisältöön", "languages": "Kielet", "chooseLanguage": "Valitse kieli",
@@ -144,6 +150,7 @@ public struct SiteStrings: Sendable {
         "de": [
             "editPage": "Diese Seite bearbeiten",
             "lastUpdated": "Zuletzt aktualisiert",
+            "resultOne": "Ergebnis", "searchHint": "Geben Sie einen Fehlercode (0x80CF0437, 80cf0437, DeviceCapReached) oder einige Wörter ein.", "otherLanguage": "Andere Sprache",
             "moreResults": "Weitere Ergebnisse",
             "searchPlaceholder": "Code, Meldung oder Wörter", "noResults": "Keine Ergebnisse für", "results": "Ergebnisse", "allLanguages": "Alle Sprachen",
             "skipToContent": "Zum Hauptinhalt wechseln", "languages": "Sprachen", "chooseLanguage": "Sprache auswählen",
@@ -158,6 +165,7 @@ public struct SiteStrings: Sendable {
         "fr": [
             "editPage": "Modifier cette page",
             "lastUpdated": "Dernière mise à jour",
+            "resultOne": "résultat", "resultMany": "résultats", "searchHint": "Saisissez un code d’erreur (0x80CF0437, 80cf0437, DeviceCapReached) ou quelques mots.", "otherLanguage": "Autre langue",
             "moreResults": "Plus de résultats",
             "searchPlaceholder": "Code, message ou mots", "noResults": "Aucun résultat pour", "results": "résultats", "allLanguages": "Toutes les langues",
             "skipToContent": "Passer au contenu principal", "languages": "Langues", "chooseLanguage": "Choisir une langue",
@@ -173,6 +181,7 @@ public struct SiteStrings: Sendable {
         "es": [
             "editPage": "Editar esta página",
             "lastUpdated": "Última actualización",
+            "resultOne": "resultado", "resultMany": "resultados", "searchHint": "Escriba un código de error (0x80CF0437, 80cf0437, DeviceCapReached) o algunas palabras.", "otherLanguage": "Otro idioma",
             "moreResults": "Más resultados",
             "searchPlaceholder": "Código, mensaje o palabras", "noResults": "No hay resultados para", "results": "resultados", "allLanguages": "Todos los idiomas",
             "skipToContent": "Saltar al contenido principal", "languages": "Idiomas", "chooseLanguage": "Elija un idioma",
@@ -187,6 +196,7 @@ public struct SiteStrings: Sendable {
         "it": [
             "editPage": "Modifica questa pagina",
             "lastUpdated": "Ultimo aggiornamento",
+            "resultOne": "risultato", "resultMany": "risultati", "searchHint": "Digita un codice di errore (0x80CF0437, 80cf0437, DeviceCapReached) o alcune parole.", "otherLanguage": "Altra lingua",
             "moreResults": "Altri risultati",
             "searchPlaceholder": "Codice, messaggio o parole", "noResults": "Nessun risultato per", "results": "risultati", "allLanguages": "Tutte le lingue",
             "skipToContent": "Passa al contenuto principale", "languages": "Lingue", "chooseLanguage": "Scegli una lingua",
@@ -199,6 +209,7 @@ public struct SiteStrings: Sendable {
         "pt": [
             "editPage": "Editar esta página",
             "lastUpdated": "Última atualização",
+            "resultOne": "resultado", "resultMany": "resultados", "searchHint": "Digite um código de erro (0x80CF0437, 80cf0437, DeviceCapReached) ou algumas palavras.", "otherLanguage": "Outro idioma",
             "moreResults": "Mais resultados",
             "searchPlaceholder": "Código, mensagem ou palavras", "noResults": "Nenhum resultado para", "results": "resultados", "allLanguages": "Todos os idiomas",
             "skipToContent": "Pular para o conteúdo principal", "languages": "Idiomas", "chooseLanguage": "Escolha um idioma",
@@ -211,8 +222,9 @@ public struct SiteStrings: Sendable {
         "pl": [
             "editPage": "Edytuj tę stronę",
             "lastUpdated": "Ostatnia aktualizacja",
+            "resultOne": "wynik", "resultFew": "wyniki", "resultMany": "wyników", "searchHint": "Wpisz kod błędu (0x80CF0437, 80cf0437, DeviceCapReached) lub kilka słów.", "otherLanguage": "Inny język",
             "moreResults": "Więcej wyników",
-            "searchPlaceholder": "Kod, komunikat lub słowa", "noResults": "Brak wyników dla", "results": "wyniki", "allLanguages": "Wszystkie języki",
+            "searchPlaceholder": "Kod, komunikat lub słowa", "noResults": "Brak wyników dla", "results": "wyniku", "allLanguages": "Wszystkie języki",
             "skipToContent": "Przejdź do treści głównej", "languages": "Języki", "chooseLanguage": "Wybierz język",
             "articleCount": "artykuły", "home": "Strona główna", "contents": "Spis treści", "errorCodes": "Kody błędów",
             "code": "Kod", "title": "Tytuł", "article": "Artykuł", "platform": "Platforma", "message": "Komunikat",
@@ -223,8 +235,9 @@ public struct SiteStrings: Sendable {
         "cs": [
             "editPage": "Upravit tuto stránku",
             "lastUpdated": "Poslední aktualizace",
+            "resultOne": "výsledek", "resultFew": "výsledky", "resultMany": "výsledku", "searchHint": "Zadejte kód chyby (0x80CF0437, 80cf0437, DeviceCapReached) nebo několik slov.", "otherLanguage": "Jiný jazyk",
             "moreResults": "Další výsledky",
-            "searchPlaceholder": "Kód, zpráva nebo slova", "noResults": "Žádné výsledky pro", "results": "výsledky", "allLanguages": "Všechny jazyky",
+            "searchPlaceholder": "Kód, zpráva nebo slova", "noResults": "Žádné výsledky pro", "results": "výsledků", "allLanguages": "Všechny jazyky",
             "skipToContent": "Přeskočit na hlavní obsah", "languages": "Jazyky", "chooseLanguage": "Zvolte jazyk",
             "articleCount": "články", "home": "Domů", "contents": "Obsah", "errorCodes": "Kódy chyb", "code": "Kód",
             "title": "Název", "article": "Článek", "platform": "Platforma", "message": "Zpráva", "cause": "Příčina",
@@ -234,6 +247,7 @@ public struct SiteStrings: Sendable {
         "tr": [
             "editPage": "Bu sayfayı düzenle",
             "lastUpdated": "Son güncelleme",
+            "resultOne": "sonuç", "searchHint": "Bir hata kodu (0x80CF0437, 80cf0437, DeviceCapReached) veya birkaç sözcük yazın.", "otherLanguage": "Başka dil",
             "moreResults": "Daha fazla sonuç",
             "searchPlaceholder": "Kod, ileti veya sözcükler", "noResults": "Sonuç bulunamadı:", "results": "sonuç", "allLanguages": "Tüm diller",
             "skipToContent": "Ana içeriğe atla", "languages": "Diller", "chooseLanguage": "Bir dil seçin",
@@ -245,6 +259,7 @@ public struct SiteStrings: Sendable {
         "hu": [
             "editPage": "Oldal szerkesztése",
             "lastUpdated": "Utoljára frissítve",
+            "resultOne": "találat", "searchHint": "Írjon be egy hibakódot (0x80CF0437, 80cf0437, DeviceCapReached) vagy néhány szót.", "otherLanguage": "Más nyelv",
             "moreResults": "További találatok",
             "searchPlaceholder": "Kód, üzenet vagy szavak", "noResults": "Nincs találat:", "results": "találat", "allLanguages": "Minden nyelv",
             "skipToContent": "Ugrás a fő tartalomra", "languages": "Nyelvek", "chooseLanguage": "Válasszon nyelvet",
@@ -256,8 +271,9 @@ public struct SiteStrings: Sendable {
         "ru": [
             "editPage": "Редактировать страницу",
             "lastUpdated": "Последнее обновление",
+            "resultOne": "результат", "resultFew": "результата", "resultMany": "результатов", "searchHint": "Введите код ошибки (0x80CF0437, 80cf0437, DeviceCapReached) или несколько слов.", "otherLanguage": "Другой язык",
             "moreResults": "Другие результаты",
-            "searchPlaceholder": "Код, сообщение или слова", "noResults": "Нет результатов для", "results": "результатов", "allLanguages": "Все языки",
+            "searchPlaceholder": "Код, сообщение или слова", "noResults": "Нет результатов для", "results": "результата", "allLanguages": "Все языки",
             "skipToContent": "Перейти к основному содержимому", "languages": "Языки", "chooseLanguage": "Выберите язык",
             "articleCount": "статей", "home": "Главная", "contents": "Содержание", "errorCodes": "Коды ошибок",
             "code": "Код", "title": "Заголовок", "article": "Статья", "platform": "Платформа", "message": "Сообщение",
@@ -268,6 +284,7 @@ public struct SiteStrings: Sendable {
         "ja": [
             "editPage": "このページを編集",
             "lastUpdated": "最終更新日",
+            "searchHint": "エラー コード (0x80CF0437、80cf0437、DeviceCapReached) またはキーワードを入力してください。", "otherLanguage": "他の言語",
             "moreResults": "さらに表示",
             "searchPlaceholder": "コード、メッセージ、キーワード", "noResults": "検索結果はありません:", "results": "件の結果", "allLanguages": "すべての言語",
             "skipToContent": "メイン コンテンツにスキップ", "languages": "言語", "chooseLanguage": "言語を選択してください",
@@ -279,6 +296,7 @@ public struct SiteStrings: Sendable {
         "zh-cn": [
             "editPage": "编辑此页",
             "lastUpdated": "上次更新",
+            "searchHint": "输入错误代码（0x80CF0437、80cf0437、DeviceCapReached）或几个关键字。", "otherLanguage": "其他语言",
             "moreResults": "更多结果",
             "searchPlaceholder": "代码、消息或关键字", "noResults": "没有结果:", "results": "个结果", "allLanguages": "所有语言",
             "skipToContent": "跳转至主内容", "languages": "语言", "chooseLanguage": "选择语言", "articleCount": "篇文章",
@@ -290,6 +308,7 @@ public struct SiteStrings: Sendable {
         "zh-tw": [
             "editPage": "編輯此頁",
             "lastUpdated": "上次更新",
+            "searchHint": "輸入錯誤代碼（0x80CF0437、80cf0437、DeviceCapReached）或幾個關鍵字。", "otherLanguage": "其他語言",
             "moreResults": "更多結果",
             "searchPlaceholder": "代碼、訊息或關鍵字", "noResults": "沒有結果:", "results": "個結果", "allLanguages": "所有語言",
             "skipToContent": "跳到主要內容", "languages": "語言", "chooseLanguage": "選擇語言", "articleCount": "篇文章",
@@ -301,6 +320,7 @@ public struct SiteStrings: Sendable {
         "ko": [
             "editPage": "이 페이지 편집",
             "lastUpdated": "마지막 업데이트",
+            "searchHint": "오류 코드(0x80CF0437, 80cf0437, DeviceCapReached) 또는 몇 개의 단어를 입력하세요.", "otherLanguage": "다른 언어",
             "moreResults": "결과 더 보기",
             "searchPlaceholder": "코드, 메시지 또는 단어", "noResults": "검색 결과 없음:", "results": "개 결과", "allLanguages": "모든 언어",
             "skipToContent": "주 콘텐츠로 건너뛰기", "languages": "언어", "chooseLanguage": "언어 선택",

@@ -271,6 +271,22 @@ struct TemplateContextTests {
         return names
     }
 
+    @Test("every interface language has its own search hint and words for a count of results as its plural rules need")
+    func searchWords() {
+        // CLDR's categories for whole numbers: every language here has "one" but Japanese, Chinese
+        // and Korean; Polish and Russian have "few" and "many", Czech "few".
+        let noOne: Set = ["ja", "zh-cn", "zh-tw", "ko"]
+        let few: Set = ["pl", "cs", "ru"], many: Set = ["pl", "ru"]
+        for (language, words) in SiteStrings.table where language != "en" {
+            #expect(words["searchHint"] != nil && words["otherLanguage"] != nil, "\(language)")
+            #expect(noOne.contains(language) || words["resultOne"] != nil, "\(language): one")
+            #expect(!few.contains(language) || words["resultFew"] != nil, "\(language): few")
+            #expect(!many.contains(language) || words["resultMany"] != nil, "\(language): many")
+        }
+        let russian = SiteStrings(locale: "ru-ru")
+        #expect([russian["resultOne"], russian["resultFew"], russian["resultMany"]] == ["результат", "результата", "результатов"])
+    }
+
     @Test("every name the templates read is a property of a template context or a word of the interface")
     func namesResolve() throws {
         let keys = Set(templateValueTypes.flatMap { $0.keyNames })

@@ -518,6 +518,14 @@
     if (box) { event.preventDefault(); box.focus(); box.select(); }
   });
 
+  // "1 resultaat", "3 результата", "5 результатов": the word for a count, by the plural rules of
+  // the page's language (one, few, many, else the plural the status names in data-results).
+  var resultsWord = function (status, count) {
+    var category = "other";
+    try { category = new Intl.PluralRules(document.documentElement.lang || "en").select(count); } catch (error) { category = "other"; }
+    return status.getAttribute("data-results-" + category) || status.getAttribute("data-results") || "results";
+  };
+
   // The search page: results for the query in the address (search.html?q=…), kept up to date.
   var pageInput = document.getElementById("search-page-input");
   var resultList = document.getElementById("search-results");
@@ -543,7 +551,7 @@
         found.results.forEach(function (result) { resultList.appendChild(resultElement(result, { preferred: pageLocale })); });
         shown += found.results.length;
         status.textContent = found.total
-          ? found.total + " " + (status.getAttribute("data-results") || "results")
+          ? found.total + " " + resultsWord(status, found.total)
           : (status.getAttribute("data-no-results") || "No results for") + " “" + query.trim() + "”";
         status.className = found.total ? "" : "search-none";
         if (moreButton) moreButton.hidden = shown >= found.total;
