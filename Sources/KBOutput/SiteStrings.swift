@@ -57,6 +57,7 @@ public struct SiteStrings: Sendable {
         "en": [
             "editPage": "Edit this page",
             "lastUpdated": "Last updated",
+            "copy": "Copy", "copied": "Copied",
             "resultOne": "result", "resultFew": "results", "resultMany": "results",
             "moreResults": "More results",
             "searchPlaceholder": "Code, message or words", "noResults": "No results for", "results": "results", "searchHint": "Type an error code (0x80CF0437, 80cf0437, DeviceCapReached) or a few words.", "otherLanguage": "Other language",
@@ -76,6 +77,7 @@ public struct SiteStrings: Sendable {
         "nl": [
             "editPage": "Deze pagina bewerken",
             "lastUpdated": "Laatst bijgewerkt",
+            "copy": "Kopiëren", "copied": "Gekopieerd",
             "resultOne": "resultaat",
             "moreResults": "Meer resultaten",
             "searchPlaceholder": "Code, bericht of woorden", "noResults": "Geen resultaten voor", "results": "resultaten", "searchHint": "Typ een foutcode (0x80CF0437, 80cf0437, DeviceCapReached) of een paar woorden.", "otherLanguage": "Andere taal",
@@ -95,6 +97,7 @@ public struct SiteStrings: Sendable {
         "sv": [
             "editPage": "Redigera den här sidan",
             "lastUpdated": "Senast uppdaterad",
+            "copy": "Kopiera", "copied": "Kopierat",
             "resultOne": "resultat",
             "moreResults": "Fler resultat",
             "searchPlaceholder": "Kod, meddelande eller ord", "noResults": "Inga resultat för", "results": "resultat", "searchHint": "Skriv en felkod (0x80CF0437, 80cf0437, DeviceCapReached) eller några ord.", "otherLanguage": "Annat språk",
@@ -114,6 +117,7 @@ public struct SiteStrings: Sendable {
         "da": [
             "editPage": "Rediger denne side",
             "lastUpdated": "Sidst opdateret",
+            "copy": "Kopiér", "copied": "Kopieret",
             "resultOne": "resultat", "searchHint": "Skriv en fejlkode (0x80CF0437, 80cf0437, DeviceCapReached) eller nogle få ord.", "otherLanguage": "Andet sprog",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, meddelelse eller ord", "noResults": "Ingen resultater for", "results": "resultater",
@@ -126,6 +130,7 @@ public struct SiteStrings: Sendable {
         "nb": [
             "editPage": "Rediger denne siden",
             "lastUpdated": "Sist oppdatert",
+            "copy": "Kopier", "copied": "Kopiert",
             "resultOne": "resultat", "searchHint": "Skriv inn en feilkode (0x80CF0437, 80cf0437, DeviceCapReached) eller noen få ord.", "otherLanguage": "Annet språk",
             "moreResults": "Flere resultater",
             "searchPlaceholder": "Kode, melding eller ord", "noResults": "Ingen resultater for", "results": "resultater",
@@ -138,6 +143,7 @@ public struct SiteStrings: Sendable {
         "fi": [
             "editPage": "Muokkaa tätä sivua",
             "lastUpdated": "Päivitetty viimeksi",
+            "copy": "Kopioi", "copied": "Kopioitu",
             "resultOne": "tulos", "searchHint": "Kirjoita virhekoodi (0x80CF0437, 80cf0437, DeviceCapReached) tai muutama sana.", "otherLanguage": "Muu kieli",
             "moreResults": "Lisää tuloksia",
             "searchPlaceholder": "Koodi, sanoma tai sanoja", "noResults": "Ei tuloksia haulle", "results": "tulosta",
@@ -150,6 +156,7 @@ public struct SiteStrings: Sendable {
         "de": [
             "editPage": "Diese Seite bearbeiten",
             "lastUpdated": "Zuletzt aktualisiert",
+            "copy": "Kopieren", "copied": "Kopiert",
             "resultOne": "Ergebnis", "searchHint": "Geben Sie einen Fehlercode (0x80CF0437, 80cf0437, DeviceCapReached) oder einige Wörter ein.", "otherLanguage": "Andere Sprache",
             "moreResults": "Weitere Ergebnisse",
             "searchPlaceholder": "Code, Meldung oder Wörter", "noResults": "Keine Ergebnisse für", "results": "Ergebnisse", "allLanguages": "Alle Sprachen",
@@ -165,6 +172,7 @@ public struct SiteStrings: Sendable {
         "fr": [
             "editPage": "Modifier cette page",
             "lastUpdated": "Dernière mise à jour",
+            "copy": "Copier", "copied": "Copié",
             "resultOne": "résultat", "resultMany": "résultats", "searchHint": "Saisissez un code d’erreur (0x80CF0437, 80cf0437, DeviceCapReached) ou quelques mots.", "otherLanguage": "Autre langue",
             "moreResults": "Plus de résultats",
             "searchPlaceholder": "Code, message ou mots", "noResults": "Aucun résultat pour", "results": "résultats", "allLanguages": "Toutes les langues",
@@ -181,6 +189,7 @@ public struct SiteStrings: Sendable {
         "es": [
             "editPage": "Editar esta página",
             "lastUpdated": "Última actualización",
+            "copy": "Copiar", "copied": "Copiado",
             "resultOne": "resultado", "resultMany": "resultados", "searchHint": "Escriba un código de error (0x80CF0437, 80cf0437, DeviceCapReached) o algunas palabras.", "otherLanguage": "Otro idioma",
             "moreResults": "Más resultados",
             "searchPlaceholder": "Código, mensaje o palabras", "noResults": "No hay resultados para", "results": "resultados", "allLanguages": "Todos los idiomas",
@@ -196,6 +205,7 @@ public struct SiteStrings: Sendable {
         "it": [
             "editPage": "Modifica questa pagina",
             "lastUpdated": "Ultimo aggiornamento",
+            "copy": "Copia", "copied": "Copiato",
             "resultOne": "risultato", "resultMany": "risultati", "searchHint": "Digita un codice di errore (0x80CF0437, 80cf0437, DeviceCapReached) o alcune parole.", "otherLanguage": "Altra lingua",
             "moreResults": "Altri risultati",
             "searchPlaceholder": "Codice, messaggio o parole", "noResults": "Nessun risultato per", "results": "risultati", "allLanguages": "Tutte le lingue",
@@ -209,6 +219,7 @@ public struct SiteStrings: Sendable {
         "pt": [
             "editPage": "Editar esta página",
             "lastUpdated": "Última atualização",
+            "copy": "Copiar", "copied": "Copiado",
             "resultOne": "resultado", "resultMany": "resultados", "searchHint": "Digite um código de erro (0x80CF0437, 80cf0437, DeviceCapReached) ou algumas palavras.", "otherLanguage": "Outro idioma",
             "moreResults": "Mais resultados",
             "searchPlaceholder": "Código, mensagem ou palavras", "noResults": "Nenhum resultado para", "results": "resultados", "allLanguages": "Todos os idiomas",
@@ -222,6 +233,7 @@ public struct SiteStrings: Sendable {
         "pl": [
             "editPage": "Edytuj tę stronę",
             "lastUpdated": "Ostatnia aktualizacja",
+            "copy": "Kopiuj", "copied": "Skopiowano",
             "resultOne": "wynik", "resultFew": "wyniki", "resultMany": "wyników", "searchHint": "Wpisz kod błędu (0x80CF0437, 80cf0437, DeviceCapReached) lub kilka słów.", "otherLanguage": "Inny język",
             "moreResults": "Więcej wyników",
             "searchPlaceholder": "Kod, komunikat lub słowa", "noResults": "Brak wyników dla", "results": "wyniku", "allLanguages": "Wszystkie języki",
@@ -235,6 +247,7 @@ public struct SiteStrings: Sendable {
         "cs": [
             "editPage": "Upravit tuto stránku",
             "lastUpdated": "Poslední aktualizace",
+            "copy": "Kopírovat", "copied": "Zkopírováno",
             "resultOne": "výsledek", "resultFew": "výsledky", "resultMany": "výsledku", "searchHint": "Zadejte kód chyby (0x80CF0437, 80cf0437, DeviceCapReached) nebo několik slov.", "otherLanguage": "Jiný jazyk",
             "moreResults": "Další výsledky",
             "searchPlaceholder": "Kód, zpráva nebo slova", "noResults": "Žádné výsledky pro", "results": "výsledků", "allLanguages": "Všechny jazyky",
@@ -247,6 +260,7 @@ public struct SiteStrings: Sendable {
         "tr": [
             "editPage": "Bu sayfayı düzenle",
             "lastUpdated": "Son güncelleme",
+            "copy": "Kopyala", "copied": "Kopyalandı",
             "resultOne": "sonuç", "searchHint": "Bir hata kodu (0x80CF0437, 80cf0437, DeviceCapReached) veya birkaç sözcük yazın.", "otherLanguage": "Başka dil",
             "moreResults": "Daha fazla sonuç",
             "searchPlaceholder": "Kod, ileti veya sözcükler", "noResults": "Sonuç bulunamadı:", "results": "sonuç", "allLanguages": "Tüm diller",
@@ -259,6 +273,7 @@ public struct SiteStrings: Sendable {
         "hu": [
             "editPage": "Oldal szerkesztése",
             "lastUpdated": "Utoljára frissítve",
+            "copy": "Másolás", "copied": "Másolva",
             "resultOne": "találat", "searchHint": "Írjon be egy hibakódot (0x80CF0437, 80cf0437, DeviceCapReached) vagy néhány szót.", "otherLanguage": "Más nyelv",
             "moreResults": "További találatok",
             "searchPlaceholder": "Kód, üzenet vagy szavak", "noResults": "Nincs találat:", "results": "találat", "allLanguages": "Minden nyelv",
@@ -271,6 +286,7 @@ public struct SiteStrings: Sendable {
         "ru": [
             "editPage": "Редактировать страницу",
             "lastUpdated": "Последнее обновление",
+            "copy": "Копировать", "copied": "Скопировано",
             "resultOne": "результат", "resultFew": "результата", "resultMany": "результатов", "searchHint": "Введите код ошибки (0x80CF0437, 80cf0437, DeviceCapReached) или несколько слов.", "otherLanguage": "Другой язык",
             "moreResults": "Другие результаты",
             "searchPlaceholder": "Код, сообщение или слова", "noResults": "Нет результатов для", "results": "результата", "allLanguages": "Все языки",
@@ -284,6 +300,7 @@ public struct SiteStrings: Sendable {
         "ja": [
             "editPage": "このページを編集",
             "lastUpdated": "最終更新日",
+            "copy": "コピー", "copied": "コピーしました",
             "searchHint": "エラー コード (0x80CF0437、80cf0437、DeviceCapReached) またはキーワードを入力してください。", "otherLanguage": "他の言語",
             "moreResults": "さらに表示",
             "searchPlaceholder": "コード、メッセージ、キーワード", "noResults": "検索結果はありません:", "results": "件の結果", "allLanguages": "すべての言語",
@@ -296,6 +313,7 @@ public struct SiteStrings: Sendable {
         "zh-cn": [
             "editPage": "编辑此页",
             "lastUpdated": "上次更新",
+            "copy": "复制", "copied": "已复制",
             "searchHint": "输入错误代码（0x80CF0437、80cf0437、DeviceCapReached）或几个关键字。", "otherLanguage": "其他语言",
             "moreResults": "更多结果",
             "searchPlaceholder": "代码、消息或关键字", "noResults": "没有结果:", "results": "个结果", "allLanguages": "所有语言",
@@ -308,6 +326,7 @@ public struct SiteStrings: Sendable {
         "zh-tw": [
             "editPage": "編輯此頁",
             "lastUpdated": "上次更新",
+            "copy": "複製", "copied": "已複製",
             "searchHint": "輸入錯誤代碼（0x80CF0437、80cf0437、DeviceCapReached）或幾個關鍵字。", "otherLanguage": "其他語言",
             "moreResults": "更多結果",
             "searchPlaceholder": "代碼、訊息或關鍵字", "noResults": "沒有結果:", "results": "個結果", "allLanguages": "所有語言",
@@ -320,6 +339,7 @@ public struct SiteStrings: Sendable {
         "ko": [
             "editPage": "이 페이지 편집",
             "lastUpdated": "마지막 업데이트",
+            "copy": "복사", "copied": "복사됨",
             "searchHint": "오류 코드(0x80CF0437, 80cf0437, DeviceCapReached) 또는 몇 개의 단어를 입력하세요.", "otherLanguage": "다른 언어",
             "moreResults": "결과 더 보기",
             "searchPlaceholder": "코드, 메시지 또는 단어", "noResults": "검색 결과 없음:", "results": "개 결과", "allLanguages": "모든 언어",

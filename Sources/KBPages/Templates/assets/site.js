@@ -32,6 +32,44 @@
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
 
+  // A copy button on every code block, labelled in the page's language.
+  var copyLabel = document.body.getAttribute("data-copy") || "Copy";
+  var copiedLabel = document.body.getAttribute("data-copied") || "Copied";
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      document.body.removeChild(area);
+      if (copied) { resolve(); } else { reject(new Error("copy")); }
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("main pre > code"), function (code) {
+    var pre = code.parentNode;
+    var wrapper = document.createElement("div");
+    wrapper.className = "code-block";
+    pre.parentNode.insertBefore(wrapper, pre);
+    wrapper.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = copyLabel;
+    button.addEventListener("click", function () {
+      copyText(code.textContent).then(function () {
+        button.textContent = copiedLabel;
+        setTimeout(function () { button.textContent = copyLabel; }, 2000);
+      }, function () { button.textContent = copyLabel; });
+    });
+    wrapper.appendChild(button);
+  });
+
   // The language switcher leads to the same entry in the other language when there is one.
   var map = document.getElementById("entry-counterparts");
   if (map) {
