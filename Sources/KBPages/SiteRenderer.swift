@@ -77,7 +77,7 @@ public struct SiteRenderer: Sendable {
                 }
             case .search(let locale):
                 return memoized("pages/search/" + (locale ?? ""), from: []) {
-                    self.page(self.search(locale), template: "search", path: SitePaths.search(locale))
+                    self.page(self.search(locale, linked.locales), template: "search", path: SitePaths.search(locale))
                 }
             }
         }
@@ -117,11 +117,20 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Search
 
-    private func search(_ locale: String?) -> Page {
+    /// A language's search page links to the others' (the script carries the query over), the
+    /// page of every language to none.
+    private func search(_ locale: String?, _ locales: [String]) -> Page {
         let path = SitePaths.search(locale)
         let strings = SiteStrings(locale: locale ?? "en")
         var layout = base(path: path, locale: locale ?? "en", title: strings["search"], searchLocale: locale)
-        if let locale { layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale)) }
+        if let locale {
+            layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
+            layout.hasLanguages = locales.count > 1
+            layout.languages = locales.map { other in
+                LanguageLink(name: SiteStrings.nativeName(of: other), hreflang: other, current: other == locale,
+                             href: SitePaths.relative(from: path, to: SitePaths.search(other)))
+            }
+        }
         return Page(layout: layout, content: SearchPage(allLanguagesOnly: locale == nil))
     }
 

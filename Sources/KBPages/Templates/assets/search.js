@@ -564,6 +564,10 @@
       var everywhere = !pageLocale || (allBox && allBox.checked);
       var address = "?q=" + encodeURIComponent(query) + (allBox && allBox.checked ? "&all=1" : "");
       try { window.history.replaceState(null, "", address); } catch (error) { /* file:// in some browsers */ }
+      // The other languages' search pages open on the same query.
+      Array.prototype.forEach.call(document.querySelectorAll(".language-switcher a[data-locale]"), function (link) {
+        link.setAttribute("href", link.getAttribute("href").split(/[?#]/)[0] + (query.trim() ? address : ""));
+      });
       var ticket = ++ticketCounter;
       if (!query.trim()) {
         while (resultList.firstChild) resultList.removeChild(resultList.firstChild);
