@@ -125,11 +125,7 @@ public struct SiteRenderer: Sendable {
         var layout = base(path: path, locale: locale ?? "en", title: strings["search"], searchLocale: locale)
         if let locale {
             layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
-            layout.hasLanguages = locales.count > 1
-            layout.languages = locales.map { other in
-                LanguageLink(name: SiteStrings.nativeName(of: other), hreflang: other, current: other == locale,
-                             href: SitePaths.relative(from: path, to: SitePaths.search(other)))
-            }
+            layout.switchLanguages(locales.map { ($0, SitePaths.search($0)) }, current: locale, from: path)
         }
         return Page(layout: layout, content: SearchPage(allLanguagesOnly: locale == nil))
     }
@@ -178,11 +174,7 @@ public struct SiteRenderer: Sendable {
         let strings = SiteStrings(locale: locale)
         var layout = base(path: path, locale: locale, title: SiteStrings.nativeName(of: locale), searchLocale: locale)
         layout.home = "index.html"
-        layout.hasLanguages = linked.locales.count > 1
-        layout.languages = linked.locales.map { other in
-            LanguageLink(name: SiteStrings.nativeName(of: other), hreflang: other, current: other == locale,
-                         href: SitePaths.relative(from: path, to: SitePaths.home(other)))
-        }
+        layout.switchLanguages(linked.locales.map { ($0, SitePaths.home($0)) }, current: locale, from: path)
         layout.alternates = linked.locales.map { other in
             Alternate(hreflang: other, href: SitePaths.relative(from: path, to: SitePaths.home(other)))
         }
@@ -309,12 +301,8 @@ public struct SiteRenderer: Sendable {
         layout.description = article.metadata.description
 
         let versions = ([index] + linked.translations(of: index)).sorted { linked.articles[$0].locale < linked.articles[$1].locale }
-        layout.hasLanguages = versions.count > 1
-        layout.languages = versions.map { other in
-            let translation = linked.articles[other]
-            return LanguageLink(name: SiteStrings.nativeName(of: translation.locale), hreflang: translation.locale,
-                                current: other == index, href: SitePaths.relative(from: path, to: SitePaths.article(translation)))
-        }
+        layout.switchLanguages(versions.map { (linked.articles[$0].locale, SitePaths.article(linked.articles[$0])) },
+                               current: article.locale, from: path)
         layout.alternates = versions.count > 1 ? versions.map { other in
             Alternate(hreflang: linked.articles[other].locale, href: SitePaths.relative(from: path, to: SitePaths.article(linked.articles[other])))
         } : []
@@ -598,5 +586,17 @@ extension NavigationItem {
     func collectArticleIDs(into ids: inout Set<String>) {
         if case .article(let id) = target { ids.insert(id) }
         children.forEach { $0.collectArticleIDs(into: &ids) }
+    }
+}
+
+extension Layout {
+    /// The language switcher of a page at `path`: each locale's version of it, by native name,
+    /// the page's own marked current; shown when there is another.
+    mutating func switchLanguages(_ versions: [(locale: String, path: String)], current: String, from path: String) {
+        hasLanguages = versions.count > 1
+        languages = versions.map { version in
+            LanguageLink(name: SiteStrings.nativeName(of: version.locale), hreflang: version.locale, current: version.locale == current,
+                         href: SitePaths.relative(from: path, to: version.path))
+        }
     }
 }
