@@ -366,27 +366,16 @@ public struct BuiltContract: Sendable {
         Schemas.names.map { BuiltSite.File(path: Contract.schemaPath($0), contents: Schemas.json($0, baseURL: baseURL)) }
     }
 
-    /// A language's articles, chunks and search records files.
+    /// A language's articles file (its articles' encoded records spliced into the file without
+    /// them) and chunks file. Compact JSON writes a value inside an array as it writes it alone,
+    /// so the files are what the encoder would write of the whole.
     func languageFiles(_ locale: String) -> [BuiltSite.File] {
         var header = articles[locale]!
         header.articles = []
-        return Self.languageFiles(locale, (encoded[locale] ?? []).map(\.encoded), header: header)
-    }
-
-    /// A language's articles and chunks files from its articles' encoded parts, and the articles
-    /// file without its articles.
-    static func languageFiles(_ locale: String, _ parts: [Encoded], header: ArticlesFile) -> [BuiltSite.File] {
-        languageFiles(locale, records: Array(parts.map(\.record).joined(separator: [UInt8(ascii: ",")])),
-                      chunkLines: parts.flatMap(\.chunkLines), header: header)
-    }
-
-    /// A language's articles file (`records`: its articles' records, encoded and separated by
-    /// commas, spliced into `header`) and chunks file. Compact JSON writes a value inside an
-    /// array as it writes it alone, so the files are what the encoder would write of the whole.
-    static func languageFiles(_ locale: String, records: [UInt8], chunkLines: [UInt8], header: ArticlesFile) -> [BuiltSite.File] {
-        [
-            BuiltSite.File(path: Contract.articlesPath(locale), contents: splice([records], into: json(header, encoder()), at: "articles")),
-            BuiltSite.File(path: Contract.chunksPath(locale), contents: chunkLines),
+        let parts = (encoded[locale] ?? []).map(\.encoded)
+        return [
+            BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.splice(parts.map(\.record), into: Self.json(header, Self.encoder()), at: "articles")),
+            BuiltSite.File(path: Contract.chunksPath(locale), contents: parts.flatMap(\.chunkLines)),
         ]
     }
 
