@@ -60,8 +60,8 @@ let package = Package(
             // The default templates and assets, embedded in the binary (a user's --templates replace them).
             resources: [
                 "layout.mustache", "root.mustache", "home.mustache", "article.mustache", "code.mustache", "coverage.mustache",
-                "nav.mustache", "search.mustache", "assets/site.css", "assets/site.js", "assets/search.js",
-                "assets/favicon.svg",
+                "nav.mustache", "search.mustache", "codes.mustache", "notfound.mustache", "assets/site.css", "assets/site.js", "assets/search.js",
+                "assets/favicon.svg", "assets/theme.js",
             ].map { .embedInCode("Templates/" + $0) },
             swiftSettings: instrumented
         ),

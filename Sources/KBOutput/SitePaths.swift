@@ -29,6 +29,13 @@ public enum SitePaths {
         return name
     }
 
+    /// `codes/index.nl-nl.html`: a language's index of every code. A code's own page never has a
+    /// dot in its name (`fileName(for:)` encodes it), so the two never meet.
+    public static func codeIndex(_ locale: String) -> String { "codes/index.\(locale).html" }
+
+    /// The page a web server shows for an address the site does not have.
+    public static let notFound = "404.html"
+
     /// `nl-nl/search.html`; `search.html` for every language.
     public static func search(_ locale: String?) -> String { locale.map { "\($0)/search.html" } ?? "search.html" }
 

@@ -25,7 +25,9 @@ struct CodeLinker {
             if let code = code(for: bytes[index..<end]) {
                 output += String(decoding: bytes[plainStart..<index], as: UTF8.self).htmlEscaped
                 let written = String(decoding: bytes[index..<end], as: UTF8.self)
-                output += "<a class=\"code\" href=\"\(url(code).htmlEscaped)\">\(written.htmlEscaped)</a>"
+                // A long symbolic code may break after its underscores (`OM_E_<wbr>…`), not inside a word.
+                let shown = written.htmlEscaped.replacingOccurrences(of: "_", with: "_<wbr>")
+                output += "<a class=\"code\" href=\"\(url(code).htmlEscaped)\">\(shown)</a>"
                 plainStart = end
             }
             index = end

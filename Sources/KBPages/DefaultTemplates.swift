@@ -11,9 +11,12 @@ enum DefaultTemplates {
         "coverage.mustache": PackageResources.coverage_mustache,
         "nav.mustache": PackageResources.nav_mustache,
         "search.mustache": PackageResources.search_mustache,
+        "codes.mustache": PackageResources.codes_mustache,
+        "notfound.mustache": PackageResources.notfound_mustache,
         "assets/site.css": PackageResources.site_css,
         "assets/site.js": PackageResources.site_js,
         "assets/search.js": PackageResources.search_js,
         "assets/favicon.svg": PackageResources.favicon_svg,
+        "assets/theme.js": PackageResources.theme_js,
     ]
 }

@@ -19,6 +19,9 @@ public struct HTMLRenderer {
     /// HTML placed before a table whose rows are entries, given the rows' ids (the table's
     /// entries in other languages).
     public var beforeEntryTable: ([String]) -> String = { _ in "" }
+    /// The label of the link each section heading below the title carries to its own anchor
+    /// (shown on hover and focus); nil for none.
+    public var sectionLinkLabel: String?
 
     public init() {}
 
@@ -40,7 +43,12 @@ public struct HTMLRenderer {
     private func renderSection(_ section: Section, skipHeading: Bool, zones: inout Int, into output: inout String) {
         if section.level > 0, !skipHeading {
             let level = min(section.level, 6)
-            output += "<h\(level) id=\"\(section.anchor.htmlEscaped)\">\(render(section.title))</h\(level)>\n"
+            let anchor = section.anchor.htmlEscaped
+            output += "<h\(level) id=\"\(anchor)\">\(render(section.title))"
+            if level > 1, let label = sectionLinkLabel {
+                output += "<a class=\"heading-link\" href=\"#\(anchor)\" aria-label=\"\(label.htmlEscaped)\"></a>"
+            }
+            output += "</h\(level)>\n"
             output += afterHeading(section)
         }
         renderBlocks(section.blocks, zones: &zones, into: &output)
@@ -169,8 +177,16 @@ public struct HTMLRenderer {
             return render(blocks)
         }
         let entryIDs = table.rows.compactMap(\.entryID)
-        if !entryIDs.isEmpty { output += beforeEntryTable(entryIDs) }
-        output += "<table>\n<thead>\n<tr>"
+        // A table of entries reads as one card per entry on a narrow screen: each cell carries
+        // its column's heading for the stylesheet to show (`data-label`).
+        var labels: [String] = []
+        if !entryIDs.isEmpty {
+            output += beforeEntryTable(entryIDs)
+            labels = table.header.cells.map { " data-label=\"\($0.plainText.htmlEscaped)\"" }
+            output += "<table class=\"entries\">\n<thead>\n<tr>"
+        } else {
+            output += "<table>\n<thead>\n<tr>"
+        }
         for (column, content) in table.header.cells.enumerated() {
             output += "<th\(align(column))>\(cell(content))</th>"
         }
@@ -183,7 +199,7 @@ public struct HTMLRenderer {
             }
             for column in 0..<table.header.cells.count {
                 let content = column < row.cells.count ? row.cells[column] : []
-                output += "<td\(align(column))>\(cell(content))</td>"
+                output += "<td\(column < labels.count ? labels[column] : "")\(align(column))>\(cell(content))</td>"
             }
             output += "</tr>\n"
         }

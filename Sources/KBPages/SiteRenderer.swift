@@ -42,9 +42,10 @@ public struct SiteRenderer: Sendable {
         // Every page is independent of the others: all of them render in one parallel loop,
         // the large ones (homes with their code index, the coverage page) first.
         enum Page: Sendable {
-            case root, home(String), coverage, article(Int), code(Int), search(String?)
+            case root, home(String), codeIndex(String), coverage, notFound, article(Int), code(Int), search(String?)
         }
-        let pages: [Page] = linked.locales.map(Page.home) + [.coverage, .root, .search(nil)]
+        let pages: [Page] = linked.locales.map(Page.codeIndex) + [.coverage] + linked.locales.map(Page.home)
+            + [.root, .notFound, .search(nil)]
             + linked.locales.map(Page.search)
             + linked.articles.indices.filter { !SitePaths.isLanding(linked.articles[$0]) }.map(Page.article)
             + linked.codes.codes.indices.map(Page.code)
@@ -57,6 +58,14 @@ public struct SiteRenderer: Sendable {
                 let landing = linked.articles.filter { $0.locale == locale && SitePaths.isLanding($0) }.map(\.source)
                 return memoized("pages/home/" + locale, from: landing) {
                     self.page(self.home(locale, context), template: "home", path: SitePaths.home(locale))
+                }
+            case .codeIndex(let locale):
+                return memoized("pages/codes/" + locale, from: []) {
+                    self.page(self.codeIndex(locale, context), template: "codes", path: SitePaths.codeIndex(locale))
+                }
+            case .notFound:
+                return memoized("pages/not-found", from: []) {
+                    self.page(self.notFound(linked), template: "notfound", path: SitePaths.notFound)
                 }
             case .coverage:
                 return memoized("pages/coverage", from: []) {
@@ -156,14 +165,34 @@ public struct SiteRenderer: Sendable {
             return Page(layout: layout, content: RootPage(locales: [], redirect: SitePaths.home(only)))
         }
         let layout = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")["chooseLanguage"])
-        let locales = linked.locales.map { locale in
+        return Page(layout: layout, content: RootPage(locales: rootLocales(linked, prefix: "")))
+    }
+
+    /// Each language's home with its counts, linked with `prefix` before the path.
+    private func rootLocales(_ linked: LinkedKnowledgeBase, prefix: String) -> [RootLocale] {
+        linked.locales.map { locale in
             let articles = linked.articles.filter { $0.locale == locale }
             let strings = SiteStrings(locale: locale)
             return RootLocale(
-                locale: locale, name: SiteStrings.nativeName(of: locale), href: SitePaths.home(locale), articles: articles.count,
+                locale: locale, name: SiteStrings.nativeName(of: locale), href: prefix + SitePaths.home(locale), articles: articles.count,
                 entries: articles.reduce(0) { $0 + $1.entries.count }, articleWord: strings["articleCount"], entryWord: strings["entries"])
         }
-        return Page(layout: layout, content: RootPage(locales: locales))
+    }
+
+    // MARK: Not found
+
+    /// `404.html`, which a web server shows at whatever address was asked for: its links start
+    /// at the base URL, or else at the server's root (`/`), since a relative link would start from
+    /// the missing page's folder. In the site's language when it has one, else in English.
+    private func notFound(_ linked: LinkedKnowledgeBase) -> Page {
+        let locale = linked.locales.count == 1 ? linked.locales[0] : "en"
+        var layout = base(path: SitePaths.notFound, locale: locale, title: SiteStrings(locale: locale)["notFound"])
+        let root = options.baseURL ?? "/"
+        layout.root = root
+        layout.home = root + SitePaths.root
+        layout.searchPage = root + SitePaths.search(nil)
+        layout.openSearch = root + SitePaths.openSearch(nil)
+        return Page(layout: layout, content: NotFoundPage(locales: rootLocales(linked, prefix: root)))
     }
 
     // MARK: Home
@@ -179,16 +208,20 @@ public struct SiteRenderer: Sendable {
             Alternate(hreflang: other, href: SitePaths.relative(from: path, to: SitePaths.home(other)))
         }
 
+        // The navigation, each table collapsed to its top level (and a lone branch's items), named
+        // by its own title: the title of its folder's index article, or of its lone top item.
         let articles = linked.articles.filter { $0.locale == locale }
+        let titles = Dictionary(articles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let tables = linked.knowledgeBase.tablesOfContents.filter { $0.locale == locale }
         var listed: Set<String> = []
         var navigation: [NavigationTable] = tables.map { table in
             table.items.forEach { $0.collectArticleIDs(into: &listed) }
-            return NavigationTable(
-                title: table.folder.isEmpty ? strings["contents"] : table.folder.split(separator: "/").joined(separator: " / "),
-                items: table.items.map { navigationItem($0, locale: locale, from: path, current: nil) })
+            let title = titles[table.folder.isEmpty ? "index" : table.folder + "/index"]
+                ?? (table.items.count == 1 ? table.items[0].title : nil)
+                ?? (table.folder.isEmpty ? strings["contents"] : table.folder.split(separator: "/").joined(separator: " / "))
+            return NavigationTable(title: title, items: prunedNavigation(table.items, open: [], locale: locale, from: path))
         }
-        let unlisted = articles.filter { !listed.contains($0.id) }
+        let unlisted = articles.filter { !listed.contains($0.id) && !SitePaths.isLanding($0) }
         if !unlisted.isEmpty {
             navigation.append(NavigationTable(
                 title: tables.isEmpty ? strings["contents"] : strings["otherArticles"], items: folderTree(unlisted, from: path)))
@@ -196,6 +229,58 @@ public struct SiteRenderer: Sendable {
         // A lone tree needs no title of its own under the "Contents" heading.
         for index in navigation.indices { navigation[index].showTitle = navigation.count > 1 }
 
+        // The codes with the most entries in the language (the full index has a page of its own),
+        // and the articles with the most entries.
+        // A code is the more common the more articles it appears in (then the more entries).
+        let rows = codeRows(locale, from: path, linked)
+        var entriesPerCode: [String: Int] = [:]
+        var articlesPerCode: [String: Set<String>] = [:]
+        for row in rows {
+            entriesPerCode[row.code, default: 0] += 1
+            articlesPerCode[row.code, default: []].insert(row.articleHref)
+        }
+        func weight(_ code: String) -> (Int, Int) { (articlesPerCode[code]!.count, entriesPerCode[code]!) }
+        var seen: Set<String> = []
+        let common = rows.filter { seen.insert($0.code).inserted }
+            .sorted { weight($0.code) != weight($1.code) ? weight($0.code) > weight($1.code) : $0.code < $1.code }
+            .prefix(Self.commonCodes)
+        let troubleshooting = articles.filter { !$0.entries.isEmpty && !SitePaths.isLanding($0) }
+            .sorted { ($0.entries.count, $1.title) > ($1.entries.count, $0.title) }
+            .prefix(Self.troubleshootingArticles)
+            .map { ArticleCount(title: $0.title, href: SitePaths.relative(from: path, to: SitePaths.article($0)), entries: $0.entries.count) }
+
+        // The language's index.md, when there is one, introduces the page.
+        var intro: String?
+        if let landing = linked.articles.indices.first(where: { linked.articles[$0].locale == locale && SitePaths.isLanding(linked.articles[$0]) }),
+           let page = article(landing, context).content as? ArticlePage {
+            intro = page.body
+            layout.title = linked.articles[landing].title
+            layout.description = linked.articles[landing].metadata.description
+        }
+        return Page(layout: layout, content: HomePage(
+            heading: SiteStrings.nativeName(of: locale), intro: intro, tables: navigation, codes: Array(common), hasCodes: !rows.isEmpty,
+            codeIndex: SitePaths.relative(from: path, to: SitePaths.codeIndex(locale)), codeCount: entriesPerCode.count,
+            troubleshooting: Array(troubleshooting)))
+    }
+
+    /// How many codes and articles a home lists before the links to all of them.
+    static let commonCodes = 12
+    static let troubleshootingArticles = 10
+
+    /// A language's code index: every entry of every code, sortable and filterable as you type.
+    private func codeIndex(_ locale: String, _ context: RenderingContext) -> Page {
+        let linked = context.linked
+        let path = SitePaths.codeIndex(locale)
+        let strings = SiteStrings(locale: locale)
+        var layout = base(path: path, locale: locale, title: strings["allCodes"], searchLocale: locale)
+        layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
+        layout.switchLanguages(linked.locales.map { ($0, SitePaths.codeIndex($0)) }, current: locale, from: path)
+        let rows = codeRows(locale, from: path, linked)
+        return Page(layout: layout, content: CodeIndexPage(codes: rows, hasCodes: !rows.isEmpty))
+    }
+
+    /// A row per entry of a code in the language, in the order of the codes.
+    private func codeRows(_ locale: String, from path: String, _ linked: LinkedKnowledgeBase) -> [CodeRow] {
         var rows: [CodeRow] = []
         for code in linked.codes.codes {
             for reference in code.entries where linked.article(reference).locale == locale {
@@ -208,16 +293,7 @@ public struct SiteRenderer: Sendable {
                     platform: entry.platform ?? ""))
             }
         }
-        // The language's index.md, when there is one, introduces the page.
-        var intro: String?
-        if let landing = linked.articles.indices.first(where: { linked.articles[$0].locale == locale && SitePaths.isLanding(linked.articles[$0]) }),
-           let page = article(landing, context).content as? ArticlePage {
-            intro = page.body
-            layout.title = linked.articles[landing].title
-            layout.description = linked.articles[landing].metadata.description
-        }
-        return Page(layout: layout, content: HomePage(
-            heading: SiteStrings.nativeName(of: locale), intro: intro, tables: navigation, codes: rows, hasCodes: !rows.isEmpty))
+        return rows
     }
 
     /// The items of one level, with the branch at `open.first` opened (and so on down; a lone
@@ -316,6 +392,8 @@ public struct SiteRenderer: Sendable {
         // the article. A branch left closed links to its page, or its first page (the locale home
         // carries the whole tree).
         var navigation: String?
+        var breadcrumbs: [PageLink] = []
+        var previous: PageLink?, next: PageLink?
         if let table {
             layout.hasSidebar = true
             let branch = table.items.branch(leadingTo: article.id)
@@ -323,6 +401,28 @@ public struct SiteRenderer: Sendable {
                 self.prunedNavigation(table.items, open: branch[...], locale: article.locale, from: path)
                     .map { self.templates.render($0, template: "nav") }.joined()
             }.markingCurrent(String(path.split(separator: "/").last ?? ""))
+            // Breadcrumbs: the home, then the branches on the way to the article (a branch links to
+            // its own page, or else its first page), not the article itself.
+            func link(_ id: String?) -> String? {
+                id.map { SitePaths.relative(from: path, to: "\(article.locale)/\($0).html") }
+            }
+            breadcrumbs = [PageLink(title: strings["home"], href: layout.home)]
+            var items = table.items
+            for position in branch where position < items.count {
+                let item = items[position]
+                if item.target == .article(article.id) { break }
+                breadcrumbs.append(PageLink(title: item.title, href: link(item.firstArticle)))
+                items = item.children
+            }
+            // Previous and next: the neighbours in the table's reading order.
+            let order = context.readingOrder(of: table)
+            if let position = order.firstIndex(where: { $0.id == article.id }) {
+                if position > 0 { previous = PageLink(title: order[position - 1].title, href: link(order[position - 1].id)) }
+                if position + 1 < order.count { next = PageLink(title: order[position + 1].title, href: link(order[position + 1].id)) }
+            }
+        }
+        let outline = article.document.allSections.filter { $0.level == 2 || $0.level == 3 }.map { section in
+            OutlineItem(title: section.titleText, anchor: section.anchor, nested: section.level == 3)
         }
 
         // Entries: their codes and their places in the other languages.
@@ -341,6 +441,7 @@ public struct SiteRenderer: Sendable {
         renderer.rewriteLink = SitePaths.pageLink
         renderer.alertTitle = { strings[$0.rawValue] }
         renderer.zoneLabel = { strings["appliesTo"] + ": " + $0 }
+        renderer.sectionLinkLabel = strings["sectionLink"]
         let codeLinker = context.codeLinker(forArticle: index, from: path)
         renderer.textHTML = codeLinker.html
         let meta: (Int) -> String = { entryIndex in
@@ -359,7 +460,8 @@ public struct SiteRenderer: Sendable {
             navigation: navigation, counterparts: Self.scriptJSON(.object(counterparts)),
             markdown: SitePaths.relative(from: path, to: SitePaths.markdownTwin(of: article)),
             structuredData: Self.scriptJSON(structuredData(article, path: path)), body: renderer.render(article.document),
-            editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }, updated: article.metadata.isoDate))
+            editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }, updated: article.metadata.isoDate,
+            breadcrumbs: breadcrumbs, previous: previous, next: next, outline: outline))
     }
 
     /// schema.org data for search engines: a `TechArticle` with a `HowTo` (its name and place) for
@@ -542,6 +644,25 @@ final class RenderingContext: Sendable {
     func codeLinker(forArticle index: Int, from path: String) -> CodeLinker {
         let root = SitePaths.rootPrefix(of: path)
         return CodeLinker(known: knownCodes, local: localCodes[index], url: { root + SitePaths.code($0) })
+    }
+
+    private let readingOrders = Mutex<[String: [(id: String, title: String)]]>([:])
+
+    /// A table of contents' articles in reading order (depth first), each once, with its title in
+    /// the table.
+    func readingOrder(of table: TableOfContents) -> [(id: String, title: String)] {
+        if let cached = readingOrders.withLock({ $0[table.source] }) { return cached }
+        var order: [(id: String, title: String)] = []
+        var seen: Set<String> = []
+        func visit(_ items: [NavigationItem]) {
+            for item in items {
+                if case .article(let id) = item.target, seen.insert(id).inserted { order.append((id, item.title)) }
+                visit(item.children)
+            }
+        }
+        visit(table.items)
+        readingOrders.withLock { $0[table.source] = order }
+        return order
     }
 
     func navigation(of table: TableOfContents, forPageIn folder: String, open branch: [Int], render: () -> String) -> String {

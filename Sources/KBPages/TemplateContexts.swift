@@ -21,9 +21,9 @@ extension TemplateValue {
 /// Every type templates read, for `TemplateContextTests`.
 let templateValueTypes: [any TemplateValue.Type] = [
     Layout.self, LanguageLink.self, Alternate.self, RootPage.self, RootLocale.self, HomePage.self, NavigationTable.self,
-    NavigationItemContext.self, CodeRow.self, ArticlePage.self, CodePage.self, DecodedCode.self, CodeGroup.self,
+    NavigationItemContext.self, CodeRow.self, ArticlePage.self, PageLink.self, OutlineItem.self, CodePage.self, DecodedCode.self, CodeGroup.self,
     EntryLabels.self, CodeEntry.self, CoveragePage.self, CoverageLocale.self, CoverageRow.self, CoverageCell.self,
-    SearchPage.self,
+    SearchPage.self, CodeIndexPage.self, ArticleCount.self, NotFoundPage.self,
 ]
 
 /// A page: its own values, read first, then its layout's.
@@ -107,18 +107,51 @@ struct RootLocale: TemplateValue {
     ]
 }
 
-/// `home.mustache`: a language's home, its navigation and its code index.
+/// `home.mustache`: a language's home: its most common codes, its troubleshooting articles, a
+/// link to its code index and its navigation, collapsed.
 struct HomePage: TemplateValue {
     var heading: String
-    /// The language's `index.md` article, rendered, shown above the navigation and code index.
+    /// The language's `index.md` article, rendered, shown above the rest.
     var intro: String?
     var tables: [NavigationTable]
+    /// The codes with the most entries in the language.
     var codes: [CodeRow]
     var hasCodes: Bool
+    /// The language's code index page, and how many codes it lists.
+    var codeIndex: String
+    var codeCount: Int
+    /// The articles with the most entries.
+    var troubleshooting: [ArticleCount]
 
     static let keys: TemplateKeys<HomePage> = [
         "heading": { $0.heading }, "intro": { $0.intro }, "tables": { $0.tables }, "codes": { $0.codes }, "hasCodes": { $0.hasCodes },
+        "codeIndex": { $0.codeIndex }, "codeCount": { $0.codeCount },
+        "troubleshooting": { $0.troubleshooting.isEmpty ? nil : $0.troubleshooting }, "hasTroubleshooting": { !$0.troubleshooting.isEmpty },
     ]
+}
+
+/// An article and how many error entries it has.
+struct ArticleCount: TemplateValue {
+    var title: String
+    var href: String
+    var entries: Int
+
+    static let keys: TemplateKeys<ArticleCount> = ["title": { $0.title }, "href": { $0.href }, "entries": { $0.entries }]
+}
+
+/// `codes.mustache`: a language's index of every code, sortable and filterable.
+struct CodeIndexPage: TemplateValue {
+    var codes: [CodeRow]
+    var hasCodes: Bool
+
+    static let keys: TemplateKeys<CodeIndexPage> = ["codes": { $0.codes }, "hasCodes": { $0.hasCodes }]
+}
+
+/// `404.mustache`: the page for an address the site does not have.
+struct NotFoundPage: TemplateValue {
+    var locales: [RootLocale]
+
+    static let keys: TemplateKeys<NotFoundPage> = ["locales": { $0.locales }]
 }
 
 /// A navigation tree on a home page.
@@ -175,11 +208,39 @@ struct ArticlePage: TemplateValue {
     var editLink: String?
     /// `ms.date` as an ISO 8601 date (`2018-11-09`); nil when the article has none.
     var updated: String?
+    /// The branches of the navigation above the article, from the locale home down.
+    var breadcrumbs: [PageLink] = []
+    /// The articles before and after this one in the order of its table of contents.
+    var previous: PageLink?
+    var next: PageLink?
+    /// The article's sections (levels 2 and 3), for the "on this page" list.
+    var outline: [OutlineItem] = []
 
     static let keys: TemplateKeys<ArticlePage> = [
         "pagefindCodes": { $0.pagefindCodes }, "navigation": { $0.navigation }, "counterparts": { $0.counterparts }, "markdown": { $0.markdown },
         "structuredData": { $0.structuredData }, "body": { $0.body }, "editLink": { $0.editLink }, "updated": { $0.updated },
+        "breadcrumbs": { $0.breadcrumbs.isEmpty ? nil : $0.breadcrumbs }, "previous": { $0.previous }, "next": { $0.next },
+        "hasPager": { $0.previous != nil || $0.next != nil }, "outline": { $0.outline.isEmpty ? nil : $0.outline },
+        "hasBreadcrumbs": { !$0.breadcrumbs.isEmpty }, "hasOutline": { !$0.outline.isEmpty },
     ]
+}
+
+/// A link with its text: a breadcrumb, the previous or next article.
+struct PageLink: TemplateValue {
+    var title: String
+    var href: String?
+
+    static let keys: TemplateKeys<PageLink> = ["title": { $0.title }, "href": { $0.href }]
+}
+
+/// A section in an article's "on this page" list.
+struct OutlineItem: TemplateValue {
+    var title: String
+    var anchor: String
+    /// A level-3 section, shown indented under its level-2 section.
+    var nested: Bool
+
+    static let keys: TemplateKeys<OutlineItem> = ["title": { $0.title }, "anchor": { $0.anchor }, "nested": { $0.nested }]
 }
 
 /// `code.mustache`: a code, decoded when it is an HRESULT, and its entries per language.

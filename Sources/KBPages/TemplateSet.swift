@@ -6,7 +6,7 @@ import Mustache
 /// same name (`kb build --templates DIR`).
 public struct TemplateSet: Sendable {
     /// The templates a site needs; `nav` renders navigation trees, `layout` is the page shell.
-    public static let required = ["layout", "root", "home", "article", "code", "coverage", "nav", "search"]
+    public static let required = ["layout", "root", "home", "article", "code", "coverage", "nav", "search", "codes", "notfound"]
 
     let library: MustacheLibrary
     /// Files other than templates (`assets/site.css`, `assets/site.js`), by path.

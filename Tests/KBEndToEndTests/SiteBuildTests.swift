@@ -91,6 +91,17 @@ struct SiteBuildTests {
         #expect(dutch.contains("href=\"../../../en-us/intune/enrollment/troubleshoot-device-enrollment-in-intune.html\" hreflang=\"en-us\""))
     }
 
+    @Test("the corpus site reads well on a phone and a laptop, and axe-core finds no violation on any kind of page in either theme")
+    func pagesInBrowser() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("site")
+        #expect(try run(try kbExecutable(), ["build", corpusPath, "-o", output.path, "-q", "--fail-on", "never"]).status == 0)
+        let screenshots = repositoryRoot.appendingPathComponent(".build/screenshots")
+        let (status, _, errors) = try script("check-pages-in-browser", [output.path, screenshots.path])
+        #expect(status == 0, "\(errors)")
+    }
+
     @Test("the seed site passes the browser checks in headless Chromium")
     func browser() throws {
         let folder = try temporaryFolder()

@@ -63,7 +63,7 @@ struct SafetyTests {
             }
             // Only the site's own scripts: its JavaScript files and the article's data.
             let scripts = lower.components(separatedBy: "<script").count - 1
-            let own = (lower.contains("assets/site.js") ? 1 : 0) + (lower.contains("assets/search.js") ? 1 : 0)
+            let own = (lower.contains("assets/site.js") ? 1 : 0) + (lower.contains("assets/search.js") ? 1 : 0) + (lower.contains("assets/theme.js") ? 1 : 0)
                 + (lower.contains("id=\"entry-counterparts\"") ? 1 : 0) + (lower.contains("<script type=\"application/ld+json\">") ? 1 : 0)
             #expect(scripts == own, "\(path) holds \(scripts - own) foreign script(s)")
             #expect(!html.contains("alert('"), "\(path) holds an attack payload as markup")

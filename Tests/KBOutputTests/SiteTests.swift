@@ -39,7 +39,12 @@ struct SiteTests {
         // A table of entries links once to the same table in the other language (its section,
         // whose anchor differs there), not once per row; the switcher follows the row.
         #expect(dutch.contains("<div class=\"entry-meta\"><span>In andere talen:</span> <a href=\"../../sv-se/enrollment/"
-            + "troubleshoot-device-enrollment-in-intune.html#ios-enrollment-errors\" hreflang=\"sv-se\" lang=\"sv-se\">Svenska (Sverige)</a></div>\n<table>"))
+            + "troubleshoot-device-enrollment-in-intune.html#ios-enrollment-errors\" hreflang=\"sv-se\" lang=\"sv-se\">Svenska (Sverige)</a></div>\n<table class=\"entries\">"))
+        // Each cell of an entry carries its column's heading, for the card it becomes on a phone.
+        #expect(dutch.contains("<td data-label=\"Foutcode\">"))
+        // Sections link to themselves, and the page lists them on the side.
+        #expect(dutch.contains(##"<a class="heading-link" href="#device-cap-reached" aria-label="Koppeling naar deze sectie"></a></h"##))
+        #expect(dutch.contains(##"<li><a href="#device-cap-reached">"##) || dutch.contains(##"<li class="nested"><a href="#device-cap-reached">"##))
         #expect(!dutch.contains("-row-2\" hreflang="))
         // Codes in the text lead to their pages.
         #expect(dutch.contains("<a class=\"code\" href=\"../../codes/0x80CF0437.html\">0x80CF0437</a>"))
@@ -99,11 +104,21 @@ struct SiteTests {
         #expect(!start.contains("autopilot.html") && !start.contains("protect.html"))
         let enroll = try navigation("en-us/guide/enroll.html")
         #expect(enroll.contains("<li class=\"closed\"><a href=\"autopilot.html\">Windows</a>") && !enroll.contains("hybrid.html"))
-        // The locale home keeps the whole tree.
+        // The locale home shows the tree collapsed to its top level, each branch leading to its
+        // first page.
         let home = try #require(site["en-us/index.html"])
-        for link in ["autopilot.html", "hybrid.html", "protect.html", "deploy.html"] {
-            #expect(home.contains("guide/\(link)"), "\(link) is not on the home page")
-        }
+        #expect(home.contains("<li class=\"closed\"><a href=\"guide/enroll.html\">Devices</a>"))
+        #expect(home.contains("<li class=\"closed\"><a href=\"guide/deploy.html\">Apps</a>"))
+        #expect(!home.contains("guide/hybrid.html") && !home.contains("guide/protect.html"))
+        // Breadcrumbs follow the branches to the article; previous and next the table's order.
+        let autopilotPage = try #require(site["en-us/guide/autopilot.html"])
+        #expect(autopilotPage.contains(#"<ol><li><a href="../index.html">Home</a></li><li><a href="enroll.html">Devices</a></li>"#
+            + #"<li><a href="autopilot.html">Windows</a></li></ol>"#))
+        #expect(autopilotPage.contains(#"<a class="pager-previous" href="enroll.html" rel="prev"><span class="pager-label">Previous</span> Enroll</a>"#))
+        #expect(autopilotPage.contains(#"<a class="pager-next" href="hybrid.html" rel="next"><span class="pager-label">Next</span> Hybrid join</a>"#))
+        let startPage = try #require(site["en-us/guide/start.html"])
+        #expect(!startPage.contains("pager-previous") && startPage.contains(#"<a class="pager-next" href="enroll.html""#))
+        #expect(try #require(site["en-us/guide/protect.html"]).contains("pager-previous") && !site["en-us/guide/protect.html"]!.contains("pager-next"))
     }
 
     @Test("a code page lists the code's entries in both languages and decodes the HRESULT")
@@ -119,13 +134,21 @@ struct SiteTests {
         #expect(win32.contains("7 (FACILITY_WIN32)"))
     }
 
-    @Test("the locale home lists the codes of its language in a sortable table")
+    @Test("the locale home lists its most common codes and its troubleshooting articles, and links to its code index, a sortable and filterable table of its codes")
     func home() async throws {
         let site = try await sampleSite()
         let home = try #require(site["sv-se/index.html"])
-        #expect(home.contains("<table class=\"sortable code-index\">"))
-        #expect(home.contains("<a class=\"code\" href=\"../codes/DeviceCapReached.html\">DeviceCapReached</a>"))
-        #expect(!home.contains("codes/0x80070774.html"), "a Dutch-only code is listed on the Swedish home")
+        #expect(home.contains("<ul class=\"common-codes\">"))
+        #expect(home.contains(#"<p class="all-codes"><a href="../codes/index.sv-se.html">Alla felkoder ("#))
+        #expect(home.contains(#"<ul class="troubleshooting">"#))
+        let index = try #require(site["codes/index.sv-se.html"])
+        #expect(index.contains(#"<table class="sortable code-index" id="code-index">"#))
+        #expect(index.contains(#"data-filter-table="code-index""#))
+        #expect(index.contains("<a class=\"code\" href=\"DeviceCapReached.html\">DeviceCapReached</a>"))
+        #expect(!index.contains("0x80070774.html"), "a Dutch-only code is listed in the Swedish index")
+        // The 404 page links from the server's root: a relative link would start from the missing page's folder.
+        let missing = try #require(site["404.html"])
+        #expect(missing.contains(#"<link rel="stylesheet" href="/assets/site.css">"#) && missing.contains(#"href="/sv-se/index.html""#))
     }
 
     @Test("the coverage page shows which article exists in which language")
@@ -159,7 +182,7 @@ struct TemplateTests {
                 onDisk[path] = Array(try Data(contentsOf: folder.appendingPathComponent(path)))
             }
         }
-        #expect(onDisk.count == 12)
+        #expect(onDisk.count == 15)
         #expect(onDisk == DefaultTemplates.files, "add the file to DefaultTemplates and to KBPages' resources in Package.swift")
     }
 
@@ -224,6 +247,10 @@ struct TemplateTests {
             return found
         }
         let light = colours(css[..<dark.lowerBound])
+        // The reader's dark theme (the toggle) is the system's dark theme.
+        let chosen = try #require(css.range(of: #":root[data-theme="dark"] {"#))
+        let chosenEnd = try #require(css[chosen.upperBound...].range(of: "}"))
+        #expect(colours(css[chosen.upperBound..<chosenEnd.lowerBound]) == colours(css[dark.upperBound...]))
         let themes = ["light": light, "dark": light.merging(colours(css[dark.upperBound...])) { $1 }]
         func luminance(_ hex: String) -> Double {
             let value = Int(hex.dropFirst(), radix: 16)!

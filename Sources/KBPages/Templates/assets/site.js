@@ -1,4 +1,6 @@
-// kb help site: sortable tables and a language switcher that keeps the entry you are reading.
+// kb help site: the navigation drawer on narrow screens, the theme toggle, the "on this page"
+// list that follows scrolling, sortable and filterable tables, copy buttons on code blocks and a
+// language switcher that keeps the entry you are reading.
 // No dependencies; works from file:// and from any static server.
 (function () {
   "use strict";
@@ -31,6 +33,115 @@
     });
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), makeSortable);
+
+  // The navigation drawer: on a narrow screen the navigation hides behind the menu button.
+  var menu = document.querySelector(".menu-button");
+  var drawer = document.getElementById("site-navigation");
+  if (menu && drawer) {
+    var setOpen = function (open) {
+      document.body.classList.toggle("navigation-open", open);
+      menu.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) {
+        var current = drawer.querySelector("[aria-current]") || drawer.querySelector("a");
+        if (current) current.focus();
+      }
+    };
+    menu.addEventListener("click", function () {
+      setOpen(!document.body.classList.contains("navigation-open"));
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && document.body.classList.contains("navigation-open")) {
+        setOpen(false);
+        menu.focus();
+      }
+    });
+    // A click outside the open drawer closes it.
+    document.addEventListener("click", function (event) {
+      if (document.body.classList.contains("navigation-open") && !drawer.contains(event.target) && !menu.contains(event.target)) {
+        setOpen(false);
+      }
+    });
+  }
+
+  // The theme toggle: system, light, dark, remembered across pages (theme.js applies it early).
+  var toggle = document.querySelector(".theme-toggle");
+  if (toggle) {
+    var themes = ["system", "light", "dark"];
+    var showTheme = function (theme) {
+      var name = toggle.getAttribute("data-" + theme);
+      toggle.querySelector(".theme-name").textContent = name;
+      toggle.title = toggle.textContent;
+    };
+    var currentTheme = document.documentElement.getAttribute("data-theme") || "system";
+    showTheme(currentTheme);
+    toggle.addEventListener("click", function () {
+      currentTheme = themes[(themes.indexOf(currentTheme) + 1) % themes.length];
+      if (currentTheme === "system") {
+        document.documentElement.removeAttribute("data-theme");
+      } else {
+        document.documentElement.setAttribute("data-theme", currentTheme);
+      }
+      try {
+        if (currentTheme === "system") { localStorage.removeItem("kb-theme"); } else { localStorage.setItem("kb-theme", currentTheme); }
+      } catch (error) { /* not remembered, still applied */ }
+      showTheme(currentTheme);
+    });
+  }
+
+  // "On this page" marks the section being read.
+  var outline = document.querySelector(".on-this-page");
+  if (outline && "IntersectionObserver" in window) {
+    var outlineLinks = {};
+    Array.prototype.forEach.call(outline.querySelectorAll("a[href^='#']"), function (link) {
+      outlineLinks[decodeURIComponent(link.getAttribute("href").slice(1))] = link;
+    });
+    var headings = Array.prototype.filter.call(document.querySelectorAll("main h2[id], main h3[id]"), function (heading) {
+      return outlineLinks[heading.id];
+    });
+    var visible = {};
+    var mark = function () {
+      var chosen = null;
+      for (var i = 0; i < headings.length; i++) {
+        if (visible[headings[i].id]) { chosen = headings[i].id; break; }
+      }
+      if (!chosen) {
+        // Between headings: the last one above the top of the window.
+        for (var j = 0; j < headings.length; j++) {
+          if (headings[j].getBoundingClientRect().top < 80) chosen = headings[j].id;
+        }
+      }
+      Object.keys(outlineLinks).forEach(function (id) {
+        if (id === chosen) { outlineLinks[id].setAttribute("aria-current", "location"); } else { outlineLinks[id].removeAttribute("aria-current"); }
+      });
+    };
+    var observer = new IntersectionObserver(function (changes) {
+      changes.forEach(function (change) { visible[change.target.id] = change.isIntersecting; });
+      mark();
+    }, { rootMargin: "0px 0px -60% 0px" });
+    headings.forEach(function (heading) { observer.observe(heading); });
+  }
+
+  // A filter above a filterable table hides the rows that do not contain what is typed.
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-filter-table]"), function (input) {
+    var table = document.getElementById(input.getAttribute("data-filter-table"));
+    var status = document.getElementById(input.getAttribute("aria-describedby"));
+    if (!table) return;
+    var fold = function (text) {
+      return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    };
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var texts = rows.map(function (row) { return fold(row.textContent); });
+    input.addEventListener("input", function () {
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row, index) {
+        var match = words.every(function (word) { return texts[index].indexOf(word) >= 0; });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      if (status) status.textContent = shown + " / " + rows.length;
+    });
+  });
 
   // A copy button on every code block, labelled in the page's language.
   var copyLabel = document.body.getAttribute("data-copy") || "Copy";
