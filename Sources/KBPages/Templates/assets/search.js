@@ -142,12 +142,66 @@
       var longer = manifest.codeShards.filter(function (k) { return k !== key && k.lastIndexOf(key, 0) === 0; });
       if (longer.length <= 16) keys = keys.concat(longer);
     }
+    // A code typed with two neighbouring characters swapped in its first four lives in another
+    // shard: those shards too, for "did you mean" (a swap later in the code stays in this one).
+    if (form.length >= CODE_TYPO_LENGTH && key.length === 4) {
+      for (var i = 0; i < 3; i++) {
+        var swapped = key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2);
+        if (swapped !== key && keys.indexOf(swapped) < 0 && manifest.codeShards.indexOf(swapped) >= 0) keys.push(swapped);
+      }
+    }
     return keys;
   }
 
   // ---------------------------------------------------------------------------------------
+  // Typos. A word of 5 letters or more may have one edit (a letter added, left out, changed, or
+  // two neighbours swapped), of 9 or more two; a code of 6 characters or more one changed
+  // character or one swap. What only a typo matches ranks below every exact match.
+  var CODE_TYPO_LENGTH = 6;
+  function typoBudget(characters) { return characters.length >= 9 ? 2 : characters.length >= 5 ? 1 : 0; }
+
+  // The optimal string alignment distance between two arrays of characters, or limit + 1 as soon
+  // as it must be more than limit.
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var before = null, previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) previous[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        current[j] = value;
+        if (value < smallest) smallest = value;
+      }
+      if (smallest > limit) return limit + 1;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  // Whether two forms of a code of the same length differ by one character or one swap.
+  function nearCode(a, b) {
+    if (a.length !== b.length || a === b) return false;
+    var first = -1, count = 0;
+    for (var i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) { if (first < 0) first = i; count++; }
+    }
+    return count === 1 || (count === 2 && a[first] === b[first + 1] && a[first + 1] === b[first]);
+  }
+
+  // The shard a word typed with its first two letters swapped is in.
+  function swappedShard(term) {
+    var characters = Array.from(term);
+    if (typoBudget(characters) === 0 || !isPlain(characters[0]) || !isPlain(characters[1]) || characters[0] === characters[1]) return null;
+    return termShard(characters[1] + characters[0] + characters.slice(2).join(""));
+  }
+
+  // ---------------------------------------------------------------------------------------
   // Searching one locale.
-  var TIER_EXACT_CODE = 0, TIER_CODE_PREFIX = 1, TIER_TITLE = 2, TIER_MESSAGE = 3, TIER_BODY = 4;
+  var TIER_EXACT_CODE = 0, TIER_CODE_PREFIX = 1, TIER_TITLE = 2, TIER_MESSAGE = 3, TIER_BODY = 4, TIER_TYPO = 5;
   var TITLE = 4, MESSAGE = 2, CODE = 8;
 
   // Postings as SearchIndexBuilder writes them (PostingEncoding): for each document, its distance
@@ -182,29 +236,56 @@
   }
 
   // The documents holding a term, or (the last term of a query being typed) a word starting
-  // with it: { documents: [ascending], weightOf: Int8Array by document, -1 where absent }.
-  function postings(shard, term, prefix, size) {
+  // with it, or a word a typo away from it: { documents: [ascending], weightOf: Int8Array by
+  // document, -1 where absent, typo: Uint8Array by document, 1 where only a typo matches }.
+  // `shards`: the term's shard, then the shard of its first two letters swapped, if any.
+  function postings(shards, term, prefix, size, ngram) {
     var weightOf = new Int8Array(size).fill(-1);
-    var documents = [];
-    function add(list) {
+    var typo = new Uint8Array(size);
+    var documents = [], lists = 0;
+    function add(list, byTypo) {
+      lists += 1;
       for (var i = 0; i < list.documents.length; i++) {
         var document = list.documents[i], weight = list.weights[i];
-        if (weightOf[document] < 0) documents.push(document);
+        if (weightOf[document] < 0) {
+          documents.push(document);
+          typo[document] = byTypo ? 1 : 0;
+        } else if (byTypo && !typo[document]) {
+          continue;
+        } else if (!byTypo && typo[document]) {
+          typo[document] = 0;
+          weightOf[document] = -1;
+        }
         if (weightOf[document] < weight) weightOf[document] = weight;
       }
     }
-    if (shard && shard[term]) add(decodePostings(shard[term]));
+    var shard = shards[0];
+    if (shard && shard[term]) add(decodePostings(shard[term]), false);
     if (shard && prefix) {
       var expansions = 0;
       for (var candidate in shard) {
         if (candidate !== term && candidate.lastIndexOf(term, 0) === 0) {
-          add(decodePostings(shard[candidate]));
+          add(decodePostings(shard[candidate]), false);
           if (++expansions > 200) break;
         }
       }
-      documents.sort(function (a, b) { return a - b; });
     }
-    return { documents: documents, weightOf: weightOf };
+    var characters = Array.from(term);
+    var budget = ngram ? 0 : typoBudget(characters);
+    if (budget) {
+      var near = 0;
+      shards.forEach(function (each) {
+        if (!each) return;
+        for (var word in each) {
+          if (word === term || (prefix && word.lastIndexOf(term, 0) === 0)) continue;
+          var letters = Array.from(word);
+          if (letters.length < 4 || Math.abs(letters.length - characters.length) > budget) continue;
+          if (editDistance(characters, letters, budget) <= budget && near++ < 50) add(decodePostings(each[word]), true);
+        }
+      });
+    }
+    if (lists > 1) documents.sort(function (a, b) { return a - b; });
+    return { documents: documents, weightOf: weightOf, typo: typo };
   }
 
   function searchLocale(locale, query) {
@@ -227,10 +308,13 @@
           return load(locale, "c-" + key, shardFile("c-", key, manifest.codeFiles));
         }));
       });
-      var termLoads = found.map(function (term) {
-        var shard = termShard(term.text);
-        return manifest.termShards.indexOf(shard) >= 0 ? load(locale, "t-" + shard, shardFile("t-", shard, manifest.termFiles))
+      function termLoad(shard) {
+        return shard && manifest.termShards.indexOf(shard) >= 0 ? load(locale, "t-" + shard, shardFile("t-", shard, manifest.termFiles))
           : Promise.resolve(null);
+      }
+      var termLoads = found.map(function (term) {
+        var own = termShard(term.text), swapped = term.ngram ? null : swappedShard(term.text);
+        return Promise.all([termLoad(own), swapped && swapped !== own ? termLoad(swapped) : Promise.resolve(null)]);
       });
       return Promise.all([Promise.all(codeLoads), Promise.all(termLoads)]).then(function (shards) {
         var codeLists = shards[0], termShards = shards[1];
@@ -240,18 +324,34 @@
           if (!entry) candidates.set(document, entry = { document: document, tier: TIER_BODY, score: 0, codes: [] });
           return entry;
         }
+        var suggestions = [];
         codeForms.forEach(function (form, index) {
-          var seen = {};
+          var seen = {}, records = [], matched = false;
           [].concat.apply([], codeLists[index].filter(Boolean)).forEach(function (record) {
             if (seen[record[0]]) return;
             seen[record[0]] = true;
+            records.push(record);
             var exact = record[1].indexOf(form) >= 0;
             var prefix = !exact && record[1].some(function (candidateForm) { return candidateForm.lastIndexOf(form, 0) === 0; });
             if (!exact && !prefix) return;
+            matched = true;
             record[2].forEach(function (document) {
               var entry = candidate(document);
               entry.tier = Math.min(entry.tier, exact ? TIER_EXACT_CODE : TIER_CODE_PREFIX);
               entry.score += exact ? 1000 : 100;
+              if (entry.codes.indexOf(record[0]) < 0) entry.codes.push(record[0]);
+              entry.matchedCode = true;
+            });
+          });
+          // No code has this form: the codes one typo away are suggested, and their entries shown.
+          if (matched || form.length < CODE_TYPO_LENGTH) return;
+          records.forEach(function (record) {
+            if (!record[1].some(function (candidateForm) { return nearCode(form, candidateForm); })) return;
+            if (suggestions.indexOf(record[0]) < 0) suggestions.push(record[0]);
+            record[2].forEach(function (document) {
+              var entry = candidate(document);
+              entry.tier = Math.min(entry.tier, TIER_TYPO);
+              entry.score += 50;
               if (entry.codes.indexOf(record[0]) < 0) entry.codes.push(record[0]);
               entry.matchedCode = true;
             });
@@ -262,14 +362,15 @@
         // The rarest term leads; each term weighs by its rarity and where it occurs.
         if (found.length) {
           var total = manifest.documents;
-          var lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix, total); });
+          var lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix, total, term.ngram); });
           var rarity = lists.map(function (list) { return Math.log(1 + total / Math.max(1, list.documents.length)); });
           var lead = lists.reduce(function (best, list) { return list.documents.length < best.documents.length ? list : best; });
           lead.documents.forEach(function (document) {
-            var inTitle = true, inMessage = true, score = 0;
+            var inTitle = true, inMessage = true, score = 0, byTypo = false;
             for (var i = 0; i < lists.length; i++) {
               var weight = lists[i].weightOf[document];
               if (weight < 0) return;
+              if (lists[i].typo[document]) byTypo = true;
               var fields = weight >> 2, frequency = (weight & 3) + 1;
               if (!(fields & TITLE)) inTitle = false;
               if (!(fields & (TITLE | MESSAGE | CODE))) inMessage = false;
@@ -277,14 +378,15 @@
               score += rarity[i] * boost * (1 + Math.log(frequency));
             }
             var entry = candidate(document);
-            entry.tier = Math.min(entry.tier, inTitle ? TIER_TITLE : inMessage ? TIER_MESSAGE : TIER_BODY);
-            entry.score += score;
+            entry.tier = Math.min(entry.tier, byTypo ? TIER_TYPO : inTitle ? TIER_TITLE : inMessage ? TIER_MESSAGE : TIER_BODY);
+            entry.score += byTypo ? score / 2 : score;
             entry.matchedWords = true;
           });
         }
         var results = [];
         candidates.forEach(function (entry) { results.push(entry); });
         results.forEach(function (entry) { entry.locale = locale; entry.manifest = manifest; entry.terms = found; });
+        results.suggestions = suggestions;
         return results;
       });
     });
@@ -304,6 +406,10 @@
     }).then(function (perLocale) {
       var preferred = options.preferred || "";
       var results = [].concat.apply([], perLocale);
+      var suggestions = [];
+      perLocale.forEach(function (list) {
+        (list.suggestions || []).forEach(function (code) { if (suggestions.indexOf(code) < 0) suggestions.push(code); });
+      });
       // Exact codes, then codes that start with the query, then titles, messages, text; within
       // each, the page's own language first, then the best scores.
       results.sort(function (a, b) {
@@ -331,7 +437,7 @@
           };
         });
       })).then(function (list) {
-        return { results: list.filter(Boolean), total: total };
+        return { results: list.filter(Boolean), total: total, suggestions: suggestions };
       });
     });
   }
@@ -530,6 +636,7 @@
   var pageInput = document.getElementById("search-page-input");
   var resultList = document.getElementById("search-results");
   var status = document.getElementById("search-status");
+  var suggestion = document.getElementById("search-suggestion");
   var allBox = document.getElementById("search-all-languages");
   if (pageInput && resultList) {
     var parameters = new URLSearchParams(window.location.search);
@@ -554,6 +661,24 @@
           ? found.total + " " + resultsWord(status, found.total)
           : (status.getAttribute("data-no-results") || "No results for") + " “" + query.trim() + "”";
         status.className = found.total ? "" : "search-none";
+        // A code one typo away from what was typed: "Did you mean 0x80CF0437?", each a link.
+        if (suggestion && !append) {
+          while (suggestion.firstChild) suggestion.removeChild(suggestion.firstChild);
+          suggestion.hidden = !found.suggestions.length;
+          if (found.suggestions.length) {
+            suggestion.appendChild(document.createTextNode((suggestion.getAttribute("data-label") || "Did you mean") + " "));
+            found.suggestions.slice(0, 5).forEach(function (code, index) {
+              if (index) suggestion.appendChild(document.createTextNode(", "));
+              var link = document.createElement("a");
+              var address = new URL(location.href);
+              address.searchParams.set("q", code);
+              link.href = address.search;
+              link.textContent = code;
+              suggestion.appendChild(link);
+            });
+            suggestion.appendChild(document.createTextNode("?"));
+          }
+        }
         if (moreButton) moreButton.hidden = shown >= found.total;
         document.body.setAttribute("data-search-done", String(ticket));
       });
