@@ -19,9 +19,6 @@ public struct HTMLRenderer {
     /// HTML placed before a table whose rows are entries, given the rows' ids (the table's
     /// entries in other languages).
     public var beforeEntryTable: ([String]) -> String = { _ in "" }
-    /// The label of the link each section heading below the title carries to its own anchor
-    /// (shown on hover and focus); nil for none.
-    public var sectionLinkLabel: String?
 
     public init() {}
 
@@ -43,12 +40,7 @@ public struct HTMLRenderer {
     private func renderSection(_ section: Section, skipHeading: Bool, zones: inout Int, into output: inout String) {
         if section.level > 0, !skipHeading {
             let level = min(section.level, 6)
-            let anchor = section.anchor.htmlEscaped
-            output += "<h\(level) id=\"\(anchor)\">\(render(section.title))"
-            if level > 1, let label = sectionLinkLabel {
-                output += "<a class=\"heading-link\" href=\"#\(anchor)\" aria-label=\"\(label.htmlEscaped)\"></a>"
-            }
-            output += "</h\(level)>\n"
+            output += "<h\(level) id=\"\(section.anchor.htmlEscaped)\">\(render(section.title))</h\(level)>\n"
             output += afterHeading(section)
         }
         renderBlocks(section.blocks, zones: &zones, into: &output)

@@ -441,7 +441,6 @@ public struct SiteRenderer: Sendable {
         renderer.rewriteLink = SitePaths.pageLink
         renderer.alertTitle = { strings[$0.rawValue] }
         renderer.zoneLabel = { strings["appliesTo"] + ": " + $0 }
-        renderer.sectionLinkLabel = strings["sectionLink"]
         let codeLinker = context.codeLinker(forArticle: index, from: path)
         renderer.textHTML = codeLinker.html
         let meta: (Int) -> String = { entryIndex in

@@ -15,15 +15,17 @@ import KBText
 /// - term shards `t-<key>`: terms starting with `<key>`, each with its postings written
 ///   compactly (`PostingEncoding`);
 /// - `search/<locale>/r-<n>.js`: what a result shows of 32 documents: kind, title, anchor,
-///   snippet (an entry's message, else the start of its text) and codes, with the titles and
-///   paths of their articles written once.
+///   passages (the lead: an entry's message, else the start of its text; and up to two more: an
+///   entry's cause and resolution, a section's next paragraphs; the browser shows the one with
+///   the most words of the query) and codes, with the titles and paths of their articles
+///   written once.
 ///
 /// Code and term shards are small (a kilobyte or two), so they are gathered, in the order of
 /// their keys, into files of about `codeFileBytes` and `termFileBytes`, each named after its
 /// first shard (`t-ge.js` holds `ge`, `gg`, … up to the next file's first key): a query loads
 /// a few files of some kilobytes, and the site has a few hundred files instead of thousands.
 public struct SearchIndexBuilder: Sendable {
-    public static let formatVersion = 3
+    public static let formatVersion = 4
     static let documentsPerShard = 32
     /// The size from which a file of code or term shards is closed and the next one begun.
     var codeFileBytes = 8 * 1024
@@ -51,6 +53,10 @@ public struct SearchIndexBuilder: Sendable {
         var codes: [String]
         var message: String
         var body: String
+        /// Texts after the lead a result may show instead (an entry's cause and resolution).
+        var more: [String] = []
+        /// What a result shows: made from the rest once the terms are weighed (`passages`).
+        var passages: [String] = []
     }
 
     /// With a memo, only the changed articles are read again for terms, and only the files they
@@ -92,13 +98,15 @@ public struct SearchIndexBuilder: Sendable {
         let articles = linked.articles.indices.filter { linked.articles[$0].locale == locale }
         let perArticle = ConcurrentResults<[(Document, TermWeights)]>(count: articles.count)
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            // Once its terms are weighed, a document keeps of its text only what its snippet may
-            // show, so that a language's whole text is not held while its index is made.
+            // Once its terms are weighed, a document keeps of its text only the passages a result
+            // may show, so that a language's whole text is not held while its index is made.
             let make = {
                 Self.documents(of: articles[index], linked).map { document in
                     let weights = Self.termWeights(of: document)
                     var kept = document
-                    kept.body = Self.excerptSource(document.body, length: excerptLength)
+                    kept.passages = Self.passages(of: document, length: excerptLength)
+                    kept.body = ""
+                    kept.more = []
                     return (kept, weights)
                 }
             }
@@ -142,7 +150,7 @@ public struct SearchIndexBuilder: Sendable {
                 kind: .entry, title: entry.title, article: articleIndex, anchor: entry.anchor ?? "",
                 codes: entry.codes.filter { $0.kind != .malformed }.map(\.code) + entry.codes.filter { $0.kind == .malformed }.map(\.raw),
                 message: entry.messages.filter { $0 != entry.title }.joined(separator: "\n"),
-                body: (entry.cause + entry.resolution).searchText))
+                body: (entry.cause + entry.resolution).searchText, more: [entry.cause.searchText, entry.resolution.searchText]))
         }
         return documents
     }
@@ -217,7 +225,8 @@ public struct SearchIndexBuilder: Sendable {
             for term in terms { object[term] = .string(PostingEncoding.encode(postings[term]!)) }
             return register("t-" + key, .object(object))
         }
-        // Results: [kind, article, title, anchor, snippet, codes…], the article a number into the
+        // Results: [kind, article, title, anchor, passages, codes…] (passages a string when there
+        // is one, else an array, the lead first), the article a number into the
         // shard's own list of [title, path]; an article's own document has no title or anchor.
         func resultShard(_ number: Int) -> BuiltSite.File {
             let start = number * Self.documentsPerShard
@@ -233,7 +242,7 @@ public struct SearchIndexBuilder: Sendable {
                 let isArticle = document.kind == .article
                 return .array([.string(document.kind.rawValue), .int(slot), .string(isArticle ? "" : document.title),
                                .string(document.anchor),
-                               .string(Self.excerpt(document.message.isEmpty ? document.body : document.message, length: excerptLength))]
+                               document.passages.count == 1 ? .string(document.passages[0]) : .strings(document.passages)]
                               + document.codes.map(JSONValue.string))
             }
             return script("r-\(number)", .object(["articles": .array(articles), "documents": .array(records)]))
@@ -408,11 +417,31 @@ public struct SearchIndexBuilder: Sendable {
         })
     }
 
-    /// The start of a text, on one line and cut after a word, for snippets.
-    /// The start of `text` from which `excerpt` makes the same snippet as from all of it.
-    static func excerptSource(_ text: String, length excerptLength: Int) -> String {
-        let end = text.index(text.startIndex, offsetBy: excerptLength * 3 + 1, limitedBy: text.endIndex) ?? text.endIndex
-        return end == text.endIndex ? text : String(text[..<end])
+    /// What a result may show of a document: its lead (an entry's message, else the start of its
+    /// text, `length` characters at most), then up to two passages of half that: an entry's cause
+    /// and resolution when the lead is its message (its resolution when the lead is its cause), a
+    /// section's first paragraphs after those the lead shows. Each is cut after a word.
+    static func passages(of document: Document, length: Int) -> [String] {
+        let lead = excerpt(document.message.isEmpty ? document.body : document.message, length: length)
+        var candidates: [String]
+        if document.kind == .entry {
+            candidates = document.message.isEmpty ? Array(document.more.dropFirst()) : document.more
+        } else {
+            // The paragraphs the lead does not reach.
+            var shown = 0
+            candidates = []
+            for paragraph in document.body.split(separator: "\n") {
+                let words = paragraph.count
+                if shown <= length { shown += words + 1 } else { candidates.append(String(paragraph)) }
+            }
+        }
+        var passages = [lead]
+        for text in candidates where passages.count < 3 {
+            let passage = excerpt(text, length: length / 2)
+            if passage.isEmpty || passages.contains(where: { $0.contains(passage) }) { continue }
+            passages.append(passage)
+        }
+        return passages
     }
 
     static func excerpt(_ text: String, length excerptLength: Int) -> String {

@@ -40,22 +40,24 @@ struct SearchIndexTests {
         #expect(PostingEncoding.encode([(3, 4), (4, 4), (9, 4)]).count == 4)
     }
 
-    @Test("a document keeps only the start of its text its snippet needs, and the snippet is the same")
-    func excerptSource() {
-        var generator = SeededGenerator(seed: 7)
-        let words = ["Lösning", "het", "apparaat", "0x80CF0437", "内部エラー", "  ", "\n", "wordwithoutspacesatallforquiteawhile"]
-        for length in [5, 20, 200] {
-            for count in [0, 1, 10, 59, 60, 61, 200, 900] {
-                let random = (0..<count).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
-                // Mostly white space: the window collapses to less than a snippet, with text after it.
-                let spaced = String(repeating: " \n", count: count) + "Oplossing"
-                for text in [random, spaced] {
-                    let kept = SearchIndexBuilder.excerptSource(text, length: length)
-                    #expect(kept.count <= length * 3 + 1)
-                    #expect(SearchIndexBuilder.excerpt(kept, length: length) == SearchIndexBuilder.excerpt(text, length: length), "\(length) \(count)")
-                }
-            }
-        }
+    @Test("a result may show an entry's message, cause or resolution, or a section's lead and later paragraphs, each cut after a word")
+    func passages() {
+        typealias Document = SearchIndexBuilder.Document
+        let entry = Document(kind: .entry, title: "DeviceCapReached", article: 0, anchor: "device-cap-reached", codes: [],
+                             message: "Het apparaat kan niet worden ingeschreven.", body: "Te veel apparaten.\nVerwijder een apparaat.\n",
+                             more: ["Te veel apparaten.\n", "Verwijder een apparaat.\n"])
+        #expect(SearchIndexBuilder.passages(of: entry, length: 200)
+            == ["Het apparaat kan niet worden ingeschreven.", "Te veel apparaten.", "Verwijder een apparaat."])
+        var withoutMessage = entry
+        withoutMessage.message = ""
+        // The lead is the cause and the resolution's start: the resolution is not repeated.
+        #expect(SearchIndexBuilder.passages(of: withoutMessage, length: 200) == ["Te veel apparaten. Verwijder een apparaat."])
+        let long = String(repeating: "woord ", count: 50)
+        let section = Document(kind: .section, title: "Oplossing", article: 0, anchor: "oplossing", codes: [], message: "",
+                               body: long + "\nLösning: start de app opnieuw.\nLaatste alinea.\nNog een.\n")
+        let found = SearchIndexBuilder.passages(of: section, length: 80)
+        #expect(found.count == 3 && found[0].hasSuffix(" …") && found[0].count <= 82)
+        #expect(found[1] == "Lösning: start de app opnieuw." && found[2] == "Laatste alinea.")
     }
 
     @Test("a code's forms meet in one shard: with and without 0x, decimal, symbolic")

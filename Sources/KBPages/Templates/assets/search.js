@@ -242,7 +242,7 @@
   function postings(shards, term, prefix, size, ngram) {
     var weightOf = new Int8Array(size).fill(-1);
     var typo = new Uint8Array(size);
-    var documents = [], lists = 0;
+    var documents = [], lists = 0, nearWords = [];
     function add(list, byTypo) {
       lists += 1;
       for (var i = 0; i < list.documents.length; i++) {
@@ -280,12 +280,15 @@
           if (word === term || (prefix && word.lastIndexOf(term, 0) === 0)) continue;
           var letters = Array.from(word);
           if (letters.length < 4 || Math.abs(letters.length - characters.length) > budget) continue;
-          if (editDistance(characters, letters, budget) <= budget && near++ < 50) add(decodePostings(each[word]), true);
+          if (editDistance(characters, letters, budget) <= budget && near++ < 50) {
+            add(decodePostings(each[word]), true);
+            nearWords.push(word);
+          }
         }
       });
     }
     if (lists > 1) documents.sort(function (a, b) { return a - b; });
-    return { documents: documents, weightOf: weightOf, typo: typo };
+    return { documents: documents, weightOf: weightOf, typo: typo, nearWords: nearWords };
   }
 
   function searchLocale(locale, query) {
@@ -360,9 +363,10 @@
 
         // Words: every term must match (the last one may be the start of a word being typed).
         // The rarest term leads; each term weighs by its rarity and where it occurs.
+        var lists = [];
         if (found.length) {
           var total = manifest.documents;
-          var lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix, total, term.ngram); });
+          lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix, total, term.ngram); });
           var rarity = lists.map(function (list) { return Math.log(1 + total / Math.max(1, list.documents.length)); });
           var lead = lists.reduce(function (best, list) { return list.documents.length < best.documents.length ? list : best; });
           lead.documents.forEach(function (document) {
@@ -385,7 +389,12 @@
         }
         var results = [];
         candidates.forEach(function (entry) { results.push(entry); });
-        results.forEach(function (entry) { entry.locale = locale; entry.manifest = manifest; entry.terms = found; });
+        // The words a typo matched are highlighted as the query's own.
+        var shownTerms = found.slice();
+        lists.forEach(function (list) {
+          list.nearWords.forEach(function (word) { shownTerms.push({ text: word, ngram: false }); });
+        });
+        results.forEach(function (entry) { entry.locale = locale; entry.manifest = manifest; entry.terms = shownTerms; });
         results.suggestions = suggestions;
         return results;
       });
@@ -432,7 +441,7 @@
           return {
             locale: result.locale, language: manifest.name, kind: record[0],
             title: isArticle ? article[0] : record[2], context: isArticle ? "" : article[0],
-            url: root + article[1] + (record[3] ? "#" + record[3] : ""), snippet: record[4], codes: record.slice(5),
+            url: root + article[1] + (record[3] ? "#" + record[3] : ""), snippet: bestPassage(Array.isArray(record[4]) ? record[4] : [record[4]], result.terms), codes: record.slice(5),
             matchedCodes: result.codes, tier: result.tier, terms: result.terms,
           };
         });
@@ -444,7 +453,9 @@
 
   // ---------------------------------------------------------------------------------------
   // Showing results: DOM methods and textContent only.
-  function appendHighlighted(element, text, queryTerms) {
+  // The places in `text` where the query's terms occur: [start, end] in the text, in order,
+  // overlapping ones merged.
+  function matchRanges(text, queryTerms) {
     var folded = fold(text);
     var ranges = [];
     queryTerms.forEach(function (term) {
@@ -464,11 +475,26 @@
     });
     ranges.sort(function (a, b) { return a[0] - b[0]; });
     // Overlapping matches (the two-character pieces of 登録に失敗) make one highlight.
-    ranges = ranges.reduce(function (merged, range) {
+    return ranges.reduce(function (merged, range) {
       var last = merged[merged.length - 1];
       if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]); else merged.push(range.slice());
       return merged;
     }, []);
+  }
+
+  // Of a result's passages, the one where the most terms of the query occur; the lead when none
+  // has more than it. A passage other than the lead opens with "…".
+  function bestPassage(passages, queryTerms) {
+    var best = 0, most = matchRanges(passages[0] || "", queryTerms).length;
+    for (var i = 1; i < passages.length; i++) {
+      var count = matchRanges(passages[i], queryTerms).length;
+      if (count > most) { best = i; most = count; }
+    }
+    return best === 0 ? passages[0] : "… " + passages[best];
+  }
+
+  function appendHighlighted(element, text, queryTerms) {
+    var ranges = matchRanges(text, queryTerms);
     var start = 0;
     if (text.length > 220 && ranges.length) start = Math.max(0, ranges[0][0] - 60);
     var end = Math.min(text.length, start + 240);

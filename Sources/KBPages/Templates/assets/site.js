@@ -143,6 +143,16 @@
     });
   });
 
+  // Each section heading of an article links to itself (shown on hover and focus).
+  var sectionLink = document.body.getAttribute("data-section-link") || "Link to this section";
+  Array.prototype.forEach.call(document.querySelectorAll(".article h2[id], .article h3[id], .article h4[id], .article h5[id], .article h6[id]"), function (heading) {
+    var link = document.createElement("a");
+    link.className = "heading-link";
+    link.href = "#" + encodeURIComponent(heading.id);
+    link.setAttribute("aria-label", sectionLink);
+    heading.appendChild(link);
+  });
+
   // A copy button on every code block, labelled in the page's language.
   var copyLabel = document.body.getAttribute("data-copy") || "Copy";
   var copiedLabel = document.body.getAttribute("data-copied") || "Copied";
