@@ -12,8 +12,9 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Build the static site from a content folder.",
         discussion: """
-            Writes a language chooser, a home page per locale with its navigation and code index, \
-            a page per article, a page per error code, a translation coverage page, search pages \
+            Writes a language chooser, a home page per locale with its most common codes, its \
+            troubleshooting articles and its navigation, a code index per locale, a page per \
+            article, a page per error code, a translation coverage page, a 404 page, search pages \
             with OpenSearch descriptions, the search index (search/, split per locale into small \
             files loaded as scripts, so search works from disk too), the assets, and the files for \
             machines: the JSON contract under api/v1/ (articles, codes, retrieval chunks, DocSearch \
