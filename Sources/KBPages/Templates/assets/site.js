@@ -153,6 +153,21 @@
     heading.appendChild(link);
   });
 
+  // A table wider than its column scrolls sideways; it takes the keyboard's focus so that it
+  // can be scrolled without a mouse.
+  var tables = document.querySelectorAll("main table");
+  var focusScrolling = function () {
+    Array.prototype.forEach.call(tables, function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.setAttribute("tabindex", "0");
+      } else {
+        table.removeAttribute("tabindex");
+      }
+    });
+  };
+  focusScrolling();
+  window.addEventListener("resize", focusScrolling);
+
   // A copy button on every code block, labelled in the page's language.
   var copyLabel = document.body.getAttribute("data-copy") || "Copy";
   var copiedLabel = document.body.getAttribute("data-copied") || "Copied";
