@@ -430,9 +430,9 @@ public struct SearchIndexBuilder: Sendable {
             // The paragraphs the lead does not reach.
             var shown = 0
             candidates = []
-            for paragraph in document.body.split(separator: "\n") {
-                let words = paragraph.count
-                if shown <= length { shown += words + 1 } else { candidates.append(String(paragraph)) }
+            for paragraph in document.body.utf8.split(separator: UInt8(ascii: "\n")) where candidates.count < 4 {
+                let text = Substring(paragraph)
+                if shown <= length { shown += text.count + 1 } else { candidates.append(String(text)) }
             }
         }
         var passages = [lead]
