@@ -209,17 +209,21 @@ public struct SiteRenderer: Sendable {
         }
 
         // The navigation, each table collapsed to its top level (and a lone branch's items), named
-        // by its own title: the title of its folder's index article, or of its lone top item.
+        // by its own title: the title of its folder's index article; or its first item when that
+        // is a page the site does not have (DocFX's `- name: Manage apps` / `href: index.yml`,
+        // left out of the list then); or its lone top item; else its folder.
         let articles = linked.articles.filter { $0.locale == locale }
         let titles = Dictionary(articles.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let tables = linked.knowledgeBase.tablesOfContents.filter { $0.locale == locale }
         var listed: Set<String> = []
         var navigation: [NavigationTable] = tables.map { table in
             table.items.forEach { $0.collectArticleIDs(into: &listed) }
-            let title = titles[table.folder.isEmpty ? "index" : table.folder + "/index"]
-                ?? (table.items.count == 1 ? table.items[0].title : nil)
+            var items = table.items
+            let landing = items.count > 1 && items[0].children.isEmpty && items[0].target == .none ? items.removeFirst().title : nil
+            let title = titles[table.folder.isEmpty ? "index" : table.folder + "/index"] ?? landing
+                ?? (items.count == 1 ? items[0].title : nil)
                 ?? (table.folder.isEmpty ? strings["contents"] : table.folder.split(separator: "/").joined(separator: " / "))
-            return NavigationTable(title: title, items: prunedNavigation(table.items, open: [], locale: locale, from: path))
+            return NavigationTable(title: title, items: prunedNavigation(items, open: [], locale: locale, from: path))
         }
         let unlisted = articles.filter { !listed.contains($0.id) && !SitePaths.isLanding($0) }
         if !unlisted.isEmpty {

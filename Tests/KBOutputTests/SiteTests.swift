@@ -60,6 +60,22 @@ struct SiteTests {
         #expect(prerequisites.contains("<div class=\"docfx-button\">"))
     }
 
+    @Test("a locale home names each table of contents by its landing item (DocFX's href: index.yml), not by its folder")
+    func tableTitles() async throws {
+        func page(_ title: String) -> String { "---\ntitle: \(title)\n---\n# \(title)\n\nText.\n" }
+        let site = try await renderedSite([
+            "en-us/apps/toc.yml": "- name: Manage apps\n  href: index.yml\n- name: Add\n  href: add.md\n- name: Assign\n  href: assign.md\n",
+            "en-us/devices/toc.yml": "- name: Enroll\n  href: enroll.md\n- name: Wipe\n  href: wipe.md\n",
+            "en-us/apps/add.md": page("Add"), "en-us/apps/assign.md": page("Assign"),
+            "en-us/devices/enroll.md": page("Enroll"), "en-us/devices/wipe.md": page("Wipe"),
+        ])
+        let home = try #require(site["en-us/index.html"])
+        #expect(home.contains(#"<nav class="toc" aria-label="Manage apps">"#) && home.contains("<h3>Manage apps</h3>"))
+        #expect(!home.contains("<span>Manage apps</span>"))
+        // Without a landing item, the folder.
+        #expect(home.contains(#"<nav class="toc" aria-label="devices">"#))
+    }
+
     @Test("an article's navigation opens only the branch that leads to it; closed branches link to their first page")
     func prunedNavigation() async throws {
         func page(_ title: String) -> String { "---\ntitle: \(title)\n---\n# \(title)\n\nText.\n" }
