@@ -425,20 +425,33 @@ public struct SearchIndexBuilder: Sendable {
         let lead = excerpt(document.message.isEmpty ? document.body : document.message, length: length)
         var candidates: [String]
         if document.kind == .entry {
-            candidates = document.message.isEmpty ? Array(document.more.dropFirst()) : document.more
+            // Without a message the lead is the cause, then the resolution: the resolution is a
+            // passage of its own when the lead does not reach it.
+            if document.message.isEmpty {
+                let cause = document.more.first?.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } ?? 0
+                candidates = cause > length ? Array(document.more.dropFirst()) : []
+            } else {
+                candidates = document.more
+            }
         } else {
             // The paragraphs the lead does not reach.
-            var shown = 0
+            // The first few paragraphs the lead does not reach: it shows at most `length`
+            // characters, counted here as Unicode scalars (the bytes that start one).
             candidates = []
-            for paragraph in document.body.utf8.split(separator: UInt8(ascii: "\n")) where candidates.count < 4 {
-                let text = Substring(paragraph)
-                if shown <= length { shown += text.count + 1 } else { candidates.append(String(text)) }
+            let body = document.body.utf8
+            var start = body.startIndex
+            var offset = 0
+            while start < body.endIndex, candidates.count < 4 {
+                let end = body[start...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+                if offset > length, start < end { candidates.append(String(Substring(body[start..<end]))) }
+                offset += body[start..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                start = end < body.endIndex ? body.index(after: end) : end
             }
         }
         var passages = [lead]
         for text in candidates where passages.count < 3 {
             let passage = excerpt(text, length: length / 2)
-            if passage.isEmpty || passages.contains(where: { $0.contains(passage) }) { continue }
+            if passage.isEmpty || passages.contains(passage) { continue }
             passages.append(passage)
         }
         return passages

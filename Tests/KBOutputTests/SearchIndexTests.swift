@@ -52,6 +52,10 @@ struct SearchIndexTests {
         withoutMessage.message = ""
         // The lead is the cause and the resolution's start: the resolution is not repeated.
         #expect(SearchIndexBuilder.passages(of: withoutMessage, length: 200) == ["Te veel apparaten. Verwijder een apparaat."])
+        // A long cause: the resolution, which the lead does not reach, is a passage of its own.
+        withoutMessage.more[0] = String(repeating: "Te veel apparaten. ", count: 20)
+        withoutMessage.body = withoutMessage.more[0] + "\n" + withoutMessage.more[1]
+        #expect(SearchIndexBuilder.passages(of: withoutMessage, length: 200).last == "Verwijder een apparaat.")
         let long = String(repeating: "woord ", count: 50)
         let section = Document(kind: .section, title: "Oplossing", article: 0, anchor: "oplossing", codes: [], message: "",
                                body: long + "\nLösning: start de app opnieuw.\nLaatste alinea.\nNog een.\n")
