@@ -186,11 +186,11 @@ enum SafeHTML {
     static let elements: Set<String> = [
         "br", "p", "ol", "ul", "li", "strong", "b", "em", "i", "code", "kbd", "sup", "sub", "a", "img", "table", "thead",
         "tbody", "tfoot", "tr", "th", "td", "caption", "del", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "div",
-        "hr", "span",
+        "hr", "span", "wbr",
     ]
     static let attributes: Set<String> = [
         "href", "src", "alt", "title", "name", "id", "width", "height", "colspan", "rowspan", "start", "class", "style",
-        "loading", "role", "aria-label", "data-pivot", "lang", "hreflang",
+        "loading", "role", "aria-label", "data-pivot", "data-label", "lang", "hreflang",
     ]
 
     static func problem(in html: String) -> String? {
