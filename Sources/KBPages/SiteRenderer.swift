@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
             memo.map { $0.value(key, from: sources, make) } ?? make()
         }
         // Every page is independent of the others: all of them render in one parallel loop,
-        // the large ones (homes with their code index, the coverage page) first.
+        // the large ones (the code indexes, the coverage page) first.
         enum Page: Sendable {
             case root, home(String), codeIndex(String), coverage, notFound, article(Int), code(Int), search(String?)
         }
@@ -233,9 +233,8 @@ public struct SiteRenderer: Sendable {
         // A lone tree needs no title of its own under the "Contents" heading.
         for index in navigation.indices { navigation[index].showTitle = navigation.count > 1 }
 
-        // The codes with the most entries in the language (the full index has a page of its own),
-        // and the articles with the most entries.
-        // A code is the more common the more articles it appears in (then the more entries).
+        // The language's most common codes: those in the most articles, then with the most entries
+        // (the full index has a page of its own); and the articles with the most entries.
         let rows = codeRows(locale, from: path, linked)
         var entriesPerCode: [String: Int] = [:]
         var articlesPerCode: [String: Set<String>] = [:]
