@@ -59,7 +59,7 @@ public struct ContractBuilder: Sendable {
             let articlesPath = Contract.articlesPath(locale)
             let (head, tail) = BuiltContract.split(BuiltContract.json(ArticlesFile(
                 schema: Contract.schemaReference("articles", from: articlesPath), formatVersion: Contract.formatVersion,
-                locale: locale, articles: []), BuiltContract.encoder()), at: "articles")
+                locale: locale, articles: []), lineFeed: true), at: "articles")
             var records = head
             var chunkLines: [UInt8] = []
             var entries = 0
@@ -326,9 +326,8 @@ public struct BuiltContract: Sendable {
 
         /// An article's record as compact JSON, and its chunks a line each.
         init(_ record: ArticleRecord, _ chunks: [Chunk]) {
-            let encoder = BuiltContract.encoder()
-            self.record = BuiltContract.json(record, encoder, lineFeed: false)
-            chunkLines = chunks.flatMap { BuiltContract.json($0, encoder) }
+            self.record = BuiltContract.json(record, lineFeed: false)
+            chunkLines = chunks.flatMap { BuiltContract.json($0) }
         }
     }
 
@@ -356,8 +355,8 @@ public struct BuiltContract: Sendable {
     /// The entry point and the code index.
     func wholeFiles() -> [BuiltSite.File] {
         [
-            BuiltSite.File(path: Contract.indexPath, contents: Self.json(index, Self.encoder(pretty: true))),
-            BuiltSite.File(path: Contract.codesPath, contents: Self.json(codes, Self.encoder())),
+            BuiltSite.File(path: Contract.indexPath, contents: Self.prettyJSON(index)),
+            BuiltSite.File(path: Contract.codesPath, contents: Self.json(codes)),
         ]
     }
 
@@ -374,21 +373,22 @@ public struct BuiltContract: Sendable {
         header.articles = []
         let parts = (encoded[locale] ?? []).map(\.encoded)
         return [
-            BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.splice(parts.map(\.record), into: Self.json(header, Self.encoder()), at: "articles")),
+            BuiltSite.File(path: Contract.articlesPath(locale), contents: Self.splice(parts.map(\.record), into: Self.json(header), at: "articles")),
             BuiltSite.File(path: Contract.chunksPath(locale), contents: parts.flatMap(\.chunkLines)),
         ]
     }
 
-    static func encoder(pretty: Bool = false) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+    /// One JSON value, compact with sorted keys, and a line feed.
+    static func json(_ value: some Encodable, lineFeed: Bool = true) -> [UInt8] {
+        // Encoding these plain values cannot fail: no floats, no invalid keys.
+        try! CompactJSONEncoder().encode(value) + (lineFeed ? [0x0A] : [])
     }
 
-    /// One JSON value and a line feed.
-    static func json(_ value: some Encodable, _ encoder: JSONEncoder, lineFeed: Bool = true) -> [UInt8] {
-        // Encoding these plain values cannot fail: no floats, no invalid keys.
-        Array(try! encoder.encode(value)) + (lineFeed ? [0x0A] : [])
+    /// The entry point, indented for people who open it.
+    static func prettyJSON(_ value: some Encodable) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return Array(try! encoder.encode(value)) + [0x0A]
     }
 
     /// `file` (compact JSON with an empty array under `key`) with `items` in that array.

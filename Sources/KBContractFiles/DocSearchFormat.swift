@@ -35,8 +35,7 @@ public struct DocSearchFormat: OutputFormat {
             let index = indices[position]
             let source = linked.articles[index].source
             encoded.set(position, input.memoized("docsearch/" + source, from: [source]) {
-                let encoder = BuiltContract.encoder()
-                return recorder.records(of: index, linked).map { BuiltContract.json($0, encoder, lineFeed: false) }
+                recorder.records(of: index, linked).map { BuiltContract.json($0, lineFeed: false) }
             })
         }
         let path = Contract.searchRecordsPath(locale)
@@ -44,7 +43,7 @@ public struct DocSearchFormat: OutputFormat {
             schema: Contract.schemaReference("search-records", from: path), formatVersion: Contract.formatVersion, locale: locale,
             records: [])
         return BuiltSite.File(
-            path: path, contents: BuiltContract.splice(encoded.values.flatMap { $0 }, into: BuiltContract.json(empty, BuiltContract.encoder()),
+            path: path, contents: BuiltContract.splice(encoded.values.flatMap { $0 }, into: BuiltContract.json(empty),
                                                        at: "records"))
     }
 }

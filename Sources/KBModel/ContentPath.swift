@@ -9,28 +9,44 @@ public enum ContentPath {
     /// `reference` (a relative path such as `../includes/x.md`) resolved against `folder`;
     /// nil when it climbs above the content root.
     public static func resolve(_ reference: String, from folder: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
+        // Called for every link of every page in every output: bytes, not Characters.
+        let folderBytes = Array(folder.utf8), referenceBytes = Array(reference.utf8)
+        var parts = components(folderBytes)
+        for part in components(referenceBytes) {
+            if part.elementsEqual(CollectionOfOne(UInt8(ascii: "."))) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(part))
+            } else {
+                parts.append(part)
             }
         }
-        return parts.joined(separator: "/")
+        return joined(parts)
     }
 
     /// The relative path that leads from `folder` to `path`
     /// (`nl-nl/apps` → `nl-nl/includes/x.md` is `../includes/x.md`).
     public static func relative(_ path: String, from folder: String) -> String {
-        let from = folder.split(separator: "/")
-        let to = path.split(separator: "/")
+        let folderBytes = Array(folder.utf8), pathBytes = Array(path.utf8)
+        let from = components(folderBytes), to = components(pathBytes)
         var common = 0
-        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
-        let up = Array(repeating: "..", count: from.count - common)
-        return (up + to[common...].map(String.init)).joined(separator: "/")
+        while common < from.count, common < to.count - 1, from[common].elementsEqual(to[common]) { common += 1 }
+        let up = Array(repeating: ArraySlice("..".utf8), count: from.count - common)
+        return joined(up + to[common...])
+    }
+
+    /// The non-empty `/`-separated parts of a path, as `split(separator: "/")` gives them.
+    private static func components(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        bytes.split(separator: UInt8(ascii: "/"))
+    }
+
+    private static func joined(_ parts: some Collection<ArraySlice<UInt8>>) -> String {
+        var bytes: [UInt8] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "/")) }
+            bytes += part
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether an `http:` or `https:` URL has a host a browser can reach: not empty, and without

@@ -1,0 +1,278 @@
+import Foundation
+
+/// Encodes `Encodable` values as compact JSON with sorted keys, byte for byte what Foundation's
+/// `JSONEncoder` writes with `[.sortedKeys, .withoutEscapingSlashes]`, in a fraction of its time:
+/// Foundation's encoder checks every value against its special types (dates, data, URLs,
+/// decimals) with dynamic casts, and was 7.5% of a corpus build's CPU time writing the
+/// contract. Strings, integers and booleans are written as bytes when they are encoded; a
+/// floating-point number, which the contract does not hold, is written by Foundation.
+public struct CompactJSONEncoder: Sendable {
+    public init() {}
+
+    public func encode(_ value: some Encodable) throws -> [UInt8] {
+        let root = Slot()
+        try value.encode(to: TreeEncoder(root, codingPath: []))
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        root.write(into: &output)
+        return output
+    }
+
+    /// A string as a JSON string: `"` and `\` escaped, `\b \f \n \r \t` by their letters, other
+    /// control characters as `\u00XX` (lowercase hex), everything else (`/`, DEL, any non-ASCII
+    /// character) as its UTF-8.
+    static func writeString(_ value: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: bytes[start..<index])
+                start = index + 1
+                output.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+                case 0x08: output.append(UInt8(ascii: "b"))
+                case 0x0C: output.append(UInt8(ascii: "f"))
+                case 0x0A: output.append(UInt8(ascii: "n"))
+                case 0x0D: output.append(UInt8(ascii: "r"))
+                case 0x09: output.append(UInt8(ascii: "t"))
+                default:
+                    output.append(contentsOf: "u00".utf8)
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            output.append(contentsOf: bytes[start...])
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+/// A value being encoded: nothing yet, a scalar's JSON, an object or an array. A class, so
+/// that a container handed out earlier still adds to the value it was made for.
+private final class Slot {
+    enum Kind { case empty, scalar, object, array }
+    var kind = Kind.empty
+    var scalar: [UInt8] = []
+    var members: [(key: String, value: Slot)] = []
+    var items: [Slot] = []
+
+    static func scalar(_ bytes: [UInt8]) -> Slot {
+        let slot = Slot()
+        slot.kind = .scalar
+        slot.scalar = bytes
+        return slot
+    }
+
+    static func string(_ value: String) -> Slot {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 2)
+        CompactJSONEncoder.writeString(value, into: &bytes)
+        return scalar(bytes)
+    }
+
+    static func integer(_ value: some BinaryInteger) -> Slot { scalar(Array(String(value).utf8)) }
+    static func bool(_ value: Bool) -> Slot { scalar(Array((value ? "true" : "false").utf8)) }
+    static let null: [UInt8] = Array("null".utf8)
+
+    /// Foundation's rendering of a floating-point number, which has rules of its own
+    /// (`1.0` is `1`, and non-finite numbers are errors).
+    static func number(_ value: some Encodable) throws -> Slot {
+        let encoder = JSONEncoder()
+        let array = Array(try encoder.encode([value]))
+        return scalar(Array(array.dropFirst().dropLast()))
+    }
+
+    func write(into output: inout [UInt8]) {
+        switch kind {
+        case .empty:
+            // A value that opened no container and encoded nothing: Foundation writes `{}`.
+            output.append(contentsOf: "{}".utf8)
+        case .scalar:
+            output.append(contentsOf: scalar)
+        case .object:
+            output.append(UInt8(ascii: "{"))
+            // Foundation sorts keys by their UTF-8 bytes (`A` < `_` < `a`, `a10` < `a9`).
+            let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
+            for (position, index) in order.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                CompactJSONEncoder.writeString(members[index].key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                members[index].value.write(into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        case .array:
+            output.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                item.write(into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        }
+    }
+}
+
+private struct TreeEncoder: Encoder {
+    let slot: Slot
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ slot: Slot, codingPath: [any CodingKey]) {
+        self.slot = slot
+        self.codingPath = codingPath
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if slot.kind != .object {
+            slot.kind = .object
+        }
+        return KeyedEncodingContainer(KeyedContainer<Key>(slot: slot, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if slot.kind != .array {
+            slot.kind = .array
+        }
+        return UnkeyedContainer(slot: slot, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleValueContainer(slot: slot, codingPath: codingPath)
+    }
+
+    /// The slot a nested value is encoded into.
+    static func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws -> Slot {
+        switch value {
+        case let string as String: return .string(string)
+        case let integer as Int: return .integer(integer)
+        case let bool as Bool: return .bool(bool)
+        case is Double, is Float: return try .number(value)
+        default:
+            let slot = Slot()
+            try value.encode(to: TreeEncoder(slot, codingPath: codingPath))
+            return slot
+        }
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let slot: Slot
+    let codingPath: [any CodingKey]
+
+    private func add(_ value: Slot, _ key: Key) { slot.members.append((key.stringValue, value)) }
+
+    mutating func encodeNil(forKey key: Key) throws { add(.scalar(Slot.null), key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { add(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { add(.string(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { add(.integer(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { add(try .number(value), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { add(try .number(value), key) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        add(try TreeEncoder.encode(value, codingPath: codingPath + [key]), key)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = Slot()
+        add(nested, key)
+        return TreeEncoder(nested, codingPath: codingPath + [key]).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let nested = Slot()
+        add(nested, key)
+        return TreeEncoder(nested, codingPath: codingPath + [key]).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        let nested = Slot()
+        add(nested, key)
+        return TreeEncoder(nested, codingPath: codingPath + [key])
+    }
+}
+
+private struct IndexKey: CodingKey {
+    var stringValue: String { "Index \(intValue!)" }
+    var intValue: Int?
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let slot: Slot
+    let codingPath: [any CodingKey]
+    var count: Int { slot.items.count }
+
+    mutating func encodeNil() throws { slot.items.append(.scalar(Slot.null)) }
+    mutating func encode(_ value: Bool) throws { slot.items.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { slot.items.append(.string(value)) }
+    mutating func encode(_ value: Int) throws { slot.items.append(.integer(value)) }
+    mutating func encode(_ value: Double) throws { slot.items.append(try .number(value)) }
+    mutating func encode(_ value: Float) throws { slot.items.append(try .number(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        slot.items.append(try TreeEncoder.encode(value, codingPath: codingPath + [IndexKey(count)]))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = Slot()
+        slot.items.append(nested)
+        return TreeEncoder(nested, codingPath: codingPath + [IndexKey(count - 1)]).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let nested = Slot()
+        slot.items.append(nested)
+        return TreeEncoder(nested, codingPath: codingPath + [IndexKey(count - 1)]).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        let nested = Slot()
+        slot.items.append(nested)
+        return TreeEncoder(nested, codingPath: codingPath + [IndexKey(count - 1)])
+    }
+}
+
+private struct SingleValueContainer: SingleValueEncodingContainer {
+    let slot: Slot
+    let codingPath: [any CodingKey]
+
+    private func set(_ value: Slot) {
+        slot.kind = value.kind
+        slot.scalar = value.scalar
+        slot.members = value.members
+        slot.items = value.items
+    }
+
+    mutating func encodeNil() throws { set(.scalar(Slot.null)) }
+    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
+    mutating func encode(_ value: String) throws { set(.string(value)) }
+    mutating func encode(_ value: Int) throws { set(.integer(value)) }
+    mutating func encode(_ value: Int8) throws { set(.integer(value)) }
+    mutating func encode(_ value: Int16) throws { set(.integer(value)) }
+    mutating func encode(_ value: Int32) throws { set(.integer(value)) }
+    mutating func encode(_ value: Int64) throws { set(.integer(value)) }
+    mutating func encode(_ value: UInt) throws { set(.integer(value)) }
+    mutating func encode(_ value: UInt8) throws { set(.integer(value)) }
+    mutating func encode(_ value: UInt16) throws { set(.integer(value)) }
+    mutating func encode(_ value: UInt32) throws { set(.integer(value)) }
+    mutating func encode(_ value: UInt64) throws { set(.integer(value)) }
+    mutating func encode(_ value: Double) throws { set(try .number(value)) }
+    mutating func encode(_ value: Float) throws { set(try .number(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { set(try TreeEncoder.encode(value, codingPath: codingPath)) }
+}

@@ -1,0 +1,37 @@
+import KBModel
+import Testing
+
+/// `ContentPath`: the relative links every page, twin and contract file is written with.
+@Suite struct ContentPathTests {
+    @Test(arguments: [
+        ("../includes/x.md", "nl-nl/apps", "nl-nl/includes/x.md"),
+        ("./x.md", "nl-nl", "nl-nl/x.md"),
+        ("a//b/../c.md", "nl-nl", "nl-nl/a/c.md"),
+        ("x.md", "", "x.md"),
+        ("ä/ö.md", "sv-se/å", "sv-se/å/ä/ö.md"),
+    ])
+    func resolve(reference: String, folder: String, expected: String) {
+        #expect(ContentPath.resolve(reference, from: folder) == expected)
+    }
+
+    @Test func resolveRefusesToClimbAboveTheRoot() {
+        #expect(ContentPath.resolve("../../x.md", from: "nl-nl") == nil)
+        #expect(ContentPath.resolve("../x.md", from: "") == nil)
+    }
+
+    @Test(arguments: [
+        ("nl-nl/includes/x.md", "nl-nl/apps", "../includes/x.md"),
+        ("nl-nl/apps/x.html", "nl-nl/apps", "x.html"),
+        ("nl-nl/x.html", "nl-nl/apps/deep", "../../x.html"),
+        ("codes/0X1.html", "", "codes/0X1.html"),
+        ("index.html", "ja-jp/a", "../../index.html"),
+        // The last part is the file: a folder named like it is still left.
+        ("nl-nl/apps", "nl-nl/apps", "../apps"),
+        ("sv-se/å/ö.html", "sv-se/å", "ö.html"),
+    ])
+    func relative(path: String, folder: String, expected: String) {
+        #expect(ContentPath.relative(path, from: folder) == expected)
+        // And back again.
+        #expect(ContentPath.resolve(expected, from: folder) == path)
+    }
+}
