@@ -31,15 +31,17 @@ struct ChunkBuilder: Sendable {
         let drafts = drafts(of: article)
         let page = SitePaths.article(article)
         let ids = drafts.map { Chunk.id(article: article.id, anchor: $0.anchor, locale: article.locale, part: $0.part) }
+        let schema = Contract.schemaReference("chunk", from: Contract.chunksPath(article.locale))
+        let updated = article.metadata.isoDate ?? ""
         return drafts.enumerated().map { position, draft in
             Chunk(
-                schema: Contract.schemaReference("chunk", from: Contract.chunksPath(article.locale)), formatVersion: Contract.formatVersion,
+                schema: schema, formatVersion: Contract.formatVersion,
                 id: ids[position], text: draft.text,
                 metadata: Chunk.Metadata(
                     articleId: article.id, locale: article.locale, url: contract.url(page + (draft.anchor.isEmpty ? "" : "#" + draft.anchor)),
                     title: Self.attribute(article.title), section: Self.attribute(draft.section), kind: draft.kind,
                     entryId: draft.entryID, anchor: draft.anchor, codes: Self.attribute(draft.codes.joined(separator: " ")),
-                    updated: article.metadata.isoDate ?? "", contentHash: Self.hash(draft.text),
+                    updated: updated, contentHash: Self.hash(draft.text),
                     previous: position > 0 ? ids[position - 1] : "", next: position + 1 < ids.count ? ids[position + 1] : "",
                     part: draft.part, tokens: Self.tokens(draft.text)))
         }
@@ -48,7 +50,10 @@ struct ChunkBuilder: Sendable {
     static func tokens(_ text: String) -> Int { (text.count + 3) / 4 }
 
     /// Vector stores take attribute strings of at most 512 characters.
-    static func attribute(_ text: String) -> String { text.count > 512 ? String(text.prefix(511)) + "…" : text }
+    static func attribute(_ text: String) -> String {
+        // Counting characters walks the text; no more bytes than the limit means no more characters.
+        text.utf8.count > 512 && text.count > 512 ? String(text.prefix(511)) + "…" : text
+    }
 
     static func hash(_ text: String) -> String {
         let digits = Array("0123456789abcdef".utf8)
@@ -168,7 +173,7 @@ struct ChunkBuilder: Sendable {
     static func pieces(of block: Block, room: Int, depth: Int = 0) -> [String] {
         let room = max(room, minimumRoom)
         let whole = block.markdown
-        guard whole.count > room else { return [whole] }
+        guard whole.utf8.count > room, whole.count > room else { return [whole] }
         // Lists in lists are cut between items a few levels deep; deeper, between lines (each
         // level would render its Markdown again).
         guard depth < 4 else { return fitted(whole.split(separator: "\n").map(String.init), room: room, separator: "\n") }

@@ -2,7 +2,7 @@
 public enum ContentPath {
     /// The folder part of a path (`nl-nl/apps/x.md` → `nl-nl/apps`), empty at the root.
     public static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
@@ -52,11 +52,33 @@ public enum ContentPath {
     /// Whether an `http:` or `https:` URL has a host a browser can reach: not empty, and without
     /// characters hosts cannot hold (`https://adfs\` from a broken autolink). Other URLs pass.
     public static func hasValidHost(_ url: String) -> Bool {
+        // Asked of every link of every output: an ASCII URL (nearly all) is read as bytes.
+        let bytes = Array(url.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return hasValidHostCharacters(url) }
+        func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        func starts(with prefix: String) -> Bool {
+            bytes.count >= prefix.utf8.count && zip(bytes, prefix.utf8).allSatisfy { lowercased($0) == $1 }
+        }
+        let scheme = starts(with: "http://") ? 7 : starts(with: "https://") ? 8 : 0
+        guard scheme > 0 else { return true }
+        let host = bytes[scheme...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        // The name: after the last `@` (user information), before a `:` (the port).
+        let name = host.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false).last!
+            .split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).first!
+        return !name.isEmpty && name.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+        }
+    }
+
+    /// `hasValidHost` for a URL with non-ASCII characters (an internationalized host name).
+    static func hasValidHostCharacters(_ url: String) -> Bool {
         let lower = url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return true }
         let rest = url.drop { $0 != "/" }.dropFirst(2)
         let host = rest.prefix { !"/?#".contains($0) }
-        let name = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        let name = host.split(separator: "@", omittingEmptySubsequences: false).last!.split(separator: ":", omittingEmptySubsequences: false).first!
         return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" || $0 == "[" || $0 == "]" }
     }
 

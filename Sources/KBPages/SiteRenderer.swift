@@ -680,9 +680,12 @@ extension String {
     /// The navigation with the link to the page itself marked as the current page (its link
     /// is its file name, written as a URL).
     func markingCurrent(_ fileName: String) -> String {
-        let link = "href=\"\(URLSafety.pathURL(fileName).htmlEscaped)\""
-        guard let range = range(of: link) else { return self }
-        return replacingCharacters(in: range, with: link + " aria-current=\"page\"")
+        let link = Array("href=\"\(URLSafety.pathURL(fileName).htmlEscaped)\"".utf8)
+        // Bytes, not Foundation's range(of:): the navigation is kilobytes long, and every page asks.
+        var html = Array(utf8)
+        guard let range = html.firstRange(of: link) else { return self }
+        html.insert(contentsOf: " aria-current=\"page\"".utf8, at: range.upperBound)
+        return String(decoding: html, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,4 @@
-import KBModel
+@testable import KBModel
 import Testing
 
 /// `ContentPath`: the relative links every page, twin and contract file is written with.
@@ -33,5 +33,17 @@ import Testing
         #expect(ContentPath.relative(path, from: folder) == expected)
         // And back again.
         #expect(ContentPath.resolve(expected, from: folder) == path)
+    }
+
+    @Test(arguments: [
+        ("https://learn.microsoft.com/intune", true), ("HTTP://Example.COM:8080/x", true), ("https://user@host.example/x", true),
+        ("https://[::1]/x", true), ("https://adfs\\", false), ("https://", false), ("http:///path", false), ("https://@/x", false),
+        ("https://a b/", false), ("mailto:someone@example.com", true), ("../x.md", true), ("ftp://x y", true),
+        ("https://bücher.example/x", true), ("https://bücher example/x", false), ("https://x.example?q=1", true),
+        ("https://:80/", false), ("https://host:/", true), ("httpsx://nothing", true),
+    ])
+    func validHost(url: String, valid: Bool) {
+        #expect(ContentPath.hasValidHost(url) == valid)
+        #expect(ContentPath.hasValidHostCharacters(url) == valid)
     }
 }
