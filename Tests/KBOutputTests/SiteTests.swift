@@ -330,6 +330,17 @@ struct TemplateContextTests {
         #expect([russian["resultOne"], russian["resultFew"], russian["resultMany"]] == ["результат", "результата", "результатов"])
     }
 
+    @Test("every interface language has every word of the interface, but the plural forms its rules do not use")
+    func everyWordTranslated() {
+        let english = Set(SiteStrings.table["en"]!.keys)
+        let plurals: Set = ["resultOne", "resultFew", "resultMany"]
+        for (language, words) in SiteStrings.table where language != "en" {
+            let missing = english.subtracting(words.keys).subtracting(plurals)
+            #expect(missing.isEmpty, "\(language) shows these in English: \(missing.sorted())")
+            #expect(Set(words.keys).isSubset(of: english), "\(language): \(Set(words.keys).subtracting(english).sorted())")
+        }
+    }
+
     @Test("every name the templates read is a property of a template context or a word of the interface")
     func namesResolve() throws {
         let keys = Set(templateValueTypes.flatMap { $0.keyNames })
