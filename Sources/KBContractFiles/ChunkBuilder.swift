@@ -88,7 +88,7 @@ struct ChunkBuilder: Sendable {
             if !codes.isEmpty { pieces.append(strings["code"] + ": " + codes.joined(separator: ", ")) }
             for message in entry.messages where message != entry.title { pieces.append(strings["message"] + ": " + message) }
             for (label, blocks) in [(strings["cause"], entry.cause), (strings["resolution"], entry.resolution)] where !blocks.isEmpty {
-                var labelled = blocks.mappingLinks(rewrite).flatMap { Self.pieces(of: $0, room: room - label.count - 2) }.filter { !$0.isEmpty }
+                var labelled = blocks.flatMap { Self.pieces(of: $0, room: room - label.count - 2, links: rewrite) }.filter { !$0.isEmpty }
                 if !labelled.isEmpty { labelled[0] = label + ":\n" + labelled[0] }
                 pieces += labelled
             }
@@ -129,7 +129,7 @@ struct ChunkBuilder: Sendable {
                 return
             }
             let own = section.blocks.filter { !$0.isErrorTable }
-            let parts = Self.parts(own.mappingLinks(rewrite), opening: Self.opening([article.title] + here))
+            let parts = Self.parts(own, opening: Self.opening([article.title] + here), links: rewrite)
             for (number, text) in parts.enumerated() {
                 drafts.append(Draft(anchor: section.anchor, part: number + 1, kind: section.level >= 2 ? .section : .article,
                                     section: section.level >= 2 ? title : article.title, text: text))
@@ -157,8 +157,8 @@ struct ChunkBuilder: Sendable {
 
     /// The Markdown of blocks in parts that stay under the limit with their opening, or one
     /// part when they fit; nothing when the blocks hold no text.
-    static func parts(_ blocks: [Block], opening: String) -> [String] {
-        parts(blocks.flatMap { pieces(of: $0, room: characterLimit - opening.count) }, opening: opening)
+    static func parts(_ blocks: [Block], opening: String, links: (String) -> String = { $0 }) -> [String] {
+        parts(blocks.flatMap { pieces(of: $0, room: characterLimit - opening.count, links: links) }, opening: opening)
     }
 
     /// Pieces of Markdown joined into parts under the limit, each with the opening.
@@ -170,9 +170,9 @@ struct ChunkBuilder: Sendable {
     /// rows (each piece with the header; a row too long for one piece as `header: cell` text),
     /// a bulleted list between items, a code block between lines, other text between sentences
     /// or lines. An ordered list is a procedure and stays whole.
-    static func pieces(of block: Block, room: Int, depth: Int = 0) -> [String] {
+    static func pieces(of block: Block, room: Int, depth: Int = 0, links: (String) -> String = { $0 }) -> [String] {
         let room = max(room, minimumRoom)
-        let whole = block.markdown
+        let whole = block.markdown(links: links)
         guard whole.utf8.count > room, whole.count > room else { return [whole] }
         // Lists in lists are cut between items a few levels deep; deeper, between lines (each
         // level would render its Markdown again).
@@ -207,9 +207,9 @@ struct ChunkBuilder: Sendable {
             let items = list.items.flatMap { item -> [String] in
                 var single = list
                 single.items = [item]
-                let text = Block.list(single).markdown
+                let text = Block.list(single).markdown(links: links)
                 guard text.count > room else { return [text] }
-                var inner = item.flatMap { pieces(of: $0, room: room - 2, depth: depth + 1) }
+                var inner = item.flatMap { pieces(of: $0, room: room - 2, depth: depth + 1, links: links) }
                 if !inner.isEmpty { inner[0] = "- " + inner[0] }
                 return inner
             }

@@ -210,13 +210,13 @@ public struct ContractBuilder: Sendable {
     func text(_ blocks: [Block], rewrite: (String) -> String) -> TextRecord? {
         let plain = blocks.plainText
         guard !plain.isEmpty else { return nil }
-        return TextRecord(text: plain, markdown: blocks.mappingLinks(rewrite).markdown)
+        return TextRecord(text: plain, markdown: blocks.markdown(links: rewrite))
     }
 
     func procedure(_ procedure: Procedure, page: String, rewrite: (String) -> String) -> ProcedureRecord {
         func records(_ steps: [Step]) -> [StepRecord] {
             steps.enumerated().map { index, step in
-                StepRecord(position: index + 1, text: step.text, markdown: step.content.mappingLinks(rewrite).markdown,
+                StepRecord(position: index + 1, text: step.text, markdown: step.content.markdown(links: rewrite),
                            uiPath: step.uiPath, substeps: records(step.substeps))
             }
         }

@@ -196,10 +196,10 @@ struct ArticleMarkdown: Sendable {
     let sections: [(level: Int, heading: String, body: String)]
 
     init(_ article: Article) {
-        func markdown(_ blocks: [Block]) -> String { blocks.mappingLinks(SitePaths.pageLink).markdown }
+        func markdown(_ blocks: [Block]) -> String { blocks.markdown(links: SitePaths.pageLink) }
         var sections: [(level: Int, heading: String, body: String)] = []
         func append(_ section: Section) {
-            let heading = section.title.mappingLinks(SitePaths.pageLink).markdown.trimmingWhitespace
+            let heading = section.title.markdown(links: SitePaths.pageLink).trimmingWhitespace
             sections.append((section.level, heading, markdown(section.blocks)))
             section.subsections.forEach(append)
         }

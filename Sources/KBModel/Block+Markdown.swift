@@ -4,10 +4,14 @@ import KBWeb
 extension Sequence where Element == Block {
     /// Clean CommonMark/GFM for people and language models: no front matter, no raw HTML,
     /// alerts in GitHub's `> [!NOTE]` form, cell content kept on one line with `<br>`.
-    public var markdown: String {
+    public var markdown: String { markdown(links: { $0 }) }
+
+    /// The Markdown with every link's and image's destination passed through `links` first, as
+    /// `mappingLinks(links).markdown` gives without building the blocks again.
+    public func markdown(links: (String) -> String) -> String {
         var parts: [String] = []
         for block in self {
-            let part = block.markdown
+            let part = block.markdown(links: links)
             if !part.isEmpty { parts.append(part) }
         }
         return parts.joined(separator: "\n\n")
@@ -15,26 +19,28 @@ extension Sequence where Element == Block {
 }
 
 extension Block {
-    public var markdown: String {
+    public var markdown: String { markdown(links: { $0 }) }
+
+    public func markdown(links: (String) -> String) -> String {
         switch self {
         case .paragraph(let content):
-            return content.markdown.trimmingWhitespace
+            return content.markdown(links: links).trimmingWhitespace
         case .heading(let level, let content):
-            return String(repeating: "#", count: max(1, min(level, 6))) + " " + content.markdown.trimmingWhitespace
+            return String(repeating: "#", count: max(1, min(level, 6))) + " " + content.markdown(links: links).trimmingWhitespace
         case .list(let list):
             let separator = list.isTight ? "\n" : "\n\n"
             return list.items.enumerated().map { index, item in
                 let marker = list.isOrdered ? "\(list.start + index). " : "- "
                 let indentation = String(repeating: " ", count: marker.count)
-                let body = item.markdown.indentingContinuationLines(by: indentation)
+                let body = item.markdown(links: links).indentingContinuationLines(by: indentation)
                 return marker + body
             }.joined(separator: separator)
         case .quote(let content):
-            return content.markdown.prefixingLines(with: "> ")
+            return content.markdown(links: links).prefixingLines(with: "> ")
         case .alert(let alert):
-            return ("[!\(alert.kind.rawValue.uppercased())]\n" + alert.content.markdown).prefixingLines(with: "> ")
+            return ("[!\(alert.kind.rawValue.uppercased())]\n" + alert.content.markdown(links: links)).prefixingLines(with: "> ")
         case .division(_, let content):
-            return content.markdown
+            return content.markdown(links: links)
         case .code(let language, let text):
             let body = text.hasSuffix("\n") ? text : text + "\n"
             let fence = text.contains("```") ? "~~~~" : "```"
@@ -48,7 +54,7 @@ extension Block {
         case .table(let table):
             func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
             let columns = table.header.cells.count
-            var lines = [line(table.header.cells.map(\.cellMarkdown))]
+            var lines = [line(table.header.cells.map { $0.cellMarkdown(links: links) })]
             lines.append(line(table.alignments.prefix(columns).map { alignment in
                 switch alignment {
                 case .none: "---"
@@ -57,7 +63,7 @@ extension Block {
                 case .right: "---:"
                 }
             } + Array(repeating: "---", count: max(0, columns - table.alignments.count))))
-            for row in table.rows { lines.append(line(row.cells.map(\.cellMarkdown))) }
+            for row in table.rows { lines.append(line(row.cells.map { $0.cellMarkdown(links: links) })) }
             return lines.joined(separator: "\n")
         }
     }
@@ -65,15 +71,15 @@ extension Block {
 
 extension Array where Element == Block {
     /// A table cell's content on one line: blocks and list items separated by `<br>`.
-    var cellMarkdown: String {
+    func cellMarkdown(links: (String) -> String) -> String {
         map { block -> String in
             switch block {
             case .list(let list):
                 return list.items.enumerated().map { index, item in
-                    (list.isOrdered ? "\(list.start + index). " : "- ") + item.cellMarkdown
+                    (list.isOrdered ? "\(list.start + index). " : "- ") + item.cellMarkdown(links: links)
                 }.joined(separator: "<br>")
             default:
-                return block.markdown.replacingNewlines(with: " ")
+                return block.markdown(links: links).replacingNewlines(with: " ")
             }
         }
         .filter { !$0.isEmpty }
@@ -83,7 +89,9 @@ extension Array where Element == Block {
 }
 
 extension Sequence where Element == Inline {
-    public var markdown: String {
+    public var markdown: String { markdown(links: { $0 }) }
+
+    public func markdown(links: (String) -> String) -> String {
         var text = ""
         for inline in self {
             switch inline {
@@ -94,22 +102,22 @@ extension Sequence where Element == Inline {
                 let padding = value.hasPrefix("`") || value.hasSuffix("`") ? " " : ""
                 text += fence + padding + value + padding + fence
             case .emphasis(let content):
-                text += "*" + content.markdown + "*"
+                text += "*" + content.markdown(links: links) + "*"
             case .strong(let content):
-                text += "**" + content.markdown + "**"
+                text += "**" + content.markdown(links: links) + "**"
             case .strikethrough(let content):
-                text += "~~" + content.markdown + "~~"
+                text += "~~" + content.markdown(links: links) + "~~"
             case .link(let destination, let title, let content):
                 // A link that may not reach a page may not reach Markdown either: its text stays.
-                guard let safe = URLSafety.safe(destination) else {
-                    text += content.markdown
+                guard let safe = URLSafety.safe(links(destination)) else {
+                    text += content.markdown(links: links)
                     continue
                 }
-                text += "[" + content.markdown + "](" + safe.markdownDestination
+                text += "[" + content.markdown(links: links) + "](" + safe.markdownDestination
                 if !title.isEmpty { text += " \"" + title.replacingQuotes + "\"" }
                 text += ")"
             case .image(let source, let title, let alt):
-                guard let safe = URLSafety.safe(source, for: .image) else {
+                guard let safe = URLSafety.safe(links(source), for: .image) else {
                     text += alt.markdownEscaped
                     continue
                 }
