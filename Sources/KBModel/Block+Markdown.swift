@@ -142,14 +142,17 @@ extension String {
         let special: (UInt8) -> Bool = { byte in
             byte == 0x5C || byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x5B || byte == 0x5D || byte == 0x3C
         }
-        guard utf8.contains(where: special) else { return self }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 8)
-        for byte in utf8 {
-            if special(byte) { bytes.append(0x5C) }
-            bytes.append(byte)
+        var text = self
+        return text.withUTF8 { utf8 in
+            guard utf8.contains(where: special) else { return self }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count + 8)
+            for byte in utf8 {
+                if special(byte) { bytes.append(0x5C) }
+                bytes.append(byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A URL as a Markdown link destination that reads back as the same URL: in angle
@@ -159,7 +162,15 @@ extension String {
     public var markdownDestination: String {
         var escaped = self
         let bytes = Array(utf8)
-        if bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
+        var needsEscapes = false, needsBrackets = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"): needsEscapes = true
+            case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"): needsBrackets = true
+            default: break
+            }
+        }
+        if needsEscapes {
             var result: [UInt8] = []
             for (index, byte) in bytes.enumerated() {
                 if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
@@ -170,7 +181,7 @@ extension String {
             }
             escaped = String(decoding: result, as: UTF8.self)
         }
-        return contains(" ") || contains(")") || contains("(") ? "<" + escaped + ">" : escaped
+        return needsBrackets ? "<" + escaped + ">" : escaped
     }
 
     /// Whether the text after an `&` is a reference's name or number and its `;`.

@@ -85,10 +85,10 @@ public enum ContentPath {
     /// Whether a link destination is a path inside the site rather than a URL with a scheme,
     /// an absolute path, or a fragment of the same page.
     public static func isRelative(_ destination: String) -> Bool {
-        guard !destination.isEmpty, !destination.hasPrefix("/"), !destination.hasPrefix("#") else { return false }
-        for character in destination {
-            if character == ":" { return false }
-            if character == "/" || character == "?" || character == "#" { return true }
+        guard let first = destination.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#") else { return false }
+        for byte in destination.utf8 {
+            if byte == UInt8(ascii: ":") { return false }
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return true }
         }
         return true
     }

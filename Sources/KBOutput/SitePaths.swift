@@ -69,9 +69,11 @@ public enum SitePaths {
     /// Relative links to `.md` files lead to the generated `.html` pages.
     public static func pageLink(_ destination: String) -> String {
         guard ContentPath.isRelative(destination) else { return destination }
-        let fragmentStart = destination.firstIndex(of: "#") ?? destination.endIndex
+        let fragmentStart = destination.utf8.firstIndex(of: UInt8(ascii: "#")) ?? destination.endIndex
         let path = destination[..<fragmentStart]
-        guard path.lowercased().hasSuffix(".md") else { return destination }
+        let suffix = Array(path.utf8.suffix(3))
+        guard suffix.count == 3, suffix[0] == UInt8(ascii: "."), suffix[1] | 0x20 == UInt8(ascii: "m"), suffix[2] | 0x20 == UInt8(ascii: "d")
+        else { return destination }
         return path.dropLast(3) + ".html" + destination[fragmentStart...]
     }
 

@@ -46,4 +46,21 @@ import Testing
         #expect(ContentPath.hasValidHost(url) == valid)
         #expect(ContentPath.hasValidHostCharacters(url) == valid)
     }
+
+    @Test(arguments: [
+        ("x.md", true), ("../a/x.md#part", true), ("x?y=1", true), ("/abs/x.md", false), ("#anchor", false), ("", false),
+        ("https://x.example", false), ("mailto:a@b", false), ("a/b:c", true), ("naïve.md", true),
+    ])
+    func relativeDestinations(destination: String, relative: Bool) {
+        #expect(ContentPath.isRelative(destination) == relative)
+    }
+
+    @Test(arguments: [
+        ("x.html", "x.html"), ("a b.html", "<a b.html>"), ("x_(y).html", "<x_(y).html>"), ("a\\b", "a\\\\b"),
+        ("x.html?a=1&b=2", "x.html?a=1&b=2"), ("x.html?a=1&amp;b", "x.html?a=1\\&amp;b"), ("<x>", "\\<x\\>"),
+        ("a b&#106;", "<a b\\&#106;>"),
+    ])
+    func markdownDestinations(url: String, destination: String) {
+        #expect(url.markdownDestination == destination)
+    }
 }
