@@ -83,18 +83,16 @@ public struct SearchIndexBuilder: Sendable {
         var pending = locales.first.map { documents(for: $0, linked, memo: memo) }
         for (position, locale) in locales.enumerated() {
             guard let made = pending.take() else { break }
+            // The index on a thread of its own: inside concurrentPerform, the documents' own
+            // concurrentPerform would run on one thread only.
             let files = Mutex<[BuiltSite.File]>([])
-            let following = Mutex<Documents?>(nil)
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                if part == 0 {
-                    let made = self.files(for: locale, linked, made, memo: memo)
-                    files.withLock { $0 = made }
-                } else if position + 1 < locales.count {
-                    let next = documents(for: locales[position + 1], linked, memo: memo)
-                    following.withLock { $0 = next }
-                }
+            let indexed = DispatchGroup()
+            DispatchQueue.global().async(group: indexed) {
+                let made = self.files(for: locale, linked, made, memo: memo)
+                files.withLock { $0 = made }
             }
-            pending = following.withLock { $0.take() }
+            pending = position + 1 < locales.count ? documents(for: locales[position + 1], linked, memo: memo) : nil
+            indexed.wait()
             try emit(files.withLock { $0 })
         }
     }
