@@ -1,7 +1,6 @@
 import ArgumentParser
 import CFileSystem
 import Foundation
-import Synchronization
 import KBCore
 import KBOutput
 import KBPages
@@ -131,10 +130,6 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
-        // The model and the outputs' memos are not freed piece by piece as the command returns (a
-        // quarter-second on one core for the corpus): the process ends, and the system takes
-        // the memory back at once, as compilers do (clang's -disable-free).
-        BuildState.keptUntilExit.withLock { $0.append(state) }
         if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }
 
@@ -163,9 +158,4 @@ struct BuildCommand: AsyncParsableCommand {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
-}
-
-extension BuildState {
-    /// Builds whose memory the process gives back only as it ends.
-    static let keptUntilExit = Mutex<[BuildState]>([])
 }

@@ -1,6 +1,5 @@
 import Foundation
 import KBCore
-import KBOutput
 
 /// What the last `kb build` of an output folder was made from and what it wrote, kept beside
 /// the folder (`.site.kb-build.json`, next to its lock), so that a build whose input did not
@@ -133,9 +132,9 @@ struct BuildRecord: Codable {
 
     /// Writes the record beside the output folder, atomically.
     func save(to location: URL) throws {
-        // It lists every input and output file: Foundation's encoder took a tenth of a second of
-        // the end of a corpus build, when nothing else runs.
-        try Data(try CompactJSONEncoder().encode(self)).write(to: location, options: .atomic)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(self).write(to: location, options: .atomic)
     }
 
     /// Whether a build with this fingerprint and these inputs would write the site this record

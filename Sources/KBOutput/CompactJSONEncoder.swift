@@ -10,12 +10,7 @@ public struct CompactJSONEncoder: Sendable {
     public init() {}
 
     public func encode(_ value: some Encodable) throws -> [UInt8] {
-        let root = Slot()
-        try value.encode(to: TreeEncoder(root, codingPath: []))
-        var output: [UInt8] = []
-        output.reserveCapacity(256)
-        root.write(into: &output)
-        return output
+        try TreeEncoder.encode(value, codingPath: [])
     }
 
     /// A string as a JSON string: `"` and `\` escaped, `\b \f \n \r \t` by their letters, other
@@ -54,38 +49,53 @@ public struct CompactJSONEncoder: Sendable {
 }
 
 /// A value being encoded: nothing yet, a scalar's JSON, an object or an array. A class, so
-/// that a container handed out earlier still adds to the value it was made for.
+/// that a container handed out earlier still adds to the value it was made for. A member or
+/// item is kept as its JSON as soon as it is encoded, not as a slot of its own: one allocation
+/// per value instead of a tree of objects.
 private final class Slot {
     enum Kind { case empty, scalar, object, array }
-    var kind = Kind.empty
-    var scalar: [UInt8] = []
-    var members: [(key: String, value: Slot)] = []
-    var items: [Slot] = []
+    /// A member or item: its JSON, or (from `nestedContainer`, which is filled later) its slot.
+    enum Part {
+        case json([UInt8])
+        case slot(Slot)
 
-    static func scalar(_ bytes: [UInt8]) -> Slot {
-        let slot = Slot()
-        slot.kind = .scalar
-        slot.scalar = bytes
-        return slot
+        func write(into output: inout [UInt8]) {
+            switch self {
+            case .json(let bytes): output.append(contentsOf: bytes)
+            case .slot(let slot): slot.write(into: &output)
+            }
+        }
     }
 
-    static func string(_ value: String) -> Slot {
+    var kind = Kind.empty
+    var scalar: [UInt8] = []
+    var members: [(key: String, value: Part)] = []
+    var items: [Part] = []
+
+    static func string(_ value: String) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(value.utf8.count + 2)
         CompactJSONEncoder.writeString(value, into: &bytes)
-        return scalar(bytes)
+        return bytes
     }
 
-    static func integer(_ value: some BinaryInteger) -> Slot { scalar(Array(String(value).utf8)) }
-    static func bool(_ value: Bool) -> Slot { scalar(Array((value ? "true" : "false").utf8)) }
+    static func integer(_ value: some BinaryInteger) -> [UInt8] { Array(String(value).utf8) }
+    static func bool(_ value: Bool) -> [UInt8] { Array((value ? "true" : "false").utf8) }
     static let null: [UInt8] = Array("null".utf8)
 
     /// Foundation's rendering of a floating-point number, which has rules of its own
     /// (`1.0` is `1`, and non-finite numbers are errors).
-    static func number(_ value: some Encodable) throws -> Slot {
-        let encoder = JSONEncoder()
-        let array = Array(try encoder.encode([value]))
-        return scalar(Array(array.dropFirst().dropLast()))
+    static func number(_ value: some Encodable) throws -> [UInt8] {
+        let array = Array(try JSONEncoder().encode([value]))
+        return Array(array.dropFirst().dropLast())
+    }
+
+    /// The slot's JSON.
+    var json: [UInt8] {
+        if kind == .scalar { return scalar }
+        var output: [UInt8] = []
+        write(into: &output)
+        return output
     }
 
     func write(into output: inout [UInt8]) {
@@ -145,17 +155,17 @@ private struct TreeEncoder: Encoder {
         SingleValueContainer(slot: slot, codingPath: codingPath)
     }
 
-    /// The slot a nested value is encoded into.
-    static func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws -> Slot {
+    /// A nested value's JSON.
+    static func encode(_ value: some Encodable, codingPath: [any CodingKey]) throws -> [UInt8] {
         switch value {
-        case let string as String: return .string(string)
-        case let integer as Int: return .integer(integer)
-        case let bool as Bool: return .bool(bool)
-        case is Double, is Float: return try .number(value)
+        case let string as String: return Slot.string(string)
+        case let integer as Int: return Slot.integer(integer)
+        case let bool as Bool: return Slot.bool(bool)
+        case is Double, is Float: return try Slot.number(value)
         default:
             let slot = Slot()
             try value.encode(to: TreeEncoder(slot, codingPath: codingPath))
-            return slot
+            return slot.json
         }
     }
 }
@@ -164,36 +174,37 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: Slot
     let codingPath: [any CodingKey]
 
-    private func add(_ value: Slot, _ key: Key) { slot.members.append((key.stringValue, value)) }
+    private func add(_ json: [UInt8], _ key: Key) { slot.members.append((key.stringValue, .json(json))) }
+    private func add(slot nested: Slot, _ key: Key) { slot.members.append((key.stringValue, .slot(nested))) }
 
-    mutating func encodeNil(forKey key: Key) throws { add(.scalar(Slot.null), key) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { add(.bool(value), key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { add(.string(value), key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { add(.integer(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { add(try .number(value), key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { add(try .number(value), key) }
+    mutating func encodeNil(forKey key: Key) throws { add(Slot.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { add(Slot.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { add(Slot.string(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { add(Slot.integer(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { add(try Slot.number(value), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { add(try Slot.number(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         add(try TreeEncoder.encode(value, codingPath: codingPath + [key]), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = Slot()
-        add(nested, key)
+        add(slot: nested, key)
         return TreeEncoder(nested, codingPath: codingPath + [key]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let nested = Slot()
-        add(nested, key)
+        add(slot: nested, key)
         return TreeEncoder(nested, codingPath: codingPath + [key]).unkeyedContainer()
     }
 
@@ -201,7 +212,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         let nested = Slot()
-        add(nested, key)
+        add(slot: nested, key)
         return TreeEncoder(nested, codingPath: codingPath + [key])
     }
 }
@@ -219,31 +230,31 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let codingPath: [any CodingKey]
     var count: Int { slot.items.count }
 
-    mutating func encodeNil() throws { slot.items.append(.scalar(Slot.null)) }
-    mutating func encode(_ value: Bool) throws { slot.items.append(.bool(value)) }
-    mutating func encode(_ value: String) throws { slot.items.append(.string(value)) }
-    mutating func encode(_ value: Int) throws { slot.items.append(.integer(value)) }
-    mutating func encode(_ value: Double) throws { slot.items.append(try .number(value)) }
-    mutating func encode(_ value: Float) throws { slot.items.append(try .number(value)) }
+    mutating func encodeNil() throws { slot.items.append(.json(Slot.null)) }
+    mutating func encode(_ value: Bool) throws { slot.items.append(.json(Slot.bool(value))) }
+    mutating func encode(_ value: String) throws { slot.items.append(.json(Slot.string(value))) }
+    mutating func encode(_ value: Int) throws { slot.items.append(.json(Slot.integer(value))) }
+    mutating func encode(_ value: Double) throws { slot.items.append(.json(try Slot.number(value))) }
+    mutating func encode(_ value: Float) throws { slot.items.append(.json(try Slot.number(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        slot.items.append(try TreeEncoder.encode(value, codingPath: codingPath + [IndexKey(count)]))
+        slot.items.append(.json(try TreeEncoder.encode(value, codingPath: codingPath + [IndexKey(count)])))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = Slot()
-        slot.items.append(nested)
+        slot.items.append(.slot(nested))
         return TreeEncoder(nested, codingPath: codingPath + [IndexKey(count - 1)]).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let nested = Slot()
-        slot.items.append(nested)
+        slot.items.append(.slot(nested))
         return TreeEncoder(nested, codingPath: codingPath + [IndexKey(count - 1)]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
         let nested = Slot()
-        slot.items.append(nested)
+        slot.items.append(.slot(nested))
         return TreeEncoder(nested, codingPath: codingPath + [IndexKey(count - 1)])
     }
 }
@@ -252,27 +263,27 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     let slot: Slot
     let codingPath: [any CodingKey]
 
-    private func set(_ value: Slot) {
-        slot.kind = value.kind
-        slot.scalar = value.scalar
-        slot.members = value.members
-        slot.items = value.items
+    private func set(_ json: [UInt8]) {
+        slot.kind = .scalar
+        slot.scalar = json
+        slot.members = []
+        slot.items = []
     }
 
-    mutating func encodeNil() throws { set(.scalar(Slot.null)) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-    mutating func encode(_ value: Int) throws { set(.integer(value)) }
-    mutating func encode(_ value: Int8) throws { set(.integer(value)) }
-    mutating func encode(_ value: Int16) throws { set(.integer(value)) }
-    mutating func encode(_ value: Int32) throws { set(.integer(value)) }
-    mutating func encode(_ value: Int64) throws { set(.integer(value)) }
-    mutating func encode(_ value: UInt) throws { set(.integer(value)) }
-    mutating func encode(_ value: UInt8) throws { set(.integer(value)) }
-    mutating func encode(_ value: UInt16) throws { set(.integer(value)) }
-    mutating func encode(_ value: UInt32) throws { set(.integer(value)) }
-    mutating func encode(_ value: UInt64) throws { set(.integer(value)) }
-    mutating func encode(_ value: Double) throws { set(try .number(value)) }
-    mutating func encode(_ value: Float) throws { set(try .number(value)) }
+    mutating func encodeNil() throws { set(Slot.null) }
+    mutating func encode(_ value: Bool) throws { set(Slot.bool(value)) }
+    mutating func encode(_ value: String) throws { set(Slot.string(value)) }
+    mutating func encode(_ value: Int) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: Int8) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: Int16) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: Int32) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: Int64) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: UInt) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: UInt8) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: UInt16) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: UInt32) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: UInt64) throws { set(Slot.integer(value)) }
+    mutating func encode(_ value: Double) throws { set(try Slot.number(value)) }
+    mutating func encode(_ value: Float) throws { set(try Slot.number(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws { set(try TreeEncoder.encode(value, codingPath: codingPath)) }
 }

@@ -1,5 +1,4 @@
 import KBOutput
-import Synchronization
 import Dispatch
 import KBCore
 import KBLinking
@@ -74,26 +73,10 @@ public struct SearchIndexBuilder: Sendable {
 
     /// The same files, a language at a time: each language's index is made and handed to
     /// `emit`, and let go before the next is made.
-    ///
-    /// A language's index is made on one core; the next language's documents are made on the
-    /// other meanwhile, so that both stay busy, and at most two languages' documents are held.
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil, emit: ([BuiltSite.File]) throws -> Void) rethrows {
         try emit([localeList(linked)])
-        let locales = linked.locales
-        var pending = locales.first.map { documents(for: $0, linked, memo: memo) }
-        for (position, locale) in locales.enumerated() {
-            guard let made = pending.take() else { break }
-            // The index on a thread of its own: inside concurrentPerform, the documents' own
-            // concurrentPerform would run on one thread only.
-            let files = Mutex<[BuiltSite.File]>([])
-            let indexed = DispatchGroup()
-            DispatchQueue.global().async(group: indexed) {
-                let made = self.files(for: locale, linked, made, memo: memo)
-                files.withLock { $0 = made }
-            }
-            pending = position + 1 < locales.count ? documents(for: locales[position + 1], linked, memo: memo) : nil
-            indexed.wait()
-            try emit(files.withLock { $0 })
+        for locale in linked.locales {
+            try emit(files(for: locale, linked, memo: memo))
         }
     }
 
@@ -226,7 +209,7 @@ public struct SearchIndexBuilder: Sendable {
         _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?, keepForPatching: Bool = true
     ) -> LocaleIndex {
         let folder = "search/\(locale)/"
-        func register(_ name: String, _ value: JSONValue) -> [UInt8] {
+        @Sendable func register(_ name: String, _ value: JSONValue) -> [UInt8] {
             var bytes = Array("kbSearch.register(".utf8)
             JSONValue.writeString(locale, into: &bytes)
             bytes.append(UInt8(ascii: ","))
@@ -236,13 +219,13 @@ public struct SearchIndexBuilder: Sendable {
             bytes += Array(");\n".utf8)
             return Self.scriptSafe(bytes)
         }
-        func script(_ name: String, _ value: JSONValue) -> BuiltSite.File {
+        @Sendable func script(_ name: String, _ value: JSONValue) -> BuiltSite.File {
             BuiltSite.File(path: folder + name + ".js", contents: register(name, value))
         }
         // Terms in more than half the documents carry no information; they are left out and
         // the query skips them (the manifest lists them).
         let stopLimit = max(documents.count / 2, 50)
-        func termShard(_ key: String, _ terms: Set<String>, _ postings: [String: [(document: Int, weight: Int)]]) -> [UInt8] {
+        @Sendable func termShard(_ key: String, _ terms: Set<String>, _ postings: [String: [(document: Int, weight: Int)]]) -> [UInt8] {
             var object: [String: JSONValue] = [:]
             for term in terms { object[term] = .string(PostingEncoding.encode(postings[term]!)) }
             return register("t-" + key, .object(object))
@@ -250,7 +233,7 @@ public struct SearchIndexBuilder: Sendable {
         // Results: [kind, article, title, anchor, passages, codes…] (passages a string when there
         // is one, else an array, the lead first), the article a number into the
         // shard's own list of [title, path]; an article's own document has no title or anchor.
-        func resultShard(_ number: Int) -> BuiltSite.File {
+        @Sendable func resultShard(_ number: Int) -> BuiltSite.File {
             let start = number * Self.documentsPerShard
             var articleSlots: [Int: Int] = [:]
             var articles: [JSONValue] = []
@@ -350,8 +333,17 @@ public struct SearchIndexBuilder: Sendable {
         for (term, list) in postings {
             if list.count > stopLimit { stopTerms.insert(term) } else { shardTerms[Self.shardKey(for: term), default: []].insert(term) }
         }
+        // The shards, and below the result files, are written in parallel: the rest of a language's
+        // index is one pass on one core.
         var termShards: [String: [UInt8]] = [:]
-        for (key, terms) in shardTerms { termShards[key] = termShard(key, terms, postings) }
+        do {
+            let keys = Array(shardTerms.keys), terms = shardTerms, finished = postings
+            let made = ConcurrentResults<[UInt8]>(count: keys.count)
+            DispatchQueue.concurrentPerform(iterations: keys.count) { index in
+                made.set(index, termShard(keys[index], terms[keys[index]]!, finished))
+            }
+            termShards = Dictionary(uniqueKeysWithValues: zip(keys, made.values))
+        }
         // Without a memo, what only a later build would patch goes now.
         if !keepForPatching {
             postings = [:]
@@ -367,7 +359,10 @@ public struct SearchIndexBuilder: Sendable {
             let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
             for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
         }
-        let resultFiles = stride(from: 0, to: documents.count, by: Self.documentsPerShard).map { resultShard($0 / Self.documentsPerShard) }
+        let resultCount = (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard
+        let results = ConcurrentResults<BuiltSite.File>(count: resultCount)
+        DispatchQueue.concurrentPerform(iterations: resultCount) { number in results.set(number, resultShard(number)) }
+        let resultFiles = results.values
         return finish(
             postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
             codeShards: Dictionary(uniqueKeysWithValues: codeShards.map { ($0.key, register("c-" + $0.key, .array($0.value))) }),
@@ -396,8 +391,6 @@ public struct SearchIndexBuilder: Sendable {
     static func termWeights(of document: Document) -> TermWeights {
         // Per term: field bits << 32 | occurrences.
         var found: [String: Int] = [:]
-        // About one distinct term in eight bytes: growing the table as terms come was 1% of a build.
-        found.reserveCapacity((document.title.utf8.count + document.message.utf8.count + document.body.utf8.count) / 8)
         func add(_ text: String, _ field: Field) {
             let bit = field.rawValue << 32
             SearchTokenizer.forEachTerm(in: text) { term, _ in
