@@ -1,6 +1,7 @@
 import Dispatch
 import KBContract
 import KBLinking
+import KBCore
 import KBOutput
 
 /// Algolia DocSearch records per language (`api/v1/<locale>/search-records.json`,

@@ -1,7 +1,6 @@
 import Dispatch
 import KBCore
 import KBModel
-import Synchronization
 
 /// Checks the links and images of every article: relative links to Markdown files must lead
 /// to an article, and their fragment to an anchor of it; images must exist in the content.
@@ -14,21 +13,14 @@ struct LinkChecker {
     func diagnostics() -> [Diagnostic] {
         let articleOfSource = articleOfSource
         // On both cores: it was a half-second of one between extracting and writing the corpus.
-        let anchors = Self.inParallel(articles.count) { articles[$0].anchors }
-        let checks = Self.inParallel(articles.count) { index in
-            diagnostics(of: index, articleOfSource: articleOfSource) { anchors[$0] }
+        let anchors = ConcurrentResults<Set<String>>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { anchors.set($0, articles[$0].anchors) }
+        let anchorsOfArticle = anchors.values
+        let checks = ConcurrentResults<Set<Diagnostic>>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+            checks.set(index, diagnostics(of: index, articleOfSource: articleOfSource) { anchorsOfArticle[$0] })
         }
-        return Set(checks.joined()).sorted()
-    }
-
-    /// `(0..<count).map(transform)`, the elements made in parallel.
-    static func inParallel<Value: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
-        let slots = Mutex<[Value?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            let value = transform(index)
-            slots.withLock { $0[index] = value }
-        }
-        return slots.withLock { $0.map { $0! } }
+        return Set(checks.values.joined()).sorted()
     }
 
     var articleOfSource: [String: Int] {
