@@ -68,7 +68,9 @@ let package = Package(
         .target(name: "KBSearchIndex", dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore", "KBText"], swiftSettings: instrumented),
         .target(
             name: "KBContractFiles",
-            dependencies: ["KBOutput", "KBContract", "KBLinking", "KBModel", "KBCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "KBOutput", "KBContract", "KBLinking", "KBModel", "KBCore", "KBText", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: instrumented
         ),
         .target(name: "KBLanguageModelFiles", dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore"], swiftSettings: instrumented),

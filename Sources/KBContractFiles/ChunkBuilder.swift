@@ -4,6 +4,7 @@ import KBContract
 import KBCore
 import KBLinking
 import KBModel
+import KBText
 
 /// Cuts an article into retrieval chunks: one per error entry, one per section's own text
 /// (without the rows of its error tables, which are entries), in document order. A section
@@ -47,12 +48,11 @@ struct ChunkBuilder: Sendable {
         }
     }
 
-    static func tokens(_ text: String) -> Int { (text.count + 3) / 4 }
+    static func tokens(_ text: String) -> Int { (CharacterCount.of(text) + 3) / 4 }
 
     /// Vector stores take attribute strings of at most 512 characters.
     static func attribute(_ text: String) -> String {
-        // Counting characters walks the text; no more bytes than the limit means no more characters.
-        text.utf8.count > 512 && text.count > 512 ? String(text.prefix(511)) + "…" : text
+        CharacterCount.exceeds(text, 512) ? String(text.prefix(511)) + "…" : text
     }
 
     static func hash(_ text: String) -> String {
@@ -82,13 +82,13 @@ struct ChunkBuilder: Sendable {
             var heading = [article.title] + path
             if heading.last != entry.title { heading.append(entry.title) }
             let opening = Self.opening(heading)
-            let room = Self.characterLimit - opening.count
+            let room = Self.characterLimit - CharacterCount.of(opening)
             var pieces: [String] = []
             let codes = entry.codes.map { $0.kind == .malformed ? $0.raw : $0.code }
             if !codes.isEmpty { pieces.append(strings["code"] + ": " + codes.joined(separator: ", ")) }
             for message in entry.messages where message != entry.title { pieces.append(strings["message"] + ": " + message) }
             for (label, blocks) in [(strings["cause"], entry.cause), (strings["resolution"], entry.resolution)] where !blocks.isEmpty {
-                var labelled = blocks.flatMap { Self.pieces(of: $0, room: room - label.count - 2, links: rewrite) }.filter { !$0.isEmpty }
+                var labelled = blocks.flatMap { Self.pieces(of: $0, room: room - CharacterCount.of(label) - 2, links: rewrite) }.filter { !$0.isEmpty }
                 if !labelled.isEmpty { labelled[0] = label + ":\n" + labelled[0] }
                 pieces += labelled
             }
@@ -158,12 +158,12 @@ struct ChunkBuilder: Sendable {
     /// The Markdown of blocks in parts that stay under the limit with their opening, or one
     /// part when they fit; nothing when the blocks hold no text.
     static func parts(_ blocks: [Block], opening: String, links: (String) -> String = { $0 }) -> [String] {
-        parts(blocks.flatMap { pieces(of: $0, room: characterLimit - opening.count, links: links) }, opening: opening)
+        parts(blocks.flatMap { pieces(of: $0, room: characterLimit - CharacterCount.of(opening), links: links) }, opening: opening)
     }
 
     /// Pieces of Markdown joined into parts under the limit, each with the opening.
     static func parts(_ pieces: [String], opening: String) -> [String] {
-        group(pieces.filter { !$0.isEmpty }, room: characterLimit - opening.count, separator: "\n\n").map { opening + $0 }
+        group(pieces.filter { !$0.isEmpty }, room: characterLimit - CharacterCount.of(opening), separator: "\n\n").map { opening + $0 }
     }
 
     /// A block's Markdown, in pieces that fit in `room` where it can be cut: a table between
@@ -173,7 +173,7 @@ struct ChunkBuilder: Sendable {
     static func pieces(of block: Block, room: Int, depth: Int = 0, links: (String) -> String = { $0 }) -> [String] {
         let room = max(room, minimumRoom)
         let whole = block.markdown(links: links)
-        guard whole.utf8.count > room, whole.count > room else { return [whole] }
+        guard CharacterCount.exceeds(whole, room) else { return [whole] }
         // Lists in lists are cut between items a few levels deep; deeper, between lines (each
         // level would render its Markdown again).
         guard depth < 4 else { return fitted(whole.split(separator: "\n").map(String.init), room: room, separator: "\n") }
@@ -182,23 +182,30 @@ struct ChunkBuilder: Sendable {
             let lines = whole.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             guard lines.count == table.rows.count + 2 else { return fitted(sentences(of: whole), room: room, separator: " ") }
             let head = lines[0] + "\n" + lines[1]
+            let headCount = CharacterCount.of(head)
+            var currentCount = headCount
             let headers = table.header.cells.map(\.plainText)
             var result: [String] = []
             var current = head
             for (index, line) in lines.dropFirst(2).enumerated() {
-                if head.count + 1 + line.count > room {
+                let lineCount = CharacterCount.of(line)
+                if headCount + 1 + lineCount > room {
                     if current != head { result.append(current) }
                     current = head
+                    currentCount = headCount
                     let cells = table.rows[index].cells.map(\.plainText)
                     let text = zip(headers + Array(repeating: "", count: max(0, cells.count - headers.count)), cells)
                         .map { $0.isEmpty ? $1 : $0 + ": " + $1 }.joined(separator: "\n")
                     result += fitted(sentences(of: text), room: room, separator: " ")
                     continue
                 }
-                if current.count + 1 + line.count > room {
+                if currentCount + 1 + lineCount > room {
                     result.append(current)
                     current = head
+                    currentCount = headCount
                 }
+                // What `current.count` would give: a CR before the new line break joins it.
+                currentCount += 1 + lineCount - (current.utf8.last == 0x0D ? 1 : 0)
                 current += "\n" + line
             }
             if current != head { result.append(current) }
@@ -208,7 +215,7 @@ struct ChunkBuilder: Sendable {
                 var single = list
                 single.items = [item]
                 let text = Block.list(single).markdown(links: links)
-                guard text.count > room else { return [text] }
+                guard CharacterCount.exceeds(text, room) else { return [text] }
                 var inner = item.flatMap { pieces(of: $0, room: room - 2, depth: depth + 1, links: links) }
                 if !inner.isEmpty { inner[0] = "- " + inner[0] }
                 return inner
@@ -219,7 +226,7 @@ struct ChunkBuilder: Sendable {
         case .code(let language, let text):
             let fence = text.contains("```") ? "~~~~" : "```"
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let room = room - 2 * fence.count - language.count - 2
+            let room = room - 2 * fence.count - CharacterCount.of(language) - 2
             return fitted(lines, room: room, separator: "\n").map { fence + language + "\n" + $0 + "\n" + fence }
         case .paragraph:
             return fitted(sentences(of: whole), room: room, separator: " ")
@@ -231,7 +238,7 @@ struct ChunkBuilder: Sendable {
     /// Pieces grouped while they fit, a piece still too long cut between words.
     static func fitted(_ pieces: [String], room: Int, separator: String) -> [String] {
         let room = max(room, minimumRoom)
-        return group(pieces, room: room, separator: separator).flatMap { $0.count > room ? cut($0, room: room) : [$0] }
+        return group(pieces, room: room, separator: separator).flatMap { CharacterCount.exceeds($0, room) ? cut($0, room: room) : [$0] }
     }
 
     /// Text in pieces of at most `room` characters, cut at spaces where there are some: one
@@ -273,7 +280,7 @@ struct ChunkBuilder: Sendable {
         var current = ""
         var length = 0
         for piece in pieces {
-            let count = piece.count
+            let count = CharacterCount.of(piece)
             if length > 0, length + separator.count + count > room {
                 result.append(current)
                 current = ""

@@ -196,12 +196,20 @@ extension String {
         return false
     }
 
-    var replacingQuotes: String {
-        split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\\\"")
-    }
+    var replacingQuotes: String { escaping(UInt8(ascii: "\"")) }
 
-    var replacingOccurrencesOfPipe: String {
-        split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+    var replacingOccurrencesOfPipe: String { escaping(UInt8(ascii: "|")) }
+
+    /// Every `byte` with a backslash before it; the text itself when it has none.
+    private func escaping(_ byte: UInt8) -> String {
+        guard utf8.contains(byte) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 8)
+        for each in utf8 {
+            if each == byte { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(each)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func prefixingLines(with prefix: String) -> String {

@@ -389,22 +389,75 @@ public struct SearchIndexBuilder: Sendable {
     typealias TermWeights = [(term: String, weight: Int)]
 
     static func termWeights(of document: Document) -> TermWeights {
-        // Per term: field bits << 32 | occurrences.
+        // Per term: field bits << 32 | occurrences. Terms of ASCII and of kana and ideographs are
+        // counted by their bytes: as Strings that are not ASCII, every lookup would check their
+        // normalization again (most of the time of a Japanese index). Other terms are counted as
+        // Strings, which compare as Unicode's canonical equivalence does.
         var found: [String: Int] = [:]
+        var plain: [PlainTerm: Int] = [:]
         func add(_ text: String, _ field: Field) {
             let bit = field.rawValue << 32
             SearchTokenizer.forEachTerm(in: text) { term, _ in
-                Self.count(&found[term, default: 0], bit)
+                if PlainTerm.isPlain(term) {
+                    Self.count(&plain[PlainTerm(text: term), default: 0], bit)
+                } else {
+                    Self.count(&found[term, default: 0], bit)
+                }
             }
         }
         add(document.title, .title)
         add(document.message, .message)
         add(document.codes.joined(separator: " "), .code)
         add(document.body, .body)
+        if found.isEmpty {
+            return plain.map { ($0.key.text, PostingEncoding.weight(fields: $0.value >> 32, count: $0.value & 0xFFFF_FFFF)) }
+        }
+        // A term of the other kind may be canonically equivalent to a plain one (a CJK
+        // compatibility ideograph and its unified ideograph): they are one term, as before.
+        for (term, value) in plain {
+            found[term.text] = found[term.text].map { ($0 | value) & ~0xFFFF_FFFF | (($0 & 0xFFFF_FFFF) + (value & 0xFFFF_FFFF)) } ?? value
+        }
         return found.map { ($0.key, PostingEncoding.weight(fields: $0.value >> 32, count: $0.value & 0xFFFF_FFFF)) }
     }
 
     private static func count(_ value: inout Int, _ bit: Int) { value = (value | bit) + 1 }
+
+    /// A term whose bytes are its only form: ASCII, kana, CJK ideographs and punctuation
+    /// (`CharacterCount.isPlainCJK`), none of which has a canonically equivalent spelling among
+    /// the others once folded (folding drops the combining voiced sound marks). Hashed and
+    /// compared by its bytes.
+    struct PlainTerm: Hashable {
+        var text: String
+
+        static func isPlain(_ term: String) -> Bool {
+            var term = term
+            return term.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        index += 1
+                    } else if byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count {
+                        let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        guard CharacterCount.isPlainCJK(value) else { return false }
+                        index += 3
+                    } else {
+                        return false
+                    }
+                }
+                return true
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (lhs: PlainTerm, rhs: PlainTerm) -> Bool {
+            lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
+    }
 
     /// The file a term lives in: its first two characters when both are ASCII letters or
     /// digits, else its first character (hexadecimal when it is not ASCII).

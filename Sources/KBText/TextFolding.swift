@@ -12,15 +12,42 @@ public enum TextFolding {
                 bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
                 continue
             }
-            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                if let base = latinBase[lower.value] {
-                    bytes.append(contentsOf: base.utf8)
-                } else if lower.properties.generalCategory != .nonspacingMark {
-                    UTF8.encode(lower) { bytes.append($0) }
-                }
+            if value < 0x300 {
+                bytes += latinFolded[Int(value) - 0x80]
+            } else if isUncased(value) {
+                UTF8.encode(scalar) { bytes.append($0) }
+            } else {
+                fold(scalar, into: &bytes)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The general rule for one scalar: its lower case, Latin letters without their diacritics,
+    /// combining marks left out.
+    static func fold(_ scalar: Unicode.Scalar, into bytes: inout [UInt8]) {
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+            if let base = latinBase[lower.value] {
+                bytes.append(contentsOf: base.utf8)
+            } else if lower.properties.generalCategory != .nonspacingMark {
+                UTF8.encode(lower) { bytes.append($0) }
+            }
+        }
+    }
+
+    /// U+0080–U+02FF folded by the general rule once, as the letters of most Latin-script
+    /// languages are among them.
+    static let latinFolded: [[UInt8]] = (UInt32(0x80)..<0x300).map { value in
+        var bytes: [UInt8] = []
+        if let scalar = Unicode.Scalar(value) { fold(scalar, into: &bytes) }
+        return bytes
+    }
+
+    /// Kana, CJK ideographs and CJK punctuation: no case and no diacritic, so folding keeps them as
+    /// they are without looking up their properties (`TextFoldingTests` checks each against the
+    /// general rule). The combining marks among them (U+302A–U+302D, U+3099, U+309A) are not.
+    public static func isUncased(_ value: UInt32) -> Bool {
+        (0x3000...0x9FFF).contains(value) && !(0x302A...0x302D).contains(value) && value != 0x3099 && value != 0x309A
     }
 
     /// Lower-case Latin letters with diacritics → their base letters (generated from Unicode's

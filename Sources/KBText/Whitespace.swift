@@ -70,30 +70,28 @@ public enum Whitespace {
         }
     }
 
-    /// The text without leading and trailing white space.
+    /// The text without leading and trailing white space; the text itself when it has none.
     public static func trim(_ text: some StringProtocol) -> String {
         var text = String(text)
-        return text.withUTF8 { bytes in
+        let range: Range<Int> = text.withUTF8 { bytes in
             var start = 0
             while start < bytes.count {
                 let width = width(at: start, in: bytes)
                 if width == 0 { break }
                 start += width
             }
-            var end = start
-            var index = start
-            while index < bytes.count {
-                let width = width(at: index, in: bytes)
-                if width == 0 {
-                    index += 1
-                    end = index
-                } else {
-                    index += width
-                }
+            // From the end, a character at a time: its first byte is the last one that does not
+            // continue another.
+            var end = bytes.count
+            while end > start {
+                var first = end - 1
+                while first > start, bytes[first] & 0xC0 == 0x80 { first -= 1 }
+                guard width(at: first, in: bytes) == end - first else { break }
+                end = first
             }
-            // `end` may sit inside a multi-byte character: move it to that character's end.
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return start..<end
         }
+        if range.count == text.utf8.count { return text }
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 }

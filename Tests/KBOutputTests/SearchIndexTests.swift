@@ -7,6 +7,29 @@ import KBText
 
 @Suite("The search index")
 struct SearchIndexTests {
+    @Test("a document's terms are weighed the same whether they are counted by their bytes or as Strings")
+    func termWeightsOfEveryKind() {
+        typealias Builder = SearchIndexBuilder
+        func weights(_ title: String, _ body: String) -> [String: Int] {
+            let document = Builder.Document(kind: .section, title: title, article: 0, anchor: "a", codes: [], message: "", body: body)
+            let list = Builder.termWeights(of: document)
+            #expect(Set(list.map(\.term)).count == list.count, "a term listed twice")
+            return Dictionary(list.map { ($0.term, $0.weight) }) { first, _ in first }
+        }
+        // Plain terms (ASCII, kana, ideographs) and others (Hangul, Cyrillic) in one document.
+        let mixed = weights("登録 Fout", "デバイスの登録に失敗 한국어 ошибка fout 登録")
+        #expect(Builder.PlainTerm.isPlain("登録") && Builder.PlainTerm.isPlain("fout"))
+        #expect(!Builder.PlainTerm.isPlain("한국") && !Builder.PlainTerm.isPlain("ошибка") && !Builder.PlainTerm.isPlain("\u{F900}x"))
+        #expect(mixed["登録"] == PostingEncoding.weight(fields: Builder.Field.title.rawValue | Builder.Field.body.rawValue, count: 3))
+        #expect(mixed["fout"] == PostingEncoding.weight(fields: Builder.Field.title.rawValue | Builder.Field.body.rawValue, count: 2))
+        #expect(mixed["ошибка"] == PostingEncoding.weight(fields: Builder.Field.body.rawValue, count: 1))
+        #expect(mixed["한국"] != nil && mixed["의"] == nil)
+        // A compatibility ideograph is canonically its unified ideograph: one term, its counts summed.
+        let compatibility = weights("\u{8C48}\u{8C48}", "\u{F900}\u{F900}")
+        #expect(compatibility.count == 1)
+        #expect(compatibility.values.first == PostingEncoding.weight(fields: Builder.Field.title.rawValue | Builder.Field.body.rawValue, count: 2))
+    }
+
     @Test("text is folded and cut into words; text without spaces into overlapping pairs")
     func tokenizer() {
         func terms(_ text: String) -> [String] { SearchTokenizer.terms(in: text).map(\.text) }

@@ -1,0 +1,64 @@
+/// `String.count` without walking grapheme clusters where the scalars settle it. Counting
+/// Characters looks up Unicode's break rules for every pair of scalars; chunking counts every
+/// piece of every article's text several times.
+public enum CharacterCount {
+    /// The number of Characters in `text`, as `text.count` gives it. When every scalar is below
+    /// U+0300 (ASCII, Latin-1 and Latin Extended) or a kana, ideograph or CJK punctuation mark
+    /// that neither extends nor joins (`isPlainCJK`), each scalar is a Character of its own
+    /// except the LF of a CR LF: the count is the scalars less the CR LF pairs. Any other
+    /// scalar (a combining mark, Hangul, an emoji, …) leaves the count to the standard library.
+    public static func of(_ text: String) -> Int {
+        var text = text
+        let counted: Int? = text.withUTF8 { bytes in
+            var count = 0
+            var pairs = 0
+            var afterCR = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x0A, afterCR { pairs += 1 }
+                    afterCR = byte == 0x0D
+                    index += 1
+                } else if byte < 0xCC {
+                    // U+0080–U+02FF: two bytes.
+                    afterCR = false
+                    index += 2
+                } else if byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count {
+                    let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    guard isPlainCJK(value) else { return nil }
+                    afterCR = false
+                    index += 3
+                } else {
+                    return nil
+                }
+                count += 1
+            }
+            return count - pairs
+        }
+        return counted ?? text.count
+    }
+
+    /// Whether `text` has more than `limit` Characters; no walk at all when its bytes are
+    /// within the limit, as a Character is at least one byte.
+    public static func exceeds(_ text: String, _ limit: Int) -> Bool {
+        text.utf8.count > limit && of(text) > limit
+    }
+
+    /// Scalars whose grapheme cluster break property is Other: a break on both sides of them
+    /// whatever their neighbours in these ranges are (`CharacterCountTests` checks every one
+    /// against the standard library). The voiced sound marks (U+3099–U+309C), U+302A–U+302F
+    /// and the halfwidth sound marks (U+FF9E, U+FF9F) extend what precedes them: not here.
+    public static func isPlainCJK(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3000...0x3029,  // CJK symbols and punctuation before the tone marks
+             0x3041...0x3096,  // Hiragana
+             0x30A0...0x30FF,  // Katakana
+             0x4E00...0x9FFF,  // CJK unified ideographs
+             0xFF01...0xFF9D:  // Fullwidth forms and halfwidth katakana
+            return true
+        default:
+            return false
+        }
+    }
+}
