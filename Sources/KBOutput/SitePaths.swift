@@ -52,8 +52,9 @@ public enum SitePaths {
     /// A path of the site, with an optional `#fragment`, as a URL relative to the site root:
     /// what follows the site's address (`https://help.example.com/kb/` + this).
     public static func url(_ path: String) -> String {
-        guard let hash = path.firstIndex(of: "#") else { return URLSafety.pathURL(path) }
-        return URLSafety.pathURL(String(path[..<hash])) + URLSafety.escaped(String(path[hash...]))
+        guard let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) else { return URLSafety.pathURL(path) }
+        return URLSafety.pathURL(String(decoding: path.utf8[..<hash], as: UTF8.self))
+            + URLSafety.escaped(String(decoding: path.utf8[hash...], as: UTF8.self))
     }
 
 

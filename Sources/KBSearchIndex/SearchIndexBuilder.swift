@@ -528,10 +528,10 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     static func excerpt(_ text: String, length excerptLength: Int) -> String {
-        let window = text.prefix(excerptLength * 3)
+        let window = CharacterCount.prefix(text, excerptLength * 3)
         let collapsed = String(window).collapsingWhitespace
-        guard collapsed.count > excerptLength || window.endIndex < text.endIndex else { return collapsed }
-        let cut = collapsed.prefix(excerptLength)
+        guard CharacterCount.exceeds(collapsed, excerptLength) || window.endIndex < text.endIndex else { return collapsed }
+        let cut = CharacterCount.prefix(collapsed, excerptLength)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
 

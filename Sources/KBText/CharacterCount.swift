@@ -39,6 +39,41 @@ public enum CharacterCount {
         return counted ?? text.count
     }
 
+    /// The first `count` Characters of `text`, as `text.prefix(count)` gives them, found from
+    /// the bytes under the same condition as `of`.
+    public static func prefix(_ text: String, _ count: Int) -> Substring {
+        var copy = text
+        let end: Int? = copy.withUTF8 { bytes in
+            var characters = 0
+            var afterCR = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let width: Int
+                if byte < 0x80 {
+                    width = 1
+                } else if byte < 0xCC {
+                    width = 2
+                } else if byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count,
+                          isPlainCJK(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)) {
+                    width = 3
+                } else {
+                    return nil
+                }
+                // An LF after a CR continues its Character; any other scalar starts one.
+                if !(byte == 0x0A && afterCR) {
+                    if characters == count { return index }
+                    characters += 1
+                }
+                afterCR = byte == 0x0D
+                index += width
+            }
+            return bytes.count
+        }
+        guard let end else { return text.prefix(count) }
+        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
+    }
+
     /// Whether `text` has more than `limit` Characters; no walk at all when its bytes are
     /// within the limit, as a Character is at least one byte.
     public static func exceeds(_ text: String, _ limit: Int) -> Bool {

@@ -97,6 +97,8 @@ public enum URLSafety {
     /// unreserved characters and `/` percent-encoded (`%` too), and `./` in front when its
     /// first segment holds a colon.
     public static func pathURL(_ path: String) -> String {
+        // Most paths need no escape: the path itself, not a copy.
+        if path.utf8.allSatisfy(isPathByte) { return firstSegmentHoldsColon(path) ? "./" + path : path }
         var result: [UInt8] = []
         result.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {

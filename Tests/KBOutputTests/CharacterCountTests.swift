@@ -15,6 +15,10 @@ import Testing
         for text in texts {
             #expect(CharacterCount.of(text) == text.count, "\(text.debugDescription)")
             #expect(CharacterCount.exceeds(text, 3) == (text.count > 3), "\(text.debugDescription)")
+            for count in 0...(text.count + 1) {
+                #expect(CharacterCount.prefix(text, count) == text.prefix(count), "\(text.debugDescription) \(count)")
+                #expect(CharacterCount.prefix(text, count).endIndex == text.prefix(count).endIndex, "\(text.debugDescription) \(count)")
+            }
         }
     }
 
