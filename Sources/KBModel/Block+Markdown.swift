@@ -93,6 +93,13 @@ extension Sequence where Element == Inline {
 
     public func markdown(links: (String) -> String) -> String {
         var text = ""
+        appendMarkdown(links: links, to: &text)
+        return text
+    }
+
+    /// The Markdown appended to `text`: nested emphasis and links write into the one string
+    /// instead of each making its own.
+    func appendMarkdown(links: (String) -> String, to text: inout String) {
         for inline in self {
             switch inline {
             case .text(let value):
@@ -100,29 +107,53 @@ extension Sequence where Element == Inline {
             case .code(let value):
                 let fence = value.contains("`") ? "``" : "`"
                 let padding = value.hasPrefix("`") || value.hasSuffix("`") ? " " : ""
-                text += fence + padding + value + padding + fence
+                text += fence
+                text += padding
+                text += value
+                text += padding
+                text += fence
             case .emphasis(let content):
-                text += "*" + content.markdown(links: links) + "*"
+                text += "*"
+                content.appendMarkdown(links: links, to: &text)
+                text += "*"
             case .strong(let content):
-                text += "**" + content.markdown(links: links) + "**"
+                text += "**"
+                content.appendMarkdown(links: links, to: &text)
+                text += "**"
             case .strikethrough(let content):
-                text += "~~" + content.markdown(links: links) + "~~"
+                text += "~~"
+                content.appendMarkdown(links: links, to: &text)
+                text += "~~"
             case .link(let destination, let title, let content):
                 // A link that may not reach a page may not reach Markdown either: its text stays.
                 guard let safe = URLSafety.safe(links(destination)) else {
-                    text += content.markdown(links: links)
+                    content.appendMarkdown(links: links, to: &text)
                     continue
                 }
-                text += "[" + content.markdown(links: links) + "](" + safe.markdownDestination
-                if !title.isEmpty { text += " \"" + title.replacingQuotes + "\"" }
+                text += "["
+                content.appendMarkdown(links: links, to: &text)
+                text += "]("
+                text += safe.markdownDestination
+                if !title.isEmpty {
+                    text += " \""
+                    text += title.replacingQuotes
+                    text += "\""
+                }
                 text += ")"
             case .image(let source, let title, let alt):
                 guard let safe = URLSafety.safe(links(source), for: .image) else {
                     text += alt.markdownEscaped
                     continue
                 }
-                text += "![" + alt.markdownEscaped + "](" + safe.markdownDestination
-                if !title.isEmpty { text += " \"" + title.replacingQuotes + "\"" }
+                text += "!["
+                text += alt.markdownEscaped
+                text += "]("
+                text += safe.markdownDestination
+                if !title.isEmpty {
+                    text += " \""
+                    text += title.replacingQuotes
+                    text += "\""
+                }
                 text += ")"
             case .html(let tag):
                 if tag.lowercased().hasPrefix("<br") { text += "  \n" }
@@ -132,7 +163,6 @@ extension Sequence where Element == Inline {
                 text += "  \n"
             }
         }
-        return text
     }
 }
 
@@ -161,9 +191,8 @@ extension String {
     /// Markdown decodes in destinations.
     public var markdownDestination: String {
         var escaped = self
-        let bytes = Array(utf8)
         var needsEscapes = false, needsBrackets = false
-        for byte in bytes {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"): needsEscapes = true
             case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"): needsBrackets = true
@@ -171,6 +200,7 @@ extension String {
             }
         }
         if needsEscapes {
+            let bytes = Array(utf8)
             var result: [UInt8] = []
             for (index, byte) in bytes.enumerated() {
                 if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
