@@ -327,7 +327,8 @@ public struct BuiltContract: Sendable {
         /// An article's record as compact JSON, and its chunks a line each.
         init(_ record: ArticleRecord, _ chunks: [Chunk]) {
             self.record = BuiltContract.json(record, lineFeed: false)
-            chunkLines = chunks.flatMap { BuiltContract.json($0) }
+            chunkLines = []
+            for chunk in chunks { chunk.writeLine(into: &chunkLines) }
         }
     }
 

@@ -16,7 +16,7 @@ public struct CompactJSONEncoder: Sendable {
     /// A string as a JSON string: `"` and `\` escaped, `\b \f \n \r \t` by their letters, other
     /// control characters as `\u00XX` (lowercase hex), everything else (`/`, DEL, any non-ASCII
     /// character) as its UTF-8.
-    static func writeString(_ value: String, into output: inout [UInt8]) {
+    public static func writeString(_ value: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in

@@ -37,19 +37,19 @@ struct CodeLinker {
     }
 
     private func code(for token: ArraySlice<UInt8>) -> String? {
+        // Most words are none of these: a String is made only for one that may be a code.
         guard token.count >= 3 else { return nil }
-        let written = String(decoding: token, as: UTF8.self)
         if token.count > 2, token[token.startIndex] == UInt8(ascii: "0"), token[token.startIndex + 1] | 0x20 == UInt8(ascii: "x") {
-            let normalized = "0x" + written.dropFirst(2).uppercased()
+            let normalized = "0x" + String(decoding: token.dropFirst(2), as: UTF8.self).uppercased()
             return known.contains(normalized) ? normalized : nil
         }
         if token.count == 8, token.allSatisfy(Self.isHexDigit) {
-            let normalized = "0x" + written.uppercased()
+            let normalized = "0x" + String(decoding: token, as: UTF8.self).uppercased()
             return local.contains(normalized) && known.contains(normalized) ? normalized : nil
         }
-        if token.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }), known.contains(written),
-           !token.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            return written
+        if token.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+            let written = String(decoding: token, as: UTF8.self)
+            return known.contains(written) ? written : nil
         }
         return nil
     }
