@@ -82,7 +82,7 @@ struct ErrorTableExtractor {
                 let text = cell.plainText.trimmingWhitespace
                 guard !text.isEmpty, !Vocabulary.isPlaceholder(text) else { continue }
                 filled += 1
-                total += text.count
+                total += CharacterCount.of(text)
                 if let last = text.last, ".!?。！？\"”»」』".contains(last) || ErrorTableExtractor.boldLead(cell) != nil {
                     messages += 1
                 }

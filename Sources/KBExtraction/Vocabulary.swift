@@ -222,6 +222,8 @@ enum Vocabulary {
         var phrases: Set<String> = []
         var phrasesByFirstWord: [String: [[String]]] = [:]
         var cjk: [String] = []
+        /// `cjk` without spaces, as headers are compared.
+        var compactCJK: [String] = []
     }
 
     private static let folded: [Role: FoldedTerms] = {
@@ -232,6 +234,7 @@ enum Vocabulary {
                 let folded = normalize(term)
                 if folded.unicodeScalars.contains(where: isCJK) {
                     entry.cjk.append(folded)
+                    entry.compactCJK.append(compact(folded))
                     entry.phrases.insert(folded)
                 } else if folded.contains(" ") {
                     let words = folded.split(separator: " ").map(String.init)
@@ -304,7 +307,7 @@ enum Vocabulary {
     /// "該当なし", a dash. Such a cell is empty: never an entry's title or message.
     static func isPlaceholder(_ text: some StringProtocol) -> Bool {
         let trimmed = text.trimmingWhitespace
-        guard !trimmed.isEmpty, trimmed.count <= 40 else { return false }
+        guard !trimmed.isEmpty, !CharacterCount.exceeds(trimmed, 40) else { return false }
         if trimmed.allSatisfy({ "-–—−‐/.…*_ ".contains($0) }) { return true }
         return placeholders.contains(normalize(trimmed))
     }
@@ -366,7 +369,7 @@ enum Vocabulary {
         for (role, entry) in folded {
             if words.contains(where: entry.words.contains) || containsPhrase(words, entry) {
                 roles.insert(role)
-            } else if hasCJK, entry.cjk.contains(where: { term in ends.contains { $0.hasSuffix(compact(term)) } }) {
+            } else if hasCJK, entry.compactCJK.contains(where: { term in ends.contains { $0.hasSuffix(term) } }) {
                 roles.insert(role)
             } else if let heads = compoundHeads[role],
                       words.contains(where: { word in heads.contains { word.count > $0.count + 2 && word.hasSuffix($0) } }) {

@@ -455,7 +455,9 @@ public struct SearchIndexBuilder: Sendable {
         }
 
         static func == (lhs: PlainTerm, rhs: PlainTerm) -> Bool {
-            lhs.text.utf8.elementsEqual(rhs.text.utf8)
+            guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+            var left = lhs.text, right = rhs.text
+            return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
         }
     }
 
