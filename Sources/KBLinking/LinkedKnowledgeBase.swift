@@ -5,7 +5,7 @@ import KBModel
 /// counterparts of every entry, every code with the entries that carry it, and the problems
 /// found checking links.
 public struct LinkedKnowledgeBase: Sendable {
-    public let knowledgeBase: KnowledgeBase
+    public private(set) var knowledgeBase: KnowledgeBase
     public let groups: [TranslationGroup]
     /// Article index → the index of its group in `groups`.
     public let groupOfArticle: [Int]
@@ -42,6 +42,21 @@ public struct LinkedKnowledgeBase: Sendable {
 
     /// The locales present, sorted.
     public var locales: [String] { knowledgeBase.locales }
+
+    /// The same, without each article's list of links: linking has checked them, and nothing
+    /// after it reads them, so a build need not hold them while its outputs are made.
+    public func droppingLinks() -> LinkedKnowledgeBase {
+        var copy = self
+        copy.knowledgeBase.droppingLinks()
+        return copy
+    }
+}
+
+extension KnowledgeBase {
+    /// Lets every article's list of links go (`LinkedKnowledgeBase.droppingLinks`).
+    public mutating func droppingLinks() {
+        for index in articles.indices { articles[index].links = [] }
+    }
 }
 
 /// Every code with the entries that carry it, in every article and language.

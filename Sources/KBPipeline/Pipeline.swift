@@ -176,7 +176,9 @@ extension BuildStep {
     /// and checks links.
     public static let link = BuildStep("link") { state in
         let (kept, collisions) = SitePaths.keepingArticlesWithOwnPages(state.model)
-        let linked = TranslationLinker.link(kept, contentFiles: Set(state.source.files), cache: state.settings.linkCache)
+        // The links are checked: the outputs do not read the lists of them again.
+        let linked = TranslationLinker.link(kept, contentFiles: Set(state.source.files), cache: state.settings.linkCache).droppingLinks()
+        state.model.droppingLinks()
         state.linked = linked
         state.settings.outputMemo?.begin(linked)
         state.diagnostics.emit(collisions)
