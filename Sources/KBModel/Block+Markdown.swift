@@ -132,14 +132,7 @@ extension Sequence where Element == Inline {
                 }
                 text += "["
                 content.appendMarkdown(links: links, to: &text)
-                text += "]("
-                text += safe.markdownDestination
-                if !title.isEmpty {
-                    text += " \""
-                    text += title.replacingQuotes
-                    text += "\""
-                }
-                text += ")"
+                Self.appendDestination(safe, title: title, to: &text)
             case .image(let source, let title, let alt):
                 guard let safe = URLSafety.safe(links(source), for: .image) else {
                     text += alt.markdownEscaped
@@ -147,14 +140,7 @@ extension Sequence where Element == Inline {
                 }
                 text += "!["
                 text += alt.markdownEscaped
-                text += "]("
-                text += safe.markdownDestination
-                if !title.isEmpty {
-                    text += " \""
-                    text += title.replacingQuotes
-                    text += "\""
-                }
-                text += ")"
+                Self.appendDestination(safe, title: title, to: &text)
             case .html(let tag):
                 if tag.lowercased().hasPrefix("<br") { text += "  \n" }
             case .softBreak:
@@ -163,6 +149,18 @@ extension Sequence where Element == Inline {
                 text += "  \n"
             }
         }
+    }
+
+    /// `](destination "title")`, closing a link's or an image's text.
+    private static func appendDestination(_ destination: String, title: String, to text: inout String) {
+        text += "]("
+        text += destination.markdownDestination
+        if !title.isEmpty {
+            text += " \""
+            text += title.replacingQuotes
+            text += "\""
+        }
+        text += ")"
     }
 }
 

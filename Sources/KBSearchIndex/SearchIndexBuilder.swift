@@ -434,16 +434,9 @@ public struct SearchIndexBuilder: Sendable {
             return term.withUTF8 { bytes in
                 var index = 0
                 while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        index += 1
-                    } else if byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count {
-                        let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                        guard CharacterCount.isPlainCJK(value) else { return false }
-                        index += 3
-                    } else {
-                        return false
-                    }
+                    // Latin letters beyond ASCII (two bytes) are left to Strings.
+                    guard let width = CharacterCount.plainWidth(at: index, in: bytes), width != 2 else { return false }
+                    index += width
                 }
                 return true
             }

@@ -11,30 +11,13 @@ public enum CharacterCount {
         var text = text
         let counted: Int? = text.withUTF8 { bytes in
             var count = 0
-            var pairs = 0
-            var afterCR = false
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if byte == 0x0A, afterCR { pairs += 1 }
-                    afterCR = byte == 0x0D
-                    index += 1
-                } else if byte < 0xCC {
-                    // U+0080–U+02FF: two bytes.
-                    afterCR = false
-                    index += 2
-                } else if byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count {
-                    let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    guard isPlainCJK(value) else { return nil }
-                    afterCR = false
-                    index += 3
-                } else {
-                    return nil
-                }
-                count += 1
+                guard let width = plainWidth(at: index, in: bytes) else { return nil }
+                if !(bytes[index] == 0x0A && index > 0 && bytes[index - 1] == 0x0D) { count += 1 }
+                index += width
             }
-            return count - pairs
+            return count
         }
         return counted ?? text.count
     }
@@ -45,33 +28,33 @@ public enum CharacterCount {
         var copy = text
         let end: Int? = copy.withUTF8 { bytes in
             var characters = 0
-            var afterCR = false
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                let width: Int
-                if byte < 0x80 {
-                    width = 1
-                } else if byte < 0xCC {
-                    width = 2
-                } else if byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count,
-                          isPlainCJK(UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)) {
-                    width = 3
-                } else {
-                    return nil
-                }
+                guard let width = plainWidth(at: index, in: bytes) else { return nil }
                 // An LF after a CR continues its Character; any other scalar starts one.
-                if !(byte == 0x0A && afterCR) {
+                if !(bytes[index] == 0x0A && index > 0 && bytes[index - 1] == 0x0D) {
                     if characters == count { return index }
                     characters += 1
                 }
-                afterCR = byte == 0x0D
                 index += width
             }
             return bytes.count
         }
         guard let end else { return text.prefix(count) }
         return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
+    }
+
+    /// The length in bytes of the scalar starting at `index` when it is a Character of its own
+    /// beside any other such scalar (below U+0300, or `isPlainCJK`); nil for any other scalar.
+    @inline(__always)
+    public static func plainWidth(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x80 { return 1 }
+        // U+0080–U+02FF: lead bytes C2–CB.
+        if byte < 0xCC { return 2 }
+        guard byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count else { return nil }
+        let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        return isPlainCJK(value) ? 3 : nil
     }
 
     /// Whether `text` has more than `limit` Characters; no walk at all when its bytes are
