@@ -8,40 +8,34 @@ public enum CharacterCount {
     /// except the LF of a CR LF: the count is the scalars less the CR LF pairs. Any other
     /// scalar (a combining mark, Hangul, an emoji, …) leaves the count to the standard library.
     public static func of(_ text: String) -> Int {
-        var text = text
-        let counted: Int? = text.withUTF8 { bytes in
-            var count = 0
-            var index = 0
-            while index < bytes.count {
-                guard let width = plainWidth(at: index, in: bytes) else { return nil }
-                if !(bytes[index] == 0x0A && index > 0 && bytes[index - 1] == 0x0D) { count += 1 }
-                index += width
-            }
-            return count
-        }
-        return counted ?? text.count
+        walk(text, upTo: .max)?.characters ?? text.count
     }
 
     /// The first `count` Characters of `text`, as `text.prefix(count)` gives them, found from
     /// the bytes under the same condition as `of`.
     public static func prefix(_ text: String, _ count: Int) -> Substring {
-        var copy = text
-        let end: Int? = copy.withUTF8 { bytes in
+        guard let end = walk(text, upTo: count)?.end else { return text.prefix(count) }
+        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
+    }
+
+    /// The Characters of `text`, at most `limit`, and the byte offset where they end; nil when
+    /// a scalar before that is not one `plainWidth` reads.
+    private static func walk(_ text: String, upTo limit: Int) -> (characters: Int, end: Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
             var characters = 0
             var index = 0
             while index < bytes.count {
                 guard let width = plainWidth(at: index, in: bytes) else { return nil }
                 // An LF after a CR continues its Character; any other scalar starts one.
                 if !(bytes[index] == 0x0A && index > 0 && bytes[index - 1] == 0x0D) {
-                    if characters == count { return index }
+                    if characters == limit { return (characters, index) }
                     characters += 1
                 }
                 index += width
             }
-            return bytes.count
+            return (characters, bytes.count)
         }
-        guard let end else { return text.prefix(count) }
-        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
     }
 
     /// The length in bytes of the scalar starting at `index` when it is a Character of its own
