@@ -130,6 +130,10 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
+        // The command ends the process: the model goes back to the system with it, at once, where
+        // letting go of its millions of small values one by one took one core 0.46 s on the
+        // corpus and about 1.5 s on four copies of it, after the site was written.
+        KeptUntilExit.keep(state)
         if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }
 
@@ -157,5 +161,18 @@ struct BuildCommand: AsyncParsableCommand {
         formatter.formatOptions = [.withFullDate]
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}
+
+/// What a command that ends the process keeps until then instead of freeing it (as compilers do
+/// with their syntax trees): the process's end returns the memory whole.
+enum KeptUntilExit {
+    private final class Box: @unchecked Sendable {
+        let value: Any
+        init(_ value: Any) { self.value = value }
+    }
+
+    static func keep(_ value: Any) {
+        _ = Unmanaged.passRetained(Box(value))
     }
 }

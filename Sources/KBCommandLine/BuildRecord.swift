@@ -1,5 +1,6 @@
 import Foundation
 import KBCore
+import KBOutput
 
 /// What the last `kb build` of an output folder was made from and what it wrote, kept beside
 /// the folder (`.site.kb-build.json`, next to its lock), so that a build whose input did not
@@ -48,7 +49,13 @@ struct BuildRecord: Codable {
 
         init?(path: String, location: String, withChangeTime: Bool) {
             var status = stat()
-            guard lstat(location, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            guard lstat(location, &status) == 0 else { return nil }
+            self.init(path: path, location: location, status: status, withChangeTime: withChangeTime)
+        }
+
+        /// The stamp of a file whose status is read.
+        init?(path: String, location: String, status: stat, withChangeTime: Bool) {
+            guard status.st_mode & S_IFMT == S_IFREG else { return nil }
             self.path = path
             self.location = withChangeTime ? location : nil
             size = Int64(status.st_size)
@@ -111,7 +118,7 @@ struct BuildRecord: Codable {
                 case S_IFDIR:
                     guard walk(child) else { return false }
                 case S_IFREG:
-                    guard let stamp = FileStamp(path: child, location: folder + "/" + child, withChangeTime: false) else { return false }
+                    guard let stamp = FileStamp(path: child, location: folder + "/" + child, status: status, withChangeTime: false) else { return false }
                     stamps.append(stamp)
                 default:
                     return false
@@ -132,9 +139,7 @@ struct BuildRecord: Codable {
 
     /// Writes the record beside the output folder, atomically.
     func save(to location: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(self).write(to: location, options: .atomic)
+        try Data(try CompactJSONEncoder().encode(self)).write(to: location, options: .atomic)
     }
 
     /// Whether a build with this fingerprint and these inputs would write the site this record
