@@ -1,5 +1,6 @@
-import KBOutput
 import Dispatch
+import Foundation
+import KBOutput
 import KBCore
 import KBLinking
 import KBModel
@@ -320,13 +321,8 @@ public struct SearchIndexBuilder: Sendable {
                 codeShards: old.codeShards, resultFiles: resultFiles)
         }
 
-        // Postings: term → documents in order, each with its weight.
-        var postings: [String: [(document: Int, weight: Int)]] = [:]
         var weights = weights
-        for index in weights.indices {
-            for (term, weight) in weights[index] { postings[term, default: []].append((index, weight)) }
-            if !keepForPatching { weights[index] = [] }
-        }
+        var postings = Self.postings(of: &weights, releasing: !keepForPatching)
         if !keepForPatching { weights = [] }
         var stopTerms: Set<String> = []
         var shardTerms: [String: Set<String>] = [:]
@@ -369,6 +365,75 @@ public struct SearchIndexBuilder: Sendable {
             resultFiles: resultFiles)
     }
 
+    /// Postings: term → documents in order, each with its weight. Made on every core, each taking
+    /// the terms of its part, which a term's bytes settle (`part(of:parts:)`), keyed by their
+    /// bytes: a language's postings were one pass on one core, and hashing a String that is not
+    /// ASCII checks its normalization on every lookup. The documents are gone through in blocks;
+    /// with `releasing`, a block's weights are let go once every part has its terms, so that the
+    /// weights and the postings are not both held whole. Canonically equivalent spellings of a
+    /// term (in different documents) are put together at the end, under the spelling of the
+    /// first document that has one, as one dictionary of Strings made in order would.
+    static func postings(of weights: inout [TermWeights], releasing: Bool, parts: Int = postingParts, block: Int = 2048)
+        -> [String: [(document: Int, weight: Int)]]
+    {
+        final class Part: @unchecked Sendable {
+            var postings: [Spelling: [(document: Int, weight: Int)]] = [:]
+        }
+        let made = (0..<parts).map { _ in Part() }
+        var start = 0
+        while start < weights.count {
+            let end = min(start + block, weights.count)
+            let documents = Array(weights[start..<end])
+            if releasing {
+                for index in start..<end { weights[index] = [] }
+            }
+            // Each part is filled by one iteration at a time.
+            DispatchQueue.concurrentPerform(iterations: parts) { [start] part in
+                let target = made[part]
+                for (offset, terms) in documents.enumerated() {
+                    for (term, weight) in terms where Self.part(of: term, parts: parts) == part {
+                        target.postings[Spelling(text: term), default: []].append((start + offset, weight))
+                    }
+                }
+            }
+            start = end
+        }
+        var postings: [String: [(document: Int, weight: Int)]] = [:]
+        postings.reserveCapacity(made.reduce(0) { $0 + $1.postings.count })
+        for part in made {
+            for (spelling, list) in part.postings {
+                guard let index = postings.index(forKey: spelling.text) else {
+                    postings[spelling.text] = list
+                    continue
+                }
+                // Another spelling of the same term: their documents are not the same ones.
+                let other = postings[index].value
+                let merged = (other + list).sorted { $0.document < $1.document }
+                if list[0].document < other[0].document {
+                    postings.remove(at: index)
+                    postings[spelling.text] = merged
+                } else {
+                    postings.values[index] = merged
+                }
+            }
+            part.postings = [:]
+        }
+        return postings
+    }
+
+    /// One part of the postings per core, up to eight: each part goes through every term.
+    static let postingParts = max(2, min(8, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// The part of the postings a spelling of a term goes to: by its bytes (FNV-1a).
+    static func part(of term: String, parts: Int) -> Int {
+        var term = term
+        return term.withUTF8 { bytes in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return Int(hash % UInt32(parts))
+        }
+    }
+
     /// Shards gathered, in the order of their keys, into files of at least `size` bytes (but the
     /// last): each file's first key and its bytes, the shards' lines one after another.
     static func gather(_ shards: [String: [UInt8]], atLeast size: Int) -> [(first: String, contents: [UInt8])] {
@@ -394,12 +459,12 @@ public struct SearchIndexBuilder: Sendable {
         // normalization again (16% of a Japanese index's time). Other terms are counted as
         // Strings, which compare as Unicode's canonical equivalence does.
         var found: [String: Int] = [:]
-        var plain: [PlainTerm: Int] = [:]
+        var plain: [Spelling: Int] = [:]
         func add(_ text: String, _ field: Field) {
             let bit = field.rawValue << 32
             SearchTokenizer.forEachTerm(in: text) { term, _ in
-                if PlainTerm.isPlain(term) {
-                    Self.count(&plain[PlainTerm(text: term), default: 0], bit)
+                if Spelling.isPlain(term) {
+                    Self.count(&plain[Spelling(text: term), default: 0], bit)
                 } else {
                     Self.count(&found[term, default: 0], bit)
                 }
@@ -425,11 +490,11 @@ public struct SearchIndexBuilder: Sendable {
     /// A counted term's weight: its field bits above, its occurrences below.
     private static func weight(_ value: Int) -> Int { PostingEncoding.weight(fields: value >> 32, count: value & 0xFFFF_FFFF) }
 
-    /// A term whose bytes are its only form: ASCII, kana, CJK ideographs and punctuation
-    /// (`CharacterCount.isPlainCJK`), none of which has a canonically equivalent spelling among
-    /// the others once folded (folding drops the combining voiced sound marks). Hashed and
-    /// compared by its bytes.
-    struct PlainTerm: Hashable {
+    /// A spelling of a term, hashed and compared by its bytes: canonically equivalent spellings
+    /// are different values. A plain term (`isPlain`: ASCII, kana, CJK ideographs and
+    /// punctuation, `CharacterCount.isPlainCJK`) has no other spelling among plain terms once
+    /// folded (folding drops the combining voiced sound marks).
+    struct Spelling: Hashable {
         var text: String
 
         static func isPlain(_ term: String) -> Bool {
@@ -450,7 +515,7 @@ public struct SearchIndexBuilder: Sendable {
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
 
-        static func == (lhs: PlainTerm, rhs: PlainTerm) -> Bool {
+        static func == (lhs: Spelling, rhs: Spelling) -> Bool {
             guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
             var left = lhs.text, right = rhs.text
             return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }

@@ -18,8 +18,8 @@ struct SearchIndexTests {
         }
         // Plain terms (ASCII, kana, ideographs) and others (Hangul, Cyrillic) in one document.
         let mixed = weights("登録 Fout", "デバイスの登録に失敗 한국어 ошибка fout 登録")
-        #expect(Builder.PlainTerm.isPlain("登録") && Builder.PlainTerm.isPlain("fout"))
-        #expect(!Builder.PlainTerm.isPlain("한국") && !Builder.PlainTerm.isPlain("ошибка") && !Builder.PlainTerm.isPlain("\u{F900}x"))
+        #expect(Builder.Spelling.isPlain("登録") && Builder.Spelling.isPlain("fout"))
+        #expect(!Builder.Spelling.isPlain("한국") && !Builder.Spelling.isPlain("ошибка") && !Builder.Spelling.isPlain("\u{F900}x"))
         #expect(mixed["登録"] == PostingEncoding.weight(fields: Builder.Field.title.rawValue | Builder.Field.body.rawValue, count: 3))
         #expect(mixed["fout"] == PostingEncoding.weight(fields: Builder.Field.title.rawValue | Builder.Field.body.rawValue, count: 2))
         #expect(mixed["ошибка"] == PostingEncoding.weight(fields: Builder.Field.body.rawValue, count: 1))
@@ -28,6 +28,39 @@ struct SearchIndexTests {
         let compatibility = weights("\u{8C48}\u{8C48}", "\u{F900}\u{F900}")
         #expect(compatibility.count == 1)
         #expect(compatibility.values.first == PostingEncoding.weight(fields: Builder.Field.title.rawValue | Builder.Field.body.rawValue, count: 2))
+    }
+
+    @Test("postings made in parts and blocks are those of one dictionary of Strings made in order, spellings of one term together")
+    func postingsInParts() {
+        typealias Builder = SearchIndexBuilder
+        var generator = SeededGenerator(seed: 20261203)
+        // Plain terms, others, and canonically equivalent spellings of one term: a compatibility
+        // ideograph and its unified ideograph, a precomposed letter and a decomposed one.
+        let vocabulary = ["fout", "apparaat", "登録", "失敗", "ошибка", "한국", "\u{8C48}", "\u{F900}", "caf\u{E9}", "cafe\u{301}", "x"]
+        for round in 0..<40 {
+            var weights: [Builder.TermWeights] = (0..<Int.random(in: 0...90, using: &generator)).map { _ in
+                // A document holds one spelling of a term (its weights are counted as Strings).
+                var terms: [String: Int] = [:]
+                for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                    terms[vocabulary.randomElement(using: &generator)!] = Int.random(in: 1...63, using: &generator)
+                }
+                return terms.map { ($0.key, $0.value) }
+            }
+            var expected: [String: [(document: Int, weight: Int)]] = [:]
+            for (document, terms) in weights.enumerated() {
+                for (term, weight) in terms { expected[term, default: []].append((document, weight)) }
+            }
+            let releasing = round.isMultiple(of: 2)
+            let made = Builder.postings(of: &weights, releasing: releasing, parts: 1 + round % 4, block: 1 + round % 7)
+            #expect(weights.allSatisfy(\.isEmpty) == releasing || weights.isEmpty)
+            #expect(made.count == expected.count)
+            for (term, list) in expected {
+                // The same key, spelled as the first document spells it.
+                #expect(made.keys.first { $0 == term }.map { Array($0.unicodeScalars) } == expected.keys.first { $0 == term }.map { Array($0.unicodeScalars) })
+                #expect(made[term]?.map(\.document) == list.map(\.document))
+                #expect(made[term]?.map(\.weight) == list.map(\.weight))
+            }
+        }
     }
 
     @Test("text is folded and cut into words; text without spaces into overlapping pairs")
