@@ -326,7 +326,9 @@ public struct BuiltContract: Sendable {
 
         /// An article's record as compact JSON, and its chunks a line each.
         init(_ record: ArticleRecord, _ chunks: [Chunk]) {
-            self.record = BuiltContract.json(record, lineFeed: false)
+            var json = JSONWriter()
+            record.write(to: &json)
+            self.record = json.bytes
             chunkLines = []
             for chunk in chunks { chunk.writeLine(into: &chunkLines) }
         }
