@@ -11,32 +11,40 @@ struct CodeLinker {
 
     /// The text as HTML, escaped, with its codes linked.
     func html(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        var text = text
+        // Where the codes are, found on the bytes; most texts have none.
+        let codes: [(start: Int, end: Int, code: String)] = text.withUTF8 { bytes in
+            var found: [(start: Int, end: Int, code: String)] = []
+            var index = 0
+            while index < bytes.count {
+                guard Self.isWordByte(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
+                if let code = code(for: bytes[index..<end]) { found.append((index, end, code)) }
+                index = end
+            }
+            return found
+        }
+        guard !codes.isEmpty else { return text.htmlEscaped }
+        let utf8 = Array(text.utf8)
         var output = ""
         var plainStart = 0
-        var index = 0
-        while index < bytes.count {
-            guard Self.isWordByte(bytes[index]), index == 0 || !Self.isWordByte(bytes[index - 1]) else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
-            if let code = code(for: bytes[index..<end]) {
-                output += String(decoding: bytes[plainStart..<index], as: UTF8.self).htmlEscaped
-                let written = String(decoding: bytes[index..<end], as: UTF8.self)
-                // A long symbolic code may break after its underscores (`OM_E_<wbr>…`), not inside a word.
-                let shown = written.htmlEscaped.replacingOccurrences(of: "_", with: "_<wbr>")
-                output += "<a class=\"code\" href=\"\(url(code).htmlEscaped)\">\(shown)</a>"
-                plainStart = end
-            }
-            index = end
+        for (start, end, code) in codes {
+            output += String(decoding: utf8[plainStart..<start], as: UTF8.self).htmlEscaped
+            let written = String(decoding: utf8[start..<end], as: UTF8.self)
+            // A long symbolic code may break after its underscores (`OM_E_<wbr>…`), not inside a word.
+            let shown = written.htmlEscaped.replacingOccurrences(of: "_", with: "_<wbr>")
+            output += "<a class=\"code\" href=\"\(url(code).htmlEscaped)\">\(shown)</a>"
+            plainStart = end
         }
-        output += String(decoding: bytes[plainStart...], as: UTF8.self).htmlEscaped
+        output += String(decoding: utf8[plainStart...], as: UTF8.self).htmlEscaped
         return output
     }
 
-    private func code(for token: ArraySlice<UInt8>) -> String? {
+    private func code(for token: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
         // Most words are none of these: a String is made only for one that may be a code.
         guard token.count >= 3 else { return nil }
         if token.count > 2, token[token.startIndex] == UInt8(ascii: "0"), token[token.startIndex + 1] | 0x20 == UInt8(ascii: "x") {

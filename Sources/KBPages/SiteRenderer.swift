@@ -680,12 +680,23 @@ extension String {
     /// The navigation with the link to the page itself marked as the current page (its link
     /// is its file name, written as a URL).
     func markingCurrent(_ fileName: String) -> String {
-        let link = Array("href=\"\(URLSafety.pathURL(fileName).htmlEscaped)\"".utf8)
-        // Bytes, not Foundation's range(of:): the navigation is kilobytes long, and every page asks.
-        var html = Array(utf8)
-        guard let range = html.firstRange(of: link) else { return self }
-        html.insert(contentsOf: " aria-current=\"page\"".utf8, at: range.upperBound)
-        return String(decoding: html, as: UTF8.self)
+        var link = "href=\"\(URLSafety.pathURL(fileName).htmlEscaped)\""
+        var html = self
+        // Found on the bytes, where the link is: the navigation is kilobytes long, and every page asks.
+        let end: Int? = html.withUTF8 { haystack in
+            link.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= haystack.count else { return nil }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    if UnsafeBufferPointer(rebasing: haystack[start..<start + needle.count]).elementsEqual(needle) {
+                        return start + needle.count
+                    }
+                }
+                return nil
+            }
+        }
+        guard let end else { return self }
+        let split = html.utf8.index(html.utf8.startIndex, offsetBy: end)
+        return String(html[..<split]) + " aria-current=\"page\"" + String(html[split...])
     }
 }
 
