@@ -69,8 +69,8 @@ struct BuildCommand: AsyncParsableCommand {
         let templates = try project.templatesPath.map { try ContentTree(path: $0, limits: project.settings.limits) }
         let fingerprint = BuildRecord.fingerprint(of: project, content: tree, formats: formats.map(\.name))
         let inputs = BuildRecord.inputs(content: tree, templates: templates, configuration: project.configuration.file)
-        if !rebuild, let fingerprint, let inputs, let record = BuildRecord.load(from: recordLocation),
-           record.isCurrent(fingerprint: fingerprint, inputs: inputs, output: writer.output.path) {
+        if !rebuild, let fingerprint, let inputs,
+           let record = BuildRecord.current(at: recordLocation, fingerprint: fingerprint, inputs: inputs, output: writer.output.path) {
             let engine = DiagnosticEngine()
             engine.emit(record.diagnostics)
             options.report(engine, contentPath: project.contentPath, virtualLocale: record.virtualLocale)

@@ -129,14 +129,6 @@ struct BuildRecord: Codable {
         return walk("") ? stamps : nil
     }
 
-    /// Reads the record of an output folder; nil when there is none or it is of another form.
-    static func load(from location: URL) -> BuildRecord? {
-        guard let data = try? Data(contentsOf: location), let record = try? JSONDecoder().decode(BuildRecord.self, from: data),
-              record.format == format
-        else { return nil }
-        return record
-    }
-
     /// Writes the record beside the output folder, atomically.
     func save(to location: URL) throws {
         try Data(try CompactJSONEncoder().encode(self)).write(to: location, options: .atomic)
@@ -145,10 +137,47 @@ struct BuildRecord: Codable {
     /// Whether a build with this fingerprint and these inputs would write the site this record
     /// describes, and the site folder still holds exactly that.
     func isCurrent(fingerprint: String, inputs: [FileStamp], output: String, racyMargin: Int64 = Self.racyMargin) -> Bool {
-        guard fingerprint == self.fingerprint, inputs == self.inputs,
-              inputs.allSatisfy({ max($0.modified, $0.changed ?? 0) < started - racyMargin })
-        else { return false }
-        return Self.outputs(of: output) == outputs
+        Stamps(format: format, fingerprint: self.fingerprint, started: started, inputs: self.inputs, outputs: outputs)
+            .areCurrent(fingerprint: fingerprint, inputs: inputs, output: output, racyMargin: racyMargin)
+    }
+
+    /// The record beside an output folder when it is current (`isCurrent`), else nil. The stamps
+    /// are read first, and the rest (most of it the diagnostics) only for a build that is spared:
+    /// a build after a change, or after its site folder was deleted, does not decode them.
+    static func current(
+        at location: URL, fingerprint: String, inputs: [FileStamp], output: String, racyMargin: Int64 = Self.racyMargin
+    ) -> BuildRecord? {
+        guard FileManager.default.fileExists(atPath: output), let data = try? Data(contentsOf: location),
+              let stamps = try? JSONDecoder().decode(Stamps.self, from: data), stamps.format == format,
+              stamps.areCurrent(fingerprint: fingerprint, inputs: inputs, output: output, racyMargin: racyMargin),
+              let rest = try? JSONDecoder().decode(Rest.self, from: data)
+        else { return nil }
+        return BuildRecord(
+            fingerprint: stamps.fingerprint, started: stamps.started, inputs: stamps.inputs, outputs: stamps.outputs,
+            diagnostics: rest.diagnostics, virtualLocale: rest.virtualLocale, summary: rest.summary)
+    }
+
+    /// The rest of a record.
+    private struct Rest: Decodable {
+        var diagnostics: [Diagnostic]
+        var virtualLocale: String?
+        var summary: String
+    }
+
+    /// What telling whether a record is current reads of it.
+    private struct Stamps: Decodable {
+        var format: Int
+        var fingerprint: String
+        var started: Int64
+        var inputs: [FileStamp]
+        var outputs: [FileStamp]
+
+        func areCurrent(fingerprint: String, inputs: [FileStamp], output: String, racyMargin: Int64) -> Bool {
+            guard fingerprint == self.fingerprint, inputs == self.inputs,
+                  inputs.allSatisfy({ max($0.modified, $0.changed ?? 0) < started - racyMargin })
+            else { return false }
+            return BuildRecord.outputs(of: output) == outputs
+        }
     }
 }
 

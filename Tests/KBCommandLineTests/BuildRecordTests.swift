@@ -59,12 +59,23 @@ struct BuildRecordTests {
             let location = BuildRecord.location(of: fixture.site)
             #expect(location.lastPathComponent == ".site.kb-build.json")
             try fixture.record.save(to: location)
-            let loaded = try #require(BuildRecord.load(from: location))
+            let inputs = try #require(BuildRecord.inputs(content: try ContentTree(path: fixture.content.path), templates: nil, configuration: nil))
+            func current() -> BuildRecord? {
+                BuildRecord.current(at: location, fingerprint: "settings", inputs: inputs, output: fixture.site.path, racyMargin: 0)
+            }
+            let loaded = try #require(current())
             #expect(loaded.inputs == fixture.record.inputs && loaded.outputs == fixture.record.outputs)
             #expect(loaded.diagnostics == fixture.record.diagnostics && loaded.summary == "2 articles")
+            #expect(BuildRecord.current(at: location, fingerprint: "other", inputs: inputs, output: fixture.site.path, racyMargin: 0) == nil)
             // A record of another form is not read.
+            let saved = try Data(contentsOf: location)
             try Data(#"{"format": 0}"#.utf8).write(to: location)
-            #expect(BuildRecord.load(from: location) == nil)
+            #expect(current() == nil)
+            // Nor is one whose site folder is gone.
+            try saved.write(to: location)
+            #expect(current() != nil)
+            try FileManager.default.removeItem(at: fixture.site)
+            #expect(current() == nil)
         }
     }
 
