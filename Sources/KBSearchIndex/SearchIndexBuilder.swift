@@ -329,8 +329,7 @@ public struct SearchIndexBuilder: Sendable {
         for (term, list) in postings {
             if list.count > stopLimit { stopTerms.insert(term) } else { shardTerms[Self.shardKey(for: term), default: []].insert(term) }
         }
-        // The shards, and below the result files, are written in parallel: the rest of a language's
-        // index is one pass on one core.
+        // The shards, and below the code shards and result files, are written in parallel.
         var termShards: [String: [UInt8]] = [:]
         do {
             let keys = Array(shardTerms.keys), terms = shardTerms, finished = postings
@@ -355,14 +354,18 @@ public struct SearchIndexBuilder: Sendable {
             let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
             for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
         }
+        let codeKeys = Array(codeShards.keys), codeRecords = codeShards
+        let codes = ConcurrentResults<[UInt8]>(count: codeKeys.count)
+        DispatchQueue.concurrentPerform(iterations: codeKeys.count) { index in
+            codes.set(index, register("c-" + codeKeys[index], .array(codeRecords[codeKeys[index]]!)))
+        }
         let resultCount = (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard
         let results = ConcurrentResults<BuiltSite.File>(count: resultCount)
         DispatchQueue.concurrentPerform(iterations: resultCount) { number in results.set(number, resultShard(number)) }
         let resultFiles = results.values
         return finish(
             postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
-            codeShards: Dictionary(uniqueKeysWithValues: codeShards.map { ($0.key, register("c-" + $0.key, .array($0.value))) }),
-            resultFiles: resultFiles)
+            codeShards: Dictionary(uniqueKeysWithValues: zip(codeKeys, codes.values)), resultFiles: resultFiles)
     }
 
     /// Postings: term → documents in order, each with its weight. Made on every core, each taking
