@@ -1,5 +1,6 @@
 import Foundation
 import KBCore
+import KBOutput
 import KBTestSupport
 import Testing
 @testable import KBCommandLine
@@ -76,6 +77,23 @@ struct BuildRecordTests {
             #expect(current() != nil)
             try FileManager.default.removeItem(at: fixture.site)
             #expect(current() == nil)
+        }
+    }
+
+    @Test("is written as the encoder writes it, every member and none of the optional ones")
+    func sameBytesAsTheEncoder() throws {
+        try Fixture.with { fixture throws in
+            var record = fixture.record
+            record.diagnostics += [
+                Diagnostic(.warning, "anchor.duplicate", "quote \" and 登録", file: "en-us/two.md", at: nil,
+                           notes: [.init(location: SourceLocation(line: 3, column: 7), message: "first"), .init(location: nil, message: "second")]),
+            ]
+            record.virtualLocale = "nl-nl"
+            record.inputs[0].changed = nil
+            record.inputs[0].inode = UInt64.max
+            for record in [record, fixture.record] {
+                #expect(record.json == (try CompactJSONEncoder().encode(record)))
+            }
         }
     }
 
