@@ -15,7 +15,8 @@ import KBOutput
 /// to be the same (a change within one tick of the clock leaves the times alone; git's index
 /// does the same), nor is a site folder whose files are not exactly the ones the build wrote.
 /// Anything else builds again: a record only ever spares a build that would give the same site.
-struct BuildRecord: Codable {
+/// Written by `json` (the bytes its `Encodable` conformance gives), read by `current(at:…)`.
+struct BuildRecord: Encodable {
     /// Changes when the record's form or meaning does.
     static let format = 1
     /// How long before the build began a file must have last changed to be trusted unchanged.
@@ -185,14 +186,8 @@ struct BuildRecord: Codable {
         return json.bytes
     }
 
-    /// Whether a build with this fingerprint and these inputs would write the site this record
-    /// describes, and the site folder still holds exactly that.
-    func isCurrent(fingerprint: String, inputs: [FileStamp], output: String, racyMargin: Int64 = Self.racyMargin) -> Bool {
-        Stamps(format: format, fingerprint: self.fingerprint, started: started, inputs: self.inputs, outputs: outputs)
-            .areCurrent(fingerprint: fingerprint, inputs: inputs, output: output, racyMargin: racyMargin)
-    }
-
-    /// The record beside an output folder when it is current (`isCurrent`), else nil. The stamps
+    /// The record beside an output folder when a build with this fingerprint and these inputs
+    /// would write the site it describes, and the site folder still holds exactly that. The stamps
     /// are read first, and the rest (most of it the diagnostics) only for a build that is spared:
     /// a build after a change, or after its site folder was deleted, does not decode them.
     static func current(

@@ -9,10 +9,10 @@ import Foundation
 /// added to a value and not to its writer fails it.
 public struct JSONWriter {
     public var bytes: [UInt8] = []
-
-    public init() {}
     /// Whether the next member or item follows another in its object or array.
     private var follows = false
+
+    public init() {}
 
     private mutating func separate() {
         if follows { bytes.append(UInt8(ascii: ",")) }

@@ -12,9 +12,10 @@ struct CodeLinker {
     /// The text as HTML, escaped, with its codes linked.
     func html(_ text: String) -> String {
         var text = text
-        // Where the codes are, found on the bytes; most texts have none.
-        let codes: [(start: Int, end: Int, code: String)] = text.withUTF8 { bytes in
-            var found: [(start: Int, end: Int, code: String)] = []
+        // Codes are found on the bytes, and most texts have none: those are escaped as they are.
+        let linked: String? = text.withUTF8 { bytes in
+            var output = ""
+            var plainStart = 0
             var index = 0
             while index < bytes.count {
                 guard Self.isWordByte(bytes[index]) else {
@@ -23,25 +24,20 @@ struct CodeLinker {
                 }
                 var end = index + 1
                 while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
-                if let code = code(for: bytes[index..<end]) { found.append((index, end, code)) }
+                if let code = code(for: bytes[index..<end]) {
+                    output += String(decoding: bytes[plainStart..<index], as: UTF8.self).htmlEscaped
+                    let written = String(decoding: bytes[index..<end], as: UTF8.self)
+                    // A long symbolic code may break after its underscores (`OM_E_<wbr>…`), not inside a word.
+                    let shown = written.htmlEscaped.replacingOccurrences(of: "_", with: "_<wbr>")
+                    output += "<a class=\"code\" href=\"\(url(code).htmlEscaped)\">\(shown)</a>"
+                    plainStart = end
+                }
                 index = end
             }
-            return found
+            guard plainStart > 0 else { return nil }
+            return output + String(decoding: bytes[plainStart...], as: UTF8.self).htmlEscaped
         }
-        guard !codes.isEmpty else { return text.htmlEscaped }
-        let utf8 = Array(text.utf8)
-        var output = ""
-        var plainStart = 0
-        for (start, end, code) in codes {
-            output += String(decoding: utf8[plainStart..<start], as: UTF8.self).htmlEscaped
-            let written = String(decoding: utf8[start..<end], as: UTF8.self)
-            // A long symbolic code may break after its underscores (`OM_E_<wbr>…`), not inside a word.
-            let shown = written.htmlEscaped.replacingOccurrences(of: "_", with: "_<wbr>")
-            output += "<a class=\"code\" href=\"\(url(code).htmlEscaped)\">\(shown)</a>"
-            plainStart = end
-        }
-        output += String(decoding: utf8[plainStart...], as: UTF8.self).htmlEscaped
-        return output
+        return linked ?? text.htmlEscaped
     }
 
     private func code(for token: Slice<UnsafeBufferPointer<UInt8>>) -> String? {

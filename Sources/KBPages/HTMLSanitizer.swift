@@ -62,7 +62,7 @@ public struct HTMLSanitizer {
             if bytes[index] == UInt8(ascii: "<") {
                 if bytes[index...].starts(with: Array("<!--".utf8)) {
                     flushText()
-                    index = Self.find(Array("-->".utf8), in: bytes, from: index + 4).map { $0 + 3 } ?? bytes.count
+                    index = bytes.firstIndex(of: "-->".utf8, from: index + 4).map { $0 + 3 } ?? bytes.count
                     continue
                 }
                 if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "!") || bytes[index + 1] == UInt8(ascii: "?") {
@@ -196,15 +196,4 @@ public struct HTMLSanitizer {
             return nil
         }
     }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
-    }
 }
-

@@ -682,17 +682,9 @@ extension String {
     func markingCurrent(_ fileName: String) -> String {
         var link = "href=\"\(URLSafety.pathURL(fileName).htmlEscaped)\""
         var html = self
-        // Found on the bytes, where the link is: the navigation is kilobytes long, and every page asks.
+        // Found on the bytes: the navigation is kilobytes long, and every page asks.
         let end: Int? = html.withUTF8 { haystack in
-            link.withUTF8 { needle in
-                guard let first = needle.first, needle.count <= haystack.count else { return nil }
-                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                    if UnsafeBufferPointer(rebasing: haystack[start..<start + needle.count]).elementsEqual(needle) {
-                        return start + needle.count
-                    }
-                }
-                return nil
-            }
+            link.withUTF8 { needle in haystack.firstIndex(of: needle, from: 0).map { $0 + needle.count } }
         }
         guard let end else { return self }
         let split = html.utf8.index(html.utf8.startIndex, offsetBy: end)

@@ -34,10 +34,12 @@ struct BuildRecordTests {
                 virtualLocale: nil, summary: "2 articles")
         }
 
-        /// Whether the record still holds, the content and site as they are now.
+        /// Whether the record, saved, still holds, the content and site as they are now.
         func isCurrent(fingerprint: String = "settings", racyMargin: Int64 = 0) throws -> Bool {
             let inputs = try #require(BuildRecord.inputs(content: try ContentTree(path: content.path), templates: nil, configuration: nil))
-            return record.isCurrent(fingerprint: fingerprint, inputs: inputs, output: site.path, racyMargin: racyMargin)
+            let location = BuildRecord.location(of: site)
+            try record.save(to: location)
+            return BuildRecord.current(at: location, fingerprint: fingerprint, inputs: inputs, output: site.path, racyMargin: racyMargin) != nil
         }
 
         /// Runs `body` on a new fixture, then removes it.
