@@ -3,10 +3,12 @@
 /// piece of every article's text several times.
 public enum CharacterCount {
     /// The number of Characters in `text`, as `text.count` gives it. When every scalar is below
-    /// U+0300 (ASCII, Latin-1 and Latin Extended) or a kana, ideograph or CJK punctuation mark
-    /// that neither extends nor joins (`isPlainCJK`), each scalar is a Character of its own
-    /// except the LF of a CR LF: the count is the scalars less the CR LF pairs. Any other
-    /// scalar (a combining mark, Hangul, an emoji, …) leaves the count to the standard library.
+    /// U+0300 (ASCII, Latin-1 and Latin Extended), a kana, ideograph or CJK punctuation mark
+    /// that neither extends nor joins (`isPlainCJK`), or a dash, quotation mark or other
+    /// punctuation of the General Punctuation block (`isPlainPunctuation`: the `›` of every
+    /// chunk's path, typographic quotes), each scalar is a Character of its own except the LF
+    /// of a CR LF: the count is the scalars less the CR LF pairs. Any other scalar (a
+    /// combining mark, Hangul, an emoji, …) leaves the count to the standard library.
     public static func of(_ text: String) -> Int {
         walk(text, upTo: .max)?.characters ?? text.count
     }
@@ -26,7 +28,7 @@ public enum CharacterCount {
             var characters = 0
             var index = 0
             while index < bytes.count {
-                guard let width = plainWidth(at: index, in: bytes) else { return nil }
+                guard let width = countedWidth(at: index, in: bytes) else { return nil }
                 // An LF after a CR continues its Character; any other scalar starts one.
                 if !(bytes[index] == 0x0A && index > 0 && bytes[index - 1] == 0x0D) {
                     if characters == limit { return (characters, index) }
@@ -49,6 +51,25 @@ public enum CharacterCount {
         guard byte >= 0xE0, byte < 0xF0, index + 2 < bytes.count else { return nil }
         let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
         return isPlainCJK(value) ? 3 : nil
+    }
+
+    /// `plainWidth`, and 3 for a scalar `isPlainPunctuation` takes: the scalars `walk` counts.
+    @inline(__always)
+    static func countedWidth(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let width = plainWidth(at: index, in: bytes) { return width }
+        guard bytes[index] == 0xE2, index + 2 < bytes.count else { return nil }
+        let value = UInt32(0x2000) | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        return isPlainPunctuation(value) ? 3 : nil
+    }
+
+    /// Dashes, quotation marks, bullets, the ellipsis, primes, `‹ ›` and the rest of the General
+    /// Punctuation block that is punctuation: their grapheme cluster break property is Other,
+    /// as is that of every scalar `plainWidth` takes, so each is a Character of its own beside
+    /// them (`CharacterCountTests` checks every one against the standard library). The zero
+    /// width and format characters around them (U+200B–U+200F, U+2028–U+202E, U+2060–) are
+    /// not here: some extend or join what precedes them.
+    public static func isPlainPunctuation(_ value: UInt32) -> Bool {
+        (0x2010...0x2027).contains(value) || (0x202F...0x205E).contains(value)
     }
 
     /// Whether `text` has more than `limit` Characters; no walk at all when its bytes are
