@@ -149,7 +149,7 @@ let package = Package(
             name: "KBCommandLineTests",
             dependencies: [
                 "KBTestSupport", "KBCommandLine", "KBPipeline", "KBPages", "KBDump", "KBOutput", "KBQuery", "KBExtraction", "KBLinking",
-                "KBModel", "KBContract", "KBCore",
+                "KBModel", "KBContract", "KBCore", "CFileSystem",
             ]
         ),
         // The end-to-end suite (`make test` runs both): the kb executable on the seeds and the

@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 import KBCore
 import KBExtraction
@@ -67,6 +68,28 @@ struct BuildTests {
         try Data("keep".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
         #expect(throws: SiteWriterError.self) { try SiteWriter(output: foreign.path, content: content, force: false) }
         _ = try SiteWriter(output: foreign.path, content: content, force: true)
+    }
+}
+
+@Suite("The staging folder")
+struct StagingFolderTests {
+    @Test("a top folder made under a random name is renamed at once: only the site's own names remain")
+    func foldersKeepTheirNames() throws {
+        let staging = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: staging) }
+        _ = kb_spread_subfolders(staging.path)
+        for folder in ["nl-nl/intune/enrollment", "nl-nl/intune", "nl-nl/other", "search/nl-nl", "api/v1/schemas", "NL-nl"] {
+            try StagedSite.createFolder(folder, in: staging.path)
+        }
+        let manager = FileManager.default
+        #expect(try manager.contentsOfDirectory(atPath: staging.path).sorted() == ["NL-nl", "api", "nl-nl", "search"])
+        #expect(try manager.contentsOfDirectory(atPath: staging.path + "/nl-nl").sorted() == ["intune", "other"])
+        #expect(try manager.contentsOfDirectory(atPath: staging.path + "/nl-nl/intune") == ["enrollment"])
+        #expect(try manager.contentsOfDirectory(atPath: staging.path + "/api/v1") == ["schemas"])
+        // A file where a folder is needed is an error, as it was, and leaves nothing behind.
+        try Data("x".utf8).write(to: staging.appendingPathComponent("file"))
+        #expect(throws: (any Error).self) { try StagedSite.createFolder("file/below", in: staging.path) }
+        #expect(try manager.contentsOfDirectory(atPath: staging.path).sorted() == ["NL-nl", "api", "file", "nl-nl", "search"])
     }
 }
 

@@ -16,4 +16,10 @@ void kb_release_free_memory(void);
 /// and in pieces after them.
 void kb_keep_large_blocks_apart(void);
 
+/// Marks a folder as the top of a hierarchy (ext2/3/4's FS_TOPDIR_FL, `chattr +T`): the
+/// folders made in it are spread over the file system's block groups, as those at its root
+/// are, instead of being kept beside it. Returns 0 on success, -1 with errno set where the
+/// system or file system does not have the flag (it then changes nothing).
+int kb_spread_subfolders(const char *path);
+
 #endif
