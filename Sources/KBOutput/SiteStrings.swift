@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The words of the site's own interface, in the language of each page, and the native names
 /// of languages. A locale without its own strings uses its language's, then English.
 public struct SiteStrings: Sendable {
@@ -6,10 +8,18 @@ public struct SiteStrings: Sendable {
     public subscript(key: String) -> String { values[key] ?? Self.table["en"]![key] ?? key }
 
     public init(locale: String) {
+        // Every page and every article's chunks ask: a locale's words are merged once.
+        if let merged = Self.merged.withLock({ $0[locale] }) {
+            values = merged
+            return
+        }
         let language = String(locale.split(separator: "-").first ?? "")
         let chosen = Self.table[locale] ?? Self.table[Self.alias[locale] ?? ""] ?? Self.table[language] ?? [:]
         values = Self.table["en"]!.merging(chosen) { _, translated in translated }
+        Self.merged.withLock { $0[locale] = values }
     }
+
+    private static let merged = Mutex<[String: [String: String]]>([:])
 
     /// Text direction of a locale.
     public static func direction(of locale: String) -> String {
