@@ -462,7 +462,9 @@ public struct SearchIndexBuilder: Sendable {
         // normalization again (16% of a Japanese index's time). Other terms are counted as
         // Strings, which compare as Unicode's canonical equivalence does.
         var found: [String: Int] = [:]
-        var plain: [Spelling: Int] = [:]
+        // About one distinct term per 16 bytes of a document's text: grown from empty, the
+        // dictionary would be rehashed eight times on the way.
+        var plain = [Spelling: Int](minimumCapacity: min(1 << 12, (document.title.utf8.count + document.body.utf8.count) / 16))
         func add(_ text: String, _ field: Field) {
             let bit = field.rawValue << 32
             SearchTokenizer.forEachTerm(in: text) { term, _ in
