@@ -47,7 +47,7 @@ struct ContentTree: ContentSource {
         guard let location = locations[path] else {
             throw FileReadError("file.unreadable", "there is no such file in the content folder")
         }
-        return try Self.read(location, limit: limits.fileSize)
+        return try Self.read(location, limit: limits.fileSize, listed: true)
     }
 
     /// Where a file the walk found lies on disk, with the symbolic links on its way resolved.
@@ -77,9 +77,45 @@ struct ContentTree: ContentSource {
         return (descriptor, Int(status.st_size))
     }
 
-    /// The bytes of a regular file (see `openRegularFile`), at most `limit` of them.
-    static func read(_ path: String, limit: Int) throws -> [UInt8] {
-        let (descriptor, size) = try openRegularFile(path)
+    /// A file the walk listed, opened for reading by the place it found (`location(of:)`, a
+    /// real path): the descriptor must be that path's file. A folder on the way replaced since
+    /// the walk (by a symbolic link out of the content, say) would lead elsewhere; such a file
+    /// is refused, not read. The caller closes the descriptor.
+    static func openListed(_ location: String) throws -> (descriptor: Int32, size: Int) {
+        let (descriptor, size) = try openRegularFile(location)
+        guard isFile(descriptor, at: location) else {
+            close(descriptor)
+            throw FileReadError(
+                "file.outsideContent",
+                "a folder on the way to this file was moved or replaced since the content folder was listed; it is not read")
+        }
+        return (descriptor, size)
+    }
+
+    /// Whether an open descriptor is the file at `path`, a real path: the path the system
+    /// keeps for the descriptor (`/proc/self/fd`, `F_GETPATH`) is `path`, or, where the system
+    /// keeps none, `path` has no symbolic link on its way and names the same file.
+    static func isFile(_ descriptor: Int32, at path: String) -> Bool {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        if count >= 0 {
+            return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) == path
+        }
+        #elseif canImport(Darwin)
+        var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
+        if fcntl(descriptor, F_GETPATH, &buffer) == 0 { return String(cString: buffer) == path }
+        #endif
+        var opened = stat()
+        var named = stat()
+        return realPath(path) == path && fstat(descriptor, &opened) == 0 && stat(path, &named) == 0
+            && opened.st_dev == named.st_dev && opened.st_ino == named.st_ino
+    }
+
+    /// The bytes of a regular file (see `openRegularFile`; `listed`: a file the walk listed, see
+    /// `openListed`), at most `limit` of them.
+    static func read(_ path: String, limit: Int, listed: Bool = false) throws -> [UInt8] {
+        let (descriptor, size) = try listed ? openListed(path) : openRegularFile(path)
         defer { close(descriptor) }
         guard size <= limit else {
             throw FileReadError(

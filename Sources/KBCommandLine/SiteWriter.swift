@@ -93,7 +93,7 @@ struct SiteWriter: Sendable {
         if let source = file.source {
             var sourceStatus = stat()
             guard stat(source, &sourceStatus) == 0, Int(sourceStatus.st_size) == size, size <= 16 << 20,
-                  let mine = try? ContentTree.read(old, limit: size), let theirs = try? ContentTree.read(source, limit: size),
+                  let mine = try? ContentTree.read(old, limit: size), let theirs = try? ContentTree.read(source, limit: size, listed: true),
                   mine == theirs
             else { return false }
         } else {
@@ -113,9 +113,9 @@ struct SiteWriter: Sendable {
 
     /// Copies a file of the content to the site in pieces, so that a large video never sits
     /// in memory. The source is opened as the content's files are read
-    /// (`ContentTree.openRegularFile`).
+    /// (`ContentTree.openListed`: the file the walk found, or nothing).
     static func copy(_ source: String, to destination: String) throws {
-        let input = try ContentTree.openRegularFile(source).descriptor
+        let input = try ContentTree.openListed(source).descriptor
         defer { close(input) }
         let output = try create(destination)
         defer { close(output) }

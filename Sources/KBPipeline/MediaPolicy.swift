@@ -8,7 +8,11 @@ import KBWeb
 /// SVG images only when they hold nothing that can run.
 enum MediaPolicy {
     enum Verdict: Equatable {
+        /// Copied from the content as it is when the site is written.
         case copy
+        /// Published as these bytes, the ones checked (an SVG image): what is written or served
+        /// is what was checked, even if the file changes afterwards.
+        case publish([UInt8])
         case refuse(Diagnostic.Severity, String)
     }
 
@@ -32,10 +36,11 @@ enum MediaPolicy {
         if passive.contains(fileExtension) { return .copy }
         if fileExtension == "svg" {
             do {
-                if let reason = activeContent(inSVG: try read()) {
+                let bytes = try read()
+                if let reason = activeContent(inSVG: bytes) {
                     return .refuse(.warning, "this SVG image holds \(reason), which could run script in a reader's browser; it is not copied to the site")
                 }
-                return .copy
+                return .publish(bytes)
             } catch {
                 return .refuse(.warning, "this SVG image cannot be read (\(error)); it is not copied to the site")
             }

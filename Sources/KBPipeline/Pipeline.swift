@@ -194,6 +194,8 @@ extension BuildStep {
             switch MediaPolicy.verdict(for: path, read: { try source.bytes(path) }) {
             case .copy:
                 if let file = source.published(path) { published.append(file) }
+            case .publish(let bytes):
+                published.append(BuiltSite.File(path: path, contents: bytes, origin: path))
             case .refuse(let severity, let reason):
                 state.diagnostics.emit(Diagnostic(severity, "file.notPublished", reason, file: path, at: nil))
             }

@@ -87,6 +87,33 @@ struct ContentBoundaryTests {
         #expect(nested.contains("nl-nl/z/x") && nested.contains("d0/x/y") && !nested.contains("d0/x/y/x"))
     }
 
+    @Test("a folder swapped for a symbolic link out of the content after the listing: its files are neither read, copied nor served")
+    func swappedFolder() throws {
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("media"), withIntermediateDirectories: true)
+        try Data("SECRET".utf8).write(to: outside.appendingPathComponent("media/a.png"))
+        try Data("# Outside\n".utf8).write(to: outside.appendingPathComponent("media/b.md"))
+        let root = try folder { content in
+            try FileManager.default.createDirectory(at: content.appendingPathComponent("nl-nl/media"), withIntermediateDirectories: true)
+            try Data("png".utf8).write(to: content.appendingPathComponent("nl-nl/media/a.png"))
+            try Data("# Binnen\n".utf8).write(to: content.appendingPathComponent("nl-nl/media/b.md"))
+        }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let tree = try ContentTree(path: root.appendingPathComponent("content").path)
+        let image = try #require(tree.location(of: "nl-nl/media/a.png"))
+        #expect(try tree.text("nl-nl/media/b.md") == "# Binnen\n")
+
+        let media = root.appendingPathComponent("content/nl-nl/media")
+        try FileManager.default.moveItem(at: media, to: root.appendingPathComponent("content/nl-nl/moved"))
+        try FileManager.default.createSymbolicLink(at: media, withDestinationURL: outside.appendingPathComponent("media"))
+        #expect(throws: FileReadError.self) { try tree.text("nl-nl/media/b.md") }
+        #expect(throws: FileReadError.self) { try ContentTree.openListed(image) }
+        let copy = root.appendingPathComponent("copy.png").path
+        #expect(throws: FileReadError.self) { try SiteWriter.copy(image, to: copy) }
+        #expect(!FileManager.default.fileExists(atPath: copy))
+    }
+
     @Test("only files no browser runs are copied; SVG images only without anything that can run")
     func media() {
         #expect(MediaPolicy.verdict(for: "a/b.PNG", read: { [] }) == .copy)
@@ -99,6 +126,8 @@ struct ContentBoundaryTests {
         if case .refuse(.note, _) = MediaPolicy.verdict(for: "LICENSE", read: { [] }) {} else { Issue.record("LICENSE is copied") }
         let clean = ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><style>.a{fill:red}</style><use xlink:href="#a"/><a href="https://x">x</a></svg>"##
         #expect(MediaPolicy.activeContent(inSVG: Array(clean.utf8)) == nil)
+        // An SVG image is published as the bytes checked, not read again when written.
+        #expect(MediaPolicy.verdict(for: "a/clean.svg", read: { Array(clean.utf8) }) == .publish(Array(clean.utf8)))
         for svg in ["<svg><script>alert(1)</script></svg>", "<svg onload=alert(1)>", "<svg><a href=\"javascript:x\">", "<svg><a xlink:href=' java\tscript:x'>",
                     "<svg><foreignObject>", "<!DOCTYPE svg [<!ENTITY x 'y'>]><svg>", "<svg><set attributeName=href to=x>",
                     "<svg\nONLOAD\n=\nx>", "<svg><a href=\"&#106;avascript:x\">"] {
