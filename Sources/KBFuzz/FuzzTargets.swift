@@ -131,7 +131,7 @@ enum FuzzTarget: String, CaseIterable {
     /// request, handled as the server handles tools, resource lists and reads.
     static func mcp(_ bytes: [UInt8]) {
         let data = Data(bytes)
-        guard LineTransport.validate(data) == .valid, let server = MCPFixture.server else { return }
+        guard case .valid = LineReader(checks: MCPServer.checks).check(data), let server = MCPFixture.server else { return }
         guard let request = try? JSONDecoder().decode(Request.self, from: data) else { return }
         switch request.method {
         case "tools/call":

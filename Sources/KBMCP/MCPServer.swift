@@ -40,8 +40,42 @@ public struct MCPServer: Sendable {
         }
         await server.withMethodHandler(ListResources.self) { parameters in try self.resources(after: parameters.cursor) }
         await server.withMethodHandler(ReadResource.self) { parameters in try self.resource(parameters.uri) }
-        try await server.start(transport: LineTransport())
+        try await server.start(transport: LineTransport(checks: Self.checks))
         await server.waitUntilCompleted()
+    }
+
+    /// The methods the server answers, each with a check that a request's parameters are what
+    /// it takes: the SDK would answer those that are not with an internal error (-32603),
+    /// where JSON-RPC asks for invalid params (-32602).
+    static let checks: LineReader.Checks = Dictionary(uniqueKeysWithValues: [
+        check(Initialize.self), check(Ping.self), check(ListTools.self), check(CallTool.self), check(ListResources.self),
+        check(ReadResource.self),
+    ])
+
+    private static func check<M: MCP.Method>(_ method: M.Type) -> (String, @Sendable (Data) -> String?) {
+        (M.name, { data in
+            guard (try? JSONDecoder().decode(Request<M>.self, from: data)) == nil else { return nil }
+            // What the SDK's decoding says is only that the field is invalid; the parameters
+            // decoded alone say where and why.
+            do {
+                _ = try JSONDecoder().decode(ParametersOnly<M.Parameters>.self, from: data)
+            } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+                    let DecodingError.dataCorrupted(context) {
+                return "\(M.name): '\(path(context.codingPath))': \(context.debugDescription)"
+            } catch let DecodingError.keyNotFound(key, context) {
+                return "\(M.name): '\(path(context.codingPath + [key]))' is missing"
+            } catch {}
+            return "\(M.name): the parameters are not what the method takes"
+        })
+    }
+
+    /// A request's parameters, decoded alone.
+    private struct ParametersOnly<Parameters: Decodable>: Decodable {
+        var params: Parameters
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
     /// A page of the articles as resources. A cursor is what a previous page gave as its
@@ -136,7 +170,11 @@ public struct MCPServer: Sendable {
         var metadata: Chunk.Metadata
     }
 
+    /// A tool's answer. Arguments a tool does not take (a missing one, one of the wrong type)
+    /// and unknown tools are protocol errors (invalid params, -32602), as MCP asks.
     func call(_ name: String, _ arguments: [String: Value]) throws -> CallTool.Result {
+        guard let tool = Self.tools.first(where: { $0.name == name }) else { throw MCPError.invalidParams("Unknown tool: \(name.prefix(200))") }
+        try Self.check(arguments, of: tool)
         switch name {
         case "search":
             guard let query = arguments["query"]?.stringValue else { return Self.failure("search needs a query") }
@@ -157,7 +195,24 @@ public struct MCPServer: Sendable {
             }
             return try Self.result(lookup.report(record, locale: arguments["locale"]?.stringValue))
         default:
-            return Self.failure("Unknown tool \(name)")
+            throw MCPError.invalidParams("Unknown tool: \(name.prefix(200))")
+        }
+    }
+
+    /// The arguments against the tool's input schema: every required one present, each one a
+    /// string where the schema says so.
+    static func check(_ arguments: [String: Value], of tool: Tool) throws {
+        guard case .object(let schema) = tool.inputSchema, case .object(let properties)? = schema["properties"] else { return }
+        if case .array(let required)? = schema["required"] {
+            for case .string(let key) in required where arguments[key] == nil || arguments[key] == .null {
+                throw MCPError.invalidParams("\(tool.name) needs the argument '\(key)'")
+            }
+        }
+        for (key, value) in arguments where value != .null {
+            guard case .object(let property)? = properties[key], case .string(let type)? = property["type"] else { continue }
+            if type == "string", value.stringValue == nil {
+                throw MCPError.invalidParams("\(tool.name): the argument '\(key.prefix(100))' must be a string")
+            }
         }
     }
 
