@@ -24,7 +24,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // kb serve's HTTP server: Hummingbird's HTTP/1 server core on SwiftNIO (its parser bounds request
+        // heads in linear time); without the swift-configuration trait, which kb does not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         .systemLibrary(
@@ -97,15 +102,31 @@ let package = Package(
             ],
             swiftSettings: instrumented
         ),
-        // The commands, and the only disk and network I/O: the content folder, the templates
-        // folder, the site, the preview server (kb serve, with FlyingFox).
+        // kb serve's preview server, in a target of its own: nothing else depends on Hummingbird or
+        // SwiftNIO. Files on disk are opened through a function passed in.
+        .target(
+            name: "KBPreview",
+            dependencies: [
+                "KBOutput", "KBCore",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: instrumented
+        ),
+        // The commands, and the only disk I/O: the content folder, the templates folder, the site.
         .target(
             name: "KBCommandLine",
             dependencies: [
-                "KBPipeline", "KBQuery", "KBMCP", "KBOutput", "KBPages", "KBContractFiles", "KBDump", "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBContract", "CFileSystem",
+                "KBPipeline", "KBQuery", "KBMCP", "KBPreview", "KBOutput", "KBPages", "KBContractFiles", "KBDump", "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBContract", "CFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: instrumented
         ),
@@ -143,6 +164,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KBMCPTests", dependencies: ["KBMCP", "KBQuery"]),
+        .testTarget(
+            name: "KBPreviewTests",
+            dependencies: [
+                "KBPreview", "KBOutput", "KBCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         // Architecture.md's diagram held against the imports of every target.
         .testTarget(name: "ArchitectureTests", dependencies: ["KBTestSupport"]),
         .testTarget(

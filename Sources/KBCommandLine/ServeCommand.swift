@@ -1,13 +1,12 @@
 import ArgumentParser
 import Dispatch
-import FlyingFox
-import FlyingSocks
 import Foundation
 import KBCore
 import KBExtraction
 import KBOutput
 import KBPages
 import KBPipeline
+import KBPreview
 
 /// `kb serve [CONTENT]`: a live preview for the people who write the articles.
 struct ServeCommand: AsyncParsableCommand {
@@ -22,37 +21,62 @@ struct ServeCommand: AsyncParsableCommand {
             reloads (server-sent events; the script that listens is added only when serving). \
             A page whose article has problems shows them in a panel; a build that fails keeps \
             the last site and shows why. Nothing is written to disk. Ctrl-C stops the server.
+
+            Only this computer's browsers are answered: a request must be addressed to \
+            localhost, an IP address, the address given to --host or a name given to \
+            --allowed-host (so that no web page can read the preview by naming itself after \
+            this computer), and other sites' pages may link to the preview but not load from it.
             """
     )
 
     @Argument(help: "The content folder (default: kb.yml's content, else content).")
     var content: String?
 
-    @Option(help: "The port to listen on.")
+    @Option(help: "The port to listen on (0: any free port).")
     var port: UInt16 = 8000
 
-    @Option(help: "The address to listen on: 127.0.0.1 (this computer only), or 0.0.0.0 for every network.")
+    @Option(help: "The address to listen on: 127.0.0.1 (this computer only), localhost, ::1, or 0.0.0.0 for every network.")
     var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("allowed-host"), help: ArgumentHelp(
+        "Another name the preview may be opened under (repeatable), such as a name of this computer on the network.",
+        valueName: "NAME"))
+    var allowedHosts: [String] = []
 
     @OptionGroup var site: SiteFlags
 
     @OptionGroup var options: ContentOptions
 
     func run() async throws {
-        let site = PreviewSite()
         var session = try Session(command: self)
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
-        await server.appendRoute("GET *") { request in await site.response(to: request) }
-        let serving = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 30)
-        } catch {
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap(ContentTree.realPath)
+        let site = PreviewSite(
+            host: host, allowedHosts: allowedHosts,
+            privateFolders: [(session.contentRoot, (session.contentRoot as NSString).lastPathComponent)]
+                + (home.map { [($0, "~")] } ?? []),
+            open: { source in
+                let (descriptor, size) = try ContentTree.openListed(source)
+                return PreviewSite.OpenedFile(descriptor: descriptor, size: size)
+            })
+        let server = PreviewServer(site: site, host: host, port: Int(port), limits: .init(connections: PreviewServer.connectionLimit()))
+        let (listening, announce) = AsyncStream<String>.makeStream()
+        let serving = Task {
+            defer { announce.finish() }
+            try await server.run { address in announce.yield(address) }
+        }
+        var addresses = listening.makeAsyncIterator()
+        guard let address = await addresses.next() else {
             // The server's own error (the port in use, the address not this computer's) says more.
-            serving.cancel()
             if case .failure(let failure) = await serving.result {
                 throw ValidationError("cannot listen on \(host):\(port): \(failure)")
             }
-            throw ValidationError("cannot listen on \(host):\(port): \(error)")
+            throw ValidationError("cannot listen on \(host):\(port)")
+        }
+        // A server that stops (it should not) ends kb serve instead of leaving it rebuilding unseen.
+        Task {
+            let result = await serving.result
+            FileHandle.standardError.write(Data("kb serve: the server stopped (\(result)); exiting\n".utf8))
+            Foundation.exit(1)
         }
 
         let stop = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
@@ -65,10 +89,12 @@ struct ServeCommand: AsyncParsableCommand {
         stop.resume()
 
         await session.build(into: site, changed: [])
-        FileHandle.standardError.write(Data("serving http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
+        let port = address.split(separator: ":").last.map(String.init) ?? String(self.port)
+        let shown = host.contains(":") ? "[\(host)]" : host
+        FileHandle.standardError.write(Data("serving http://\(shown):\(port)/ (Ctrl-C stops)\n".utf8))
 
         var watcher = ContentWatcher(roots: session.watched)
-        while !serving.isCancelled {
+        while true {
             try await Task.sleep(for: .milliseconds(100))
             let changes = watcher.changes()
             guard !changes.isEmpty else { continue }

@@ -1,0 +1,93 @@
+import HTTPTypes
+import NIOCore
+import NIOEmbedded
+import NIOHTTP1
+import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One connection of kb serve in memory, for the tests and the `http` fuzz target: the handlers
+/// a connection of `PreviewServer` has (SwiftNIO's HTTP/1.1 parser within `Limits`,
+/// `RequestLineGauge`, `ConnectionGuard`), with `PreviewSite`'s answer to each request written
+/// at once where Hummingbird's responder would write it on a task. An event stream gets its
+/// first event and ends.
+final class EmbeddedPreview {
+    let channel: EmbeddedChannel
+    let registry: ConnectionRegistry
+
+    init(site: PreviewSite, limits: PreviewServer.Limits = .init(connections: 16), peer: SocketAddress? = nil,
+         registry: ConnectionRegistry? = nil) throws {
+        self.registry = registry ?? ConnectionRegistry(limit: limits.connections)
+        channel = EmbeddedChannel()
+        channel.remoteAddress = peer ?? (try? SocketAddress(ipAddress: "127.0.0.1", port: 50_000))
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 8000)).wait()
+        var decoder = NIOHTTPDecoderLimitConfiguration()
+        decoder.maxHeaderFieldSize = limits.field
+        decoder.maxHeaderListSize = limits.head
+        decoder.maxHeaderFieldCount = limits.fields
+        let pipeline = channel.pipeline.syncOperations
+        try pipeline.addHandler(RequestLineGauge(registry: self.registry))
+        try pipeline.configureHTTPServerPipeline(
+            withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
+            withEncoderConfiguration: .init(), withDecoderLimitConfiguration: decoder)
+        try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+        try pipeline.addHandler(ConnectionGuard(limits: limits))
+        try pipeline.addHandler(ImmediateResponder(site: site))
+    }
+
+    /// Sends bytes to the server; returns what it wrote back since the last call.
+    func send(_ bytes: [UInt8]) -> [UInt8] {
+        if channel.isActive {
+            // A refused head is an error of the pipeline, answered by ConnectionGuard: not one of the test's.
+            _ = try? channel.writeInbound(ByteBuffer(bytes: bytes))
+        }
+        return written()
+    }
+
+    /// What the server wrote since the last call.
+    func written() -> [UInt8] {
+        var bytes: [UInt8] = []
+        while let part = try? channel.readOutbound(as: IOData.self) {
+            switch part {
+            case .byteBuffer(let buffer): bytes += buffer.readableBytesView
+            case .fileRegion: break
+            }
+        }
+        return bytes
+    }
+
+    var isOpen: Bool { channel.isActive }
+
+    /// Answers each request head at once, as `PreviewServer.respond` does.
+    final class ImmediateResponder: ChannelInboundHandler {
+        typealias InboundIn = HTTPRequestPart
+        typealias OutboundOut = HTTPResponsePart
+        let site: PreviewSite
+
+        init(site: PreviewSite) {
+            self.site = site
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            guard case .head(let head) = unwrapInboundIn(data) else { return }
+            let answer = site.response(to: PreviewSite.Request(head, from: context.channel.remoteAddress))
+            var body: [UInt8]
+            switch answer.body {
+            case .bytes(let bytes): body = bytes
+            case .file(let file):
+                body = [UInt8](repeating: 0, count: file.size)
+                let count = body.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, file.size, 0) }
+                body = Array(body.prefix(max(0, count)))
+            case .events: body = Array("retry: 500\nevent: reload\ndata: \(site.generation)\n\n".utf8)
+            }
+            context.write(wrapOutboundOut(.head(answer.head(length: body.count))), promise: nil)
+            if head.method != .head { context.write(wrapOutboundOut(.body(ByteBuffer(bytes: body))), promise: nil) }
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+}
