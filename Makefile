@@ -39,6 +39,7 @@ bench: setup
 	@scripts/setup --bench --browser --pagefind
 	bench/build ../shared/corpus
 	bench/search ../shared/corpus
+	bench/serve ../shared/corpus
 
 clean:
 	rm -rf .build .build-fuzz site

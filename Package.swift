@@ -138,9 +138,11 @@ let package = Package(
         .executableTarget(
             name: "KBFuzz",
             dependencies: [
-                "KBCommandLine", "KBMCP", "KBQuery", "KBPipeline", "KBPages", "KBSearchIndex", "KBContractFiles", "KBOutput",
+                "KBCommandLine", "KBMCP", "KBPreview", "KBQuery", "KBPipeline", "KBPages", "KBSearchIndex", "KBContractFiles", "KBOutput",
                 "KBExtraction", "KBSyntax", "KBLinking", "KBModel", "KBCore", "KBText", "KBWeb",
                 .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: instrumented,
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []

@@ -12,6 +12,12 @@ struct MCPCommand: AsyncParsableCommand {
             text, url, metadata}; lookup_error_code(code, locale?) → the code's entries in every \
             language. Each article is a resource, kb://<locale>/<article id>, as Markdown. The site \
             must have been built by kb build (it reads its api/v1/ files).
+
+            Messages are newline-delimited JSON-RPC 2.0. Every request read is answered before kb \
+            mcp ends at the end of its input; reading pauses while 32 messages wait or are being \
+            answered, so a client that does not read its answers holds kb back, not its memory. \
+            What is not a message kb can read gets a JSON-RPC error with "id": null; arguments a \
+            tool does not take get -32602.
             """
     )
 

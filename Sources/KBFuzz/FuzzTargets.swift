@@ -18,10 +18,13 @@ import KBModel
 import KBOutput
 @testable import KBPages
 import KBPipeline
+@testable import KBPreview
 @testable import KBQuery
 @testable import KBSearchIndex
 @testable import KBSyntax
+import HTTPTypes
 import MCP
+import NIOCore
 import KBWeb
 import KBText
 
@@ -33,6 +36,8 @@ enum FuzzTarget: String, CaseIterable {
     case tokenizer
     case code
     case mcp
+    case mcpLines = "mcp-lines"
+    case http
 
     func run(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -44,6 +49,8 @@ enum FuzzTarget: String, CaseIterable {
         case .tokenizer: Self.tokenizer(text)
         case .code: Self.code(text)
         case .mcp: Self.mcp(bytes)
+        case .mcpLines: Self.mcpLines(bytes)
+        case .http: Self.http(bytes)
         }
     }
 
@@ -147,6 +154,75 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
+    /// kb mcp's standard input in pieces: the same lines, answers and messages whatever the
+    /// pieces (the first byte sets their size); every answer is a JSON-RPC error to `null` (or,
+    /// for parameters, to the request's id); every message passed on checks as it was passed.
+    static func mcpLines(_ bytes: [UInt8]) {
+        let reader = LineReader(checks: MCPServer.checks)
+        func events(piece: Int) -> [LineReader.Event] {
+            var reader = reader
+            var events: [LineReader.Event] = []
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + piece)
+                bytes[start..<end].withUnsafeBytes { reader.read($0) { events.append($0) } }
+                start = end
+            }
+            reader.finish { events.append($0) }
+            return events
+        }
+        let whole = events(piece: max(1, bytes.count))
+        let pieces = events(piece: 1 + Int(bytes.first ?? 0) % 17)
+        require(whole == pieces, "pieces change the lines: \(whole.count) events whole, \(pieces.count) in pieces")
+        for event in whole {
+            switch event {
+            case .reply(let data):
+                guard let reply = try? JSONDecoder().decode([String: Value].self, from: data),
+                      case .object(let error)? = reply["error"], case .int(let code)? = error["code"]
+                else { fatalError("property violated: an answer that is not a JSON-RPC error: \(String(decoding: data, as: UTF8.self))") }
+                require([-32700, -32600, -32602].contains(code), "error code \(code)")
+                require(reply["jsonrpc"] == .string("2.0") && reply.keys.contains("id"), "an answer without jsonrpc or id")
+                if code != -32602 { require(reply["id"] == .null, "an id made up for \(code)") }
+            case .message(let data, let kind):
+                require(reader.check(data) == .valid(kind), "a message passed on that does not check")
+                require(String(validating: data, as: UTF8.self) != nil, "a message that is not UTF-8")
+            }
+        }
+    }
+
+    /// A connection to kb serve in memory (`EmbeddedPreview`: SwiftNIO's parser, kb's guards,
+    /// the preview's answers), sent the input in two pieces, from this computer or another (the
+    /// first byte says): every response carries the security headers and a status of the
+    /// ones kb serve gives, redirects stay on the host, only a Host that is this computer's gets
+    /// a page, and another computer never sees the author's paths.
+    static func http(_ bytes: [UInt8]) {
+        guard let fixture = HTTPFixture.shared else { return }
+        let remote = (bytes.first ?? 0) & 1 == 1
+        guard let connection = try? EmbeddedPreview(
+            site: fixture.site, limits: fixture.limits,
+            peer: try? SocketAddress(ipAddress: remote ? "192.168.1.20" : "127.0.0.1", port: 40_000))
+        else { return }
+        let split = bytes.isEmpty ? 0 : Int(bytes[0]) * bytes.count / 256
+        _ = connection.send(Array(bytes[..<split]))
+        _ = connection.send(Array(bytes[split...]))
+        let allowed: Set<Int> = [200, 301, 400, 403, 404, 405, 414, 431]
+        for (head, body) in connection.responses {
+            let fields = head.headerFields
+            require(allowed.contains(head.status.code), "status \(head.status.code)")
+            require(fields[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "no nosniff on \(head.status.code)")
+            require(fields[HTTPField.Name("X-Frame-Options")!] == "DENY", "no X-Frame-Options on \(head.status.code)")
+            require(fields[HTTPField.Name("Cross-Origin-Resource-Policy")!] == "same-origin", "no CORP on \(head.status.code)")
+            require(fields[HTTPField.Name("Content-Security-Policy")!]?.contains("frame-ancestors 'none'") == true, "no CSP")
+            if let location = fields[.location] {
+                require(location.hasPrefix("/") && !location.hasPrefix("//") && !location.hasPrefix("/\\"), "Location \(location)")
+            }
+            let text = String(decoding: body, as: UTF8.self)
+            require(!text.contains("root:x:0:"), "a file outside the site")
+            if remote { require(!text.contains(HTTPFixture.privateFolder), "an absolute path shown to another computer") }
+            if head.status.code == 200 { require(fixture.servable.contains { body.isEmpty || text.contains($0) }, "a 200 with unknown contents") }
+        }
+    }
+
     struct Request: Decodable {
         struct Parameters: Decodable {
             var name: String?
@@ -176,6 +252,41 @@ enum MCPFixture {
             }
         }
         semaphore.wait()
+    }
+}
+
+/// A preview of a small site for the `http` target: pages, a copied file, a problem that names
+/// a private folder.
+struct HTTPFixture {
+    static let privateFolder = "/home/fuzz-author"
+    nonisolated(unsafe) static var shared: HTTPFixture?
+
+    let site: PreviewSite
+    let limits: PreviewServer.Limits
+    /// Texts one of which every 200 response holds (or an empty body, for HEAD).
+    let servable: [String]
+
+    static func prepare() {
+        let image = FileManager.default.temporaryDirectory.appendingPathComponent("kb-fuzz-image-\(getpid()).png")
+        FileManager.default.createFile(atPath: image.path, contents: Data("PNG-BYTES".utf8))
+        let site = PreviewSite(host: "127.0.0.1", privateFolders: [(privateFolder, "content")]) { path in
+            let (descriptor, size) = try ContentTree.openListed(path)
+            return PreviewSite.OpenedFile(descriptor: descriptor, size: size)
+        }
+        site.publish(files: [
+            BuiltSite.File(path: "index.html", text: "<!doctype html><html><body>ROOT-PAGE</body></html>"),
+            BuiltSite.File(path: "nl-nl/index.html", text: "<!doctype html><html><body>LOCALE-PAGE</body></html>"),
+            BuiltSite.File(path: "nl-nl/a.html", text: "<!doctype html><html><body>ARTICLE-PAGE</body></html>", origin: "nl-nl/a.md"),
+            BuiltSite.File(path: "nl-nl/a b.png", copying: ContentTree.realPath(image.path) ?? image.path, origin: "nl-nl/a b.png"),
+        ], diagnostics: [
+            Diagnostic(.warning, "file.outsideContent", "a link to '\(privateFolder)/secret/key.txt'", file: "nl-nl/a.md", at: nil),
+        ])
+        // Limits small enough for the fuzzer's inputs to reach them.
+        var limits = PreviewServer.Limits(connections: 64)
+        (limits.field, limits.head, limits.fields) = (512, 2_048, 20)
+        shared = HTTPFixture(
+            site: site, limits: limits,
+            servable: ["ROOT-PAGE", "LOCALE-PAGE", "ARTICLE-PAGE", "PNG-BYTES", "EventSource", "event: reload"])
     }
 }
 
@@ -301,6 +412,7 @@ struct FuzzMain {
 
     static func prepare(_ target: FuzzTarget) {
         if target == .mcp { MCPFixture.prepare(content: ProcessInfo.processInfo.environment["KB_FUZZ_CONTENT"] ?? "content") }
+        if target == .http { HTTPFixture.prepare() }
     }
 }
 

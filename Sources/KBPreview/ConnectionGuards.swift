@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
@@ -135,8 +136,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !refused else { return }
-        if case .head = unwrapInboundIn(data) {
+        if case .head(let head) = unwrapInboundIn(data) {
             gauge?.requestLineParsed()
+            // A body whose length cannot be known (a transfer coding that does not end in
+            // chunked): RFC 9112 asks for 400 and the connection closed, or what follows
+            // could be read as another request.
+            if let coding = head.headerFields[.transferEncoding],
+               coding.split(separator: ",").last?.trimmingCharacters(in: .whitespaces).lowercased() != "chunked" {
+                stop(context: context, status: .badRequest)
+                return
+            }
             gauge?.state.inFlight.add(1, ordering: .relaxed)
         }
         context.fireChannelRead(data)
@@ -165,13 +174,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         guard !refused else { return }
-        refused = true
-        let status: HTTPResponse.Status
         if let parserError = error as? HTTPParserError, parserError == .headerOverflow {
-            status = (gauge?.requestLineLength ?? 0) > limits.field ? .uriTooLong : .requestHeaderFieldsTooLarge
+            stop(context: context, status: (gauge?.requestLineLength ?? 0) > limits.field ? .uriTooLong : .requestHeaderFieldsTooLarge)
         } else {
-            status = .badRequest
+            stop(context: context, status: .badRequest)
         }
+    }
+
+    /// Reads nothing more, and answers `status` once the responses in flight have ended.
+    private func stop(context: ChannelHandlerContext, status: HTTPResponse.Status) {
+        refused = true
         if gauge?.state.isIdle ?? true {
             refuse(context: context, status: status)
         } else {
@@ -184,7 +196,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case .uriTooLong: "The address is longer than kb serve accepts (\(limits.field) bytes)."
         case .requestHeaderFieldsTooLarge:
             "The request's header fields are larger than kb serve accepts (\(limits.field) bytes each, \(limits.head) in all, \(limits.fields) fields)."
-        default: "The request cannot be read as HTTP/1.1."
+        default: "The request cannot be read as an HTTP request."
         }
         let answer = PreviewSite.text(status.code, message)
         guard case .bytes(let body) = answer.body else { return }

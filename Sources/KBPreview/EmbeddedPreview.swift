@@ -15,17 +15,23 @@ import Darwin
 /// a connection of `PreviewServer` has (SwiftNIO's HTTP/1.1 parser within `Limits`,
 /// `RequestLineGauge`, `ConnectionGuard`), with `PreviewSite`'s answer to each request written
 /// at once where Hummingbird's responder would write it on a task. An event stream gets its
-/// first event and ends.
+/// first event and ends. What is answered is kept as responses too (`responses`), as the
+/// encoder gets them.
 final class EmbeddedPreview {
     let channel: EmbeddedChannel
     let registry: ConnectionRegistry
+    private let recorder = Recorder()
+
+    /// The responses written so far: each head with its body.
+    var responses: [(head: HTTPResponse, body: [UInt8])] { recorder.responses }
 
     init(site: PreviewSite, limits: PreviewServer.Limits = .init(connections: 16), peer: SocketAddress? = nil,
          registry: ConnectionRegistry? = nil) throws {
         self.registry = registry ?? ConnectionRegistry(limit: limits.connections)
         channel = EmbeddedChannel()
-        channel.remoteAddress = peer ?? (try? SocketAddress(ipAddress: "127.0.0.1", port: 50_000))
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 8000)).wait()
+        // After connecting, which sets the remote address to the one connected to.
+        channel.remoteAddress = peer ?? (try? SocketAddress(ipAddress: "127.0.0.1", port: 50_000))
         var decoder = NIOHTTPDecoderLimitConfiguration()
         decoder.maxHeaderFieldSize = limits.field
         decoder.maxHeaderListSize = limits.head
@@ -36,8 +42,15 @@ final class EmbeddedPreview {
             withPipeliningAssistance: false, withErrorHandling: false, withOutboundHeaderValidation: false,
             withEncoderConfiguration: .init(), withDecoderLimitConfiguration: decoder)
         try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+        try pipeline.addHandler(recorder)
         try pipeline.addHandler(ConnectionGuard(limits: limits))
         try pipeline.addHandler(ImmediateResponder(site: site))
+    }
+
+    /// An embedded channel holds its pipeline (and this connection's registry) until it is
+    /// finished, closed or not.
+    deinit {
+        _ = try? channel.finish(acceptAlreadyClosed: true)
     }
 
     /// Sends bytes to the server; returns what it wrote back since the last call.
@@ -62,6 +75,22 @@ final class EmbeddedPreview {
     }
 
     var isOpen: Bool { channel.isActive }
+
+    /// Keeps the responses as they pass towards the encoder.
+    final class Recorder: ChannelOutboundHandler {
+        typealias OutboundIn = HTTPResponsePart
+        typealias OutboundOut = HTTPResponsePart
+        private(set) var responses: [(head: HTTPResponse, body: [UInt8])] = []
+
+        func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+            switch unwrapOutboundIn(data) {
+            case .head(let head): responses.append((head, []))
+            case .body(let buffer): if !responses.isEmpty { responses[responses.count - 1].body += buffer.readableBytesView }
+            case .end: break
+            }
+            context.write(data, promise: promise)
+        }
+    }
 
     /// Answers each request head at once, as `PreviewServer.respond` does.
     final class ImmediateResponder: ChannelInboundHandler {

@@ -21,6 +21,22 @@ struct HostileContentTests {
         #expect(output.contains(" 0 problems"))
     }
 
+    @Test("kb serve holds against hostile clients, pages and content: bounded heads, idle connections, event streams, swapped folders, Host, CSP (scripts/check-serve-attacks)")
+    func serveAttacks() throws {
+        let (status, output, errors) = try script("check-serve-attacks", [try kbExecutable().path])
+        #expect(status == 0, "\(output)\n\(errors.suffix(3_000))")
+        #expect(output.contains("\n0 problems") && !output.contains("FAILED"))
+        #expect(output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count >= 45, "\(output)")
+    }
+
+    @Test("kb mcp answers every request before it ends, stays bounded for a client that does not read, and works with the official client (scripts/check-mcp)")
+    func mcpClients() throws {
+        let (status, output, errors) = try script("check-mcp", [try kbExecutable().path])
+        #expect(status == 0, "\(output)\n\(errors.suffix(3_000))")
+        #expect(output.contains("\n0 problems") && !output.contains("FAILED"))
+        #expect(output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count >= 15, "\(output)")
+    }
+
     @Test("two builds to one output folder at once: the second waits, and the site is whole")
     func concurrentBuilds() throws {
         let kb = try kbExecutable()

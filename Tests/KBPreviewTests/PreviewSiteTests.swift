@@ -182,6 +182,8 @@ struct PreviewConnectionTests {
              "431 Request Header Fields Too Large"),
             ("GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "400 Bad Request"),
             ("GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding : chunked\r\n\r\n", "400 Bad Request"),
+            ("GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n", "400 Bad Request"),
+            ("GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\nGET /x HTTP/1.1\r\n\r\n", "400 Bad Request"),
             ("\u{1}\u{2}garbage\r\n\r\n", "400 Bad Request"),
         ] {
             let connection = try EmbeddedPreview(site: previewSite(), limits: limits)
@@ -202,6 +204,16 @@ struct PreviewConnectionTests {
         }
         #expect(answers(answer).hasPrefix("HTTP/1.1 431 "))
         #expect(!connection.isOpen)
+    }
+
+    @Test("a viewer on another computer gets the page without the author's paths; this computer gets them")
+    func remotePeer() throws {
+        let request = Array("GET /nl-nl/a.html HTTP/1.1\r\nHost: 192.168.1.10:8000\r\n\r\n".utf8)
+        let remote = try EmbeddedPreview(site: previewSite(), peer: try SocketAddress(ipAddress: "192.168.1.20", port: 40_000))
+        let remoteAnswer = answers(remote.send(request))
+        #expect(remoteAnswer.hasPrefix("HTTP/1.1 200 ") && remoteAnswer.contains("kb-problems") && !remoteAnswer.contains("/home/ada"))
+        let local = try EmbeddedPreview(site: previewSite())
+        #expect(answers(local.send(request)).contains("/home/ada/secret/key.txt"))
     }
 
     @Test("pipelined requests are answered in order; a refused head after them is answered last")
