@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let (descriptor, size) = try ContentTree.openListed(source)
                 return PreviewSite.OpenedFile(descriptor: descriptor, size: size)
             })
-        let server = PreviewServer(site: site, host: host, port: Int(port), limits: .init(connections: PreviewServer.connectionLimit()))
+        let server = PreviewServer(site: site, host: host, port: Int(port), limits: .fittingOpenFiles())
         let (listening, announce) = AsyncStream<String>.makeStream()
         let serving = Task {
             defer { announce.finish() }

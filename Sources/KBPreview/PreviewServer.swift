@@ -42,6 +42,28 @@ public struct PreviewServer: Sendable {
         public init(connections: Int) {
             self.connections = connections
         }
+
+        /// The limits, with as many connections as fit below the process's limit of open files,
+        /// once raised to its hard limit (as Go's runtime does: the soft limit is often 1,024
+        /// for programs that use `select`, which kb does not): each may hold a socket and a
+        /// file being streamed, and the build needs some for itself.
+        public static func fittingOpenFiles() -> Limits {
+            #if os(Linux)
+            let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+            #else
+            let resource = RLIMIT_NOFILE
+            #endif
+            var limit = rlimit()
+            guard getrlimit(resource, &limit) == 0 else { return Limits(connections: 64) }
+            let wanted = min(limit.rlim_max, 65_536)
+            if limit.rlim_cur < wanted {
+                var raised = limit
+                raised.rlim_cur = wanted
+                if setrlimit(resource, &raised) == 0 { limit = raised }
+            }
+            let available = Int(clamping: limit.rlim_cur) - 64
+            return Limits(connections: min(4_096, max(8, available / 2)))
+        }
     }
 
     let site: PreviewSite
@@ -54,28 +76,6 @@ public struct PreviewServer: Sendable {
         self.host = host
         self.port = port
         self.limits = limits
-    }
-
-    /// Raises the process's limit of open files to its hard limit (as Go's runtime does: the
-    /// soft limit is often 1,024 for programs that use `select`, which kb does not), and
-    /// returns how many connections fit below it: each may hold a socket and a file being
-    /// streamed, and the build needs some for itself.
-    public static func connectionLimit() -> Int {
-        #if os(Linux)
-        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
-        #else
-        let resource = RLIMIT_NOFILE
-        #endif
-        var limit = rlimit()
-        guard getrlimit(resource, &limit) == 0 else { return 64 }
-        let wanted = min(limit.rlim_max, 65_536)
-        if limit.rlim_cur < wanted {
-            var raised = limit
-            raised.rlim_cur = wanted
-            if setrlimit(resource, &raised) == 0 { limit = raised }
-        }
-        let available = Int(clamping: limit.rlim_cur) - 64
-        return min(4_096, max(8, available / 2))
     }
 
     /// Listens and serves until the task is cancelled or the listening socket fails;

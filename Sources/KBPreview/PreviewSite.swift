@@ -89,10 +89,12 @@ public final class PreviewSite: Sendable {
 
     /// Closes the event streams, so that the server can stop.
     public func close() {
-        listeners.withLock { listeners in
-            for continuation in listeners.values { continuation.finish() }
-            listeners = [:]
+        // Finished outside the lock: finishing a stream runs its termination handler, which takes it.
+        let open = listeners.withLock { listeners in
+            defer { listeners = [:] }
+            return Array(listeners.values)
         }
+        for continuation in open { continuation.finish() }
     }
 
     /// The events for one page: the current generation at once, then one per build. Buffers

@@ -26,7 +26,7 @@ struct HostileContentTests {
         let (status, output, errors) = try script("check-serve-attacks", [try kbExecutable().path])
         #expect(status == 0, "\(output)\n\(errors.suffix(3_000))")
         #expect(output.contains("\n0 problems") && !output.contains("FAILED"))
-        #expect(output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count >= 45, "\(output)")
+        #expect(output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count >= 40, "\(output)")
     }
 
     @Test("kb mcp answers every request before it ends, stays bounded for a client that does not read, and works with the official client (scripts/check-mcp)")

@@ -151,6 +151,21 @@ struct PreviewSiteTests {
         #expect(failed.contains("content/kb.yml") && !failed.contains("/home/ada"))
     }
 
+    @Test("a page's event stream gets each build's reload, is let go when the page goes, and ends when kb serve stops")
+    func events() async {
+        let site = previewSite()
+        var first = site.events().makeAsyncIterator()
+        #expect(await first.next().map { String(decoding: $0, as: UTF8.self) }?.contains("data: 1") == true)
+        do {
+            _ = site.events()  // a page that left before reading anything
+        }
+        #expect(site.listenerCount == 1)
+        site.publish(files: [], diagnostics: [])
+        #expect(await first.next().map { String(decoding: $0, as: UTF8.self) } == "event: reload\ndata: 2\n\n")
+        site.close()
+        #expect(await first.next() == nil && site.listenerCount == 0)
+    }
+
     @Test("absolute paths are cut to their last component; URLs and relative paths are kept")
     func redaction() {
         let redaction = PathRedaction(roots: [("/home/ada/docs/content", "content"), ("/home/ada", "~")])
