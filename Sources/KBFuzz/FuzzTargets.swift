@@ -206,7 +206,20 @@ enum FuzzTarget: String, CaseIterable {
         _ = connection.send(Array(bytes[..<split]))
         _ = connection.send(Array(bytes[split...]))
         let allowed: Set<Int> = [200, 301, 400, 403, 404, 405, 414, 431]
-        for (head, body) in connection.responses {
+        let responses = connection.responses
+        let requests = connection.answered
+        require(responses.count >= requests.count && responses.count <= requests.count + 1, "\(requests.count) requests, \(responses.count) responses")
+        // A page only for a request addressed to this computer, by its own pages or a navigation.
+        for (request, response) in zip(requests, responses) where response.head.status.code == 200 {
+            require(HostPolicy(listening: "127.0.0.1").allows(request.authority ?? ""), "a page for Host \(request.authority ?? "none")")
+            require(request.headerFields[values: HTTPField.Name("Host")!].isEmpty, "a page for a request with two Host fields")
+            require(request.method == .get || request.method == .head, "a page for \(request.method)")
+            let site = request.headerFields[HTTPField.Name("Sec-Fetch-Site")!]?.lowercased()
+            if let site, site != "same-origin", site != "none" {
+                require(request.headerFields[HTTPField.Name("Sec-Fetch-Mode")!]?.lowercased() == "navigate", "a cross-site load got a page")
+            }
+        }
+        for (head, body) in responses {
             let fields = head.headerFields
             require(allowed.contains(head.status.code), "status \(head.status.code)")
             require(fields[HTTPField.Name("X-Content-Type-Options")!] == "nosniff", "no nosniff on \(head.status.code)")

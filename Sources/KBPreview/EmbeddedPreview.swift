@@ -24,10 +24,15 @@ final class EmbeddedPreview {
 
     /// The responses written so far: each head with its body.
     var responses: [(head: HTTPResponse, body: [UInt8])] { recorder.responses }
+    /// The request heads answered so far, in order: the first responses answer them, one each
+    /// (a refused head's response, if any, comes last).
+    var answered: [HTTPRequest] { responder.heads }
+    private let responder: ImmediateResponder
 
     init(site: PreviewSite, limits: PreviewServer.Limits = .init(connections: 16), peer: SocketAddress? = nil,
          registry: ConnectionRegistry? = nil) throws {
         self.registry = registry ?? ConnectionRegistry(limit: limits.connections)
+        responder = ImmediateResponder(site: site)
         channel = EmbeddedChannel()
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 8000)).wait()
         // After connecting, which sets the remote address to the one connected to.
@@ -44,7 +49,7 @@ final class EmbeddedPreview {
         try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
         try pipeline.addHandler(recorder)
         try pipeline.addHandler(ConnectionGuard(limits: limits))
-        try pipeline.addHandler(ImmediateResponder(site: site))
+        try pipeline.addHandler(responder)
     }
 
     /// An embedded channel holds its pipeline (and this connection's registry) until it is
@@ -97,6 +102,7 @@ final class EmbeddedPreview {
         typealias InboundIn = HTTPRequestPart
         typealias OutboundOut = HTTPResponsePart
         let site: PreviewSite
+        private(set) var heads: [HTTPRequest] = []
 
         init(site: PreviewSite) {
             self.site = site
@@ -104,6 +110,7 @@ final class EmbeddedPreview {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             guard case .head(let head) = unwrapInboundIn(data) else { return }
+            heads.append(head)
             let answer = site.response(to: PreviewSite.Request(head, from: context.channel.remoteAddress))
             var body: [UInt8]
             switch answer.body {
