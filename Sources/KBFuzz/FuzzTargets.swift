@@ -159,20 +159,8 @@ enum FuzzTarget: String, CaseIterable {
     /// for parameters, to the request's id); every message passed on checks as it was passed.
     static func mcpLines(_ bytes: [UInt8]) {
         let reader = LineReader(checks: MCPServer.checks)
-        func events(piece: Int) -> [LineReader.Event] {
-            var reader = reader
-            var events: [LineReader.Event] = []
-            var start = 0
-            while start < bytes.count {
-                let end = min(bytes.count, start + piece)
-                bytes[start..<end].withUnsafeBytes { reader.read($0) { events.append($0) } }
-                start = end
-            }
-            reader.finish { events.append($0) }
-            return events
-        }
-        let whole = events(piece: max(1, bytes.count))
-        let pieces = events(piece: 1 + Int(bytes.first ?? 0) % 17)
+        let whole = reader.events(of: bytes, inPiecesOf: bytes.count)
+        let pieces = reader.events(of: bytes, inPiecesOf: 1 + Int(bytes.first ?? 0) % 17)
         require(whole == pieces, "pieces change the lines: \(whole.count) events whole, \(pieces.count) in pieces")
         for event in whole {
             switch event {

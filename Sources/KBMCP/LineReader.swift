@@ -70,6 +70,21 @@ struct LineReader {
         }
     }
 
+    /// What a whole input gives, read in pieces of `piece` bytes (for the tests and the fuzz
+    /// target, which hold it to the same for any pieces).
+    func events(of bytes: [UInt8], inPiecesOf piece: Int) -> [Event] {
+        var reader = self
+        var events: [Event] = []
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + max(1, piece))
+            bytes[start..<end].withUnsafeBytes { reader.read($0) { events.append($0) } }
+            start = end
+        }
+        reader.finish { events.append($0) }
+        return events
+    }
+
     /// The end of the input: a last line without its line break is a line too.
     mutating func finish(_ handle: (Event) -> Void) {
         if !discarding, !pending.isEmpty { line(pending, handle) }

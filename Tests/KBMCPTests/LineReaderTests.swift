@@ -61,16 +61,7 @@ struct LineReaderTests {
     @Test("lines are the same in pieces of any size; a line past the limit is refused and the next one read")
     func pieces() {
         func events(_ bytes: [UInt8], piece: Int) -> [LineReader.Event] {
-            var reader = LineReader()
-            var events: [LineReader.Event] = []
-            var start = 0
-            while start < bytes.count {
-                let end = min(bytes.count, start + piece)
-                bytes[start..<end].withUnsafeBytes { reader.read($0) { events.append($0) } }
-                start = end
-            }
-            reader.finish { events.append($0) }
-            return events
+            LineReader().events(of: bytes, inPiecesOf: piece)
         }
         let lines = Array("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"}\r\n\n  \n[1]\n\u{E9}\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"b\"}".utf8)
         let whole = events(lines, piece: lines.count)
