@@ -143,9 +143,6 @@ public final class PreviewSite: Sendable {
 
     static let eventsPath = "/_kb/events"
     static let scriptPath = "/_kb/live.js"
-    /// The longest request target answered: longer ones get 414 (the request head's limits,
-    /// `PreviewServer.Limits`, end longer ones still earlier).
-    static let maximumTarget = 8 * 1024
 
     /// The script every page gets when served: reloads the page when a build finishes.
     static let script = """
@@ -163,9 +160,6 @@ public final class PreviewSite: Sendable {
     func response(to request: Request) -> Response {
         guard request.method == "GET" || request.method == "HEAD" else {
             return Self.text(405, "kb serve answers GET and HEAD requests only.", extra: [("Allow", "GET, HEAD")])
-        }
-        guard request.target.utf8.count <= Self.maximumTarget else {
-            return Self.text(414, "The address is longer than kb serve accepts (\(Self.maximumTarget) bytes).")
         }
         guard request.hosts.count == 1, let host = request.hosts.first else {
             return Self.text(400, "A request needs exactly one Host header.")
