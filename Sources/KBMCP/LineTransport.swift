@@ -69,9 +69,6 @@ actor LineTransport: Transport {
         return AsyncThrowingStream(unfolding: { await inbox.next() })
     }
 
-    /// Requests read and not yet answered.
-    var unanswered: Int { inbox.unanswered }
-
     /// Reads the input until it ends, handing on what `LineReader` makes of each line.
     static func read(from descriptor: Int32, checks: LineReader.Checks, _ handle: (LineReader.Event) -> Void) {
         var reader = LineReader(checks: checks)

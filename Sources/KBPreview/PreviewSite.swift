@@ -82,10 +82,10 @@ public final class PreviewSite: Sendable {
         }
     }
 
-    public var generation: Int { published.withLock(\.generation) }
+    var generation: Int { published.withLock(\.generation) }
 
     /// How many pages listen for reloads: an event stream is let go as soon as its page is.
-    public var listenerCount: Int { listeners.withLock(\.count) }
+    var listenerCount: Int { listeners.withLock(\.count) }
 
     /// Closes the event streams, so that the server can stop.
     public func close() {
