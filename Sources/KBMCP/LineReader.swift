@@ -17,6 +17,8 @@ import MCP
 struct LineReader {
     /// Bytes of one message, at most.
     static let maximumMessage = 4 * 1024 * 1024
+    /// The answer to a longer line.
+    static let tooLong = error(-32700, "Parse error: a message is longer than \(maximumMessage) bytes")
 
     enum Event: Equatable {
         /// A message for the server.
@@ -53,7 +55,7 @@ struct LineReader {
             } else {
                 pending += bytes[start..<lineFeed]
                 if pending.count > Self.maximumMessage {
-                    handle(.reply(Self.error(-32700, "Parse error: a message is longer than \(Self.maximumMessage) bytes")))
+                    handle(.reply(Self.tooLong))
                 } else {
                     line(pending, handle)
                 }
@@ -64,7 +66,7 @@ struct LineReader {
         guard !discarding else { return }
         pending += bytes[start...]
         if pending.count > Self.maximumMessage {
-            handle(.reply(Self.error(-32700, "Parse error: a message is longer than \(Self.maximumMessage) bytes")))
+            handle(.reply(Self.tooLong))
             pending = []
             discarding = true
         }
@@ -123,12 +125,15 @@ struct LineReader {
         }
         let decoder = JSONDecoder()
         let validity: Validity
+        var method: String?
         if let message = try? decoder.decode([String: Shallow].self, from: data) {
             validity = Self.check(message)
+            if case .string(let name)? = message["method"] { method = name }
         } else if let batch = try? decoder.decode([[String: Shallow]].self, from: data) {
             guard !batch.isEmpty else { return .invalid(-32600, "Invalid Request: an empty batch", id: nil) }
             for message in batch {
-                if case .invalid = Self.check(message) { return Self.check(message) }
+                let validity = Self.check(message)
+                if case .invalid = validity { return validity }
             }
             validity = .valid(.other)
         } else if (try? decoder.decode(Shallow.self, from: data)) != nil {
@@ -141,8 +146,7 @@ struct LineReader {
         guard (try? decoder.decode(Value.self, from: data)) != nil else {
             return .invalid(-32700, "Parse error: the message holds a string or a number that cannot be read", id: nil)
         }
-        if case .request(let key) = kind, let method = try? decoder.decode(Envelope.self, from: data).method,
-           let check = checks[method], let problem = check(data) {
+        if case .request(let key) = kind, let method, let check = checks[method], let problem = check(data) {
             return .invalid(-32602, "Invalid params: \(problem)", id: key.id)
         }
         return validity
@@ -175,11 +179,6 @@ struct LineReader {
             return .invalid(-32600, "Invalid Request: a message needs a \"method\", or an \"id\" with a \"result\" or an \"error\"", id: nil)
         }
         return .valid(.other)
-    }
-
-    /// The method of a message, read alone.
-    private struct Envelope: Decodable {
-        var method: String?
     }
 
     /// A JSON value's kind, with strings and exact integers kept, and a cancellation's
