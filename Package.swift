@@ -37,13 +37,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // An HTML5 parser (gumbo), for the HTML tables articles hold.
+        .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         // Diagnostics and their engine, source locations, limits: what every stage shares.
         .target(name: "KBCore", swiftSettings: instrumented),
         // Text as kb reads it: folding, search terms, whitespace.
         .target(name: "KBText", swiftSettings: instrumented),
         // HTML and URLs as browsers read them. The table of HTML's named character references is
         // data, embedded in the code at build time.
-        .target(name: "KBWeb", resources: [.embedInCode("Resources/html-character-references.txt")], swiftSettings: instrumented),
+        .target(name: "KBWeb", dependencies: ["CGumbo"], resources: [.embedInCode("Resources/html-character-references.txt")], swiftSettings: instrumented),
         .target(name: "CFileSystem"),
         .target(
             name: "KBSyntax",

@@ -20,11 +20,12 @@ public struct Limits: Sendable, Equatable {
     public var markdownSyntax = 1_000_000
     /// Columns of a table: a wider one is read as text.
     public var tableColumns = 100
-    /// Cells of a table (rows × columns): rows beyond it are left out.
-    public var tableCells = 20_000
+    /// Cells of a table (rows × columns): rows beyond it are left out. The largest real error
+    /// references hold about 9,000 rows of four or five columns.
+    public var tableCells = 100_000
     /// Error entries of one article (each gets a place on a code page, a search document and a
     /// retrieval chunk): entries beyond it, in document order, are left out.
-    public var entriesPerArticle = 5_000
+    public var entriesPerArticle = 20_000
     /// Includes within includes (and toc files within toc files).
     public var includeDepth = 10
     /// Includes expanded in one article (toc files read for one navigation tree), in total: the

@@ -1,6 +1,7 @@
 import KBCore
 import KBModel
 import KBSyntax
+import KBWeb
 
 /// Turns one parsed document into an article of the model: its identity and metadata, its
 /// section tree with unique anchors, and the error entries and procedures found in it.
@@ -34,21 +35,34 @@ public struct ArticleExtractor: Sendable {
         diagnostics += identity.diagnostics
 
         // Sections and blocks.
-        var builder = BlockBuilder(tree: document.tree, file: document.file, limits: limits)
+        var builder = BlockBuilder(document: document, limits: limits)
         var anchors = AnchorRegistry(file: document.file)
         var sections = SectionTreeBuilder()
+        // `<a id="x"></a>` on the line before a heading is the heading's anchor, as DocFX
+        // articles write it: the same in every translation.
+        var heldAnchor: (name: String, block: Block)?
         for child in document.tree.children(of: document.tree.root) {
             let node = document.tree[child]
+            if node.kind == .htmlBlock, let name = Self.loneAnchor(node.literal) {
+                if let held = heldAnchor { sections.append([held.block]) }
+                heldAnchor = (name, .html(node.literal))
+                continue
+            }
+            let held = heldAnchor
+            heldAnchor = nil
             if node.kind == .heading {
                 let (explicit, title) = SectionTreeBuilder.anchorAndTitle(of: builder.inlines(childrenOf: child))
-                var anchor = explicit ?? Slug.make(title.plainText)
+                if explicit != nil, let held { sections.append([held.block]) }
+                var anchor = explicit ?? held?.name ?? Slug.make(title.plainText)
                 if anchor.isEmpty { anchor = "section" }
                 anchor = anchors.claim(anchor, at: node.start)
                 sections.open(level: node.headingLevel, title: title, anchor: anchor, location: node.start)
             } else {
+                if let held { sections.append([held.block]) }
                 sections.append(builder.blocks(for: child))
             }
         }
+        if let held = heldAnchor { sections.append([held.block]) }
         var document_ = sections.finish()
         var links = builder.links
         diagnostics += builder.diagnostics
@@ -100,6 +114,17 @@ public struct ArticleExtractor: Sendable {
     /// A heading that is a code over a table of one row (`## 0x8024402F`, then `Message |
     /// Description | Mitigation`) describes one error: the section's entry takes the row's
     /// codes, message, cause and resolution, and the row is no entry of its own.
+    /// The name of an HTML block that is one empty anchor and nothing else (`<a id="x"></a>`,
+    /// `<a name="x"/>`).
+    static func loneAnchor(_ raw: String) -> String? {
+        let text = raw.trimmingWhitespace
+        guard text.hasPrefix("<a"), let end = text.firstIndex(of: ">"), let tag = HTMLTag(text[...end]), tag.name == "a",
+              let name = tag.attribute("id") ?? tag.attribute("name"), !name.isEmpty
+        else { return nil }
+        let rest = text[text.index(after: end)...].trimmingWhitespace
+        return rest.isEmpty || rest.lowercased() == "</a>" ? name : nil
+    }
+
     static func mergeCodeHeadingsWithTheirRow(_ entries: inout [ErrorEntry], singleRows: Set<String>, document: inout Section) {
         var merged: Set<String> = []
         // The rows of each section, found in one pass (not a search of all entries per heading).
@@ -154,6 +179,22 @@ public struct ArticleExtractor: Sendable {
 /// Finds error tables anywhere in the section tree (also inside lists, alerts and divisions),
 /// links their rows to the entries made from them and gives each row entry a unique id.
 private struct TableAnnotator {
+    /// The `id` or `name` of the last anchor in a piece of HTML.
+    static func lastAnchor(in raw: String) -> String? {
+        guard raw.contains("id=") || raw.contains("name=") else { return nil }
+        var anchor: String?
+        var rest = Substring(raw)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            let end = rest.firstIndex(of: ">") ?? rest.endIndex
+            if let tag = HTMLTag("<" + rest[..<end] + ">"), !tag.isClosing,
+               let name = tag.attribute("id") ?? (tag.name == "a" ? tag.attribute("name") : nil), !name.isEmpty {
+                anchor = name
+            }
+        }
+        return anchor
+    }
+
     let file: String
     var anchors: AnchorRegistry
     var entries: [ErrorEntry] = []
@@ -186,32 +227,104 @@ private struct TableAnnotator {
     }
 
     private mutating func annotate(_ blocks: [Block], section: String, place: ErrorTableExtractor.Place) -> [Block] {
-        blocks.rewritten { block in
+        // Rows are named for the last anchor written before their table in the section
+        // (`<a id="error-codes"></a>`), else for the section: translations keep anchors where
+        // they may add or drop a heading.
+        var base = section
+        return blocks.rewritten { block in
             switch block {
+            case .html(let raw):
+                if let anchor = Self.lastAnchor(in: raw) { base = anchor }
+                return .descend
+            case .paragraph(let content):
+                for case .html(let raw) in content { if let anchor = Self.lastAnchor(in: raw) { base = anchor } }
+                return .descend
             case .table(let table):
+                let section = base
+                // An HTML table is read as records (a heading row per error), or as the grid of
+                // cells a reader sees.
+                let records = table.isGrid ? nil : RecordTableExtractor.records(of: table)
+                let view = records == nil && !table.isGrid ? GridView(table) : nil
+                let read = view?.table ?? table
                 // The decision of the reading to follow (a translation's), else this table's own.
                 let index = reading.tables.count
-                var decision = ErrorTableExtractor.columns(of: table)
+                var decision = records != nil ? ErrorTableExtractor.Columns(records: true) : ErrorTableExtractor.columns(of: read)
                 if let following, index < following.tables.count {
-                    decision = following.tables[index].flatMap { $0.fits(table.header.cells.count) ? $0 : nil }
+                    decision = following.tables[index].flatMap { followed in
+                        (followed.records ? records != nil : followed.fits(read.header.cells.count)) ? followed : nil
+                    }
                 }
                 reading.tables.append(decision)
-                reading.shape.tables.append([table.header.cells.count, table.rows.count])
+                reading.shape.tables.append([read.header.cells.count, read.rows.count])
                 guard let columns = decision else { return .replace(block) }
-                let result = extractor.extract(table, columns: columns, at: place, makeID: { location in
-                    let number = (rowCounts[section] ?? 0) + 1
-                    rowCounts[section] = number
-                    let base = section.isEmpty ? "row-\(number)" : "\(section)-row-\(number)"
-                    return anchors.claim(base, at: location, warnOnDuplicate: false)
-                })
+                var result: ErrorTableExtractor.Result
+                if columns.records, let records {
+                    result = RecordTableExtractor().extract(table, records: records, at: place) { location, codes in
+                        let name = Slug.make(codes.first?.code ?? "")
+                        let base = section.isEmpty ? name : "\(section)-\(name)"
+                        return anchors.claim(base.isEmpty ? "record" : base, at: location, warnOnDuplicate: false)
+                    }
+                } else {
+                    result = extractor.extract(read, columns: columns, at: place, makeID: { location in
+                        let number = (rowCounts[section] ?? 0) + 1
+                        rowCounts[section] = number
+                        let base = section.isEmpty ? "row-\(number)" : "\(section)-row-\(number)"
+                        return anchors.claim(base, at: location, warnOnDuplicate: false)
+                    })
+                    if let view { result.table = view.annotating(table, from: result.table) }
+                }
                 entries += result.entries
                 diagnostics += result.diagnostics
-                if table.rows.count == 1 { singleRowEntries.formUnion(result.entries.map(\.id)) }
+                if read.rows.count == 1 { singleRowEntries.formUnion(result.entries.map(\.id)) }
                 return .replace(.table(result.table))
             default:
                 return .descend
             }
         }
+    }
+}
+
+/// An HTML table as the grid of cells a reader sees, for reading its columns: a cell spanning
+/// columns or rows is in each of them, rows of one heading over the whole width (a caption, a
+/// group's title) are left out, and the first row of several headings is the header.
+struct GridView {
+    var table: Table
+    /// For each row of the view, the row of the table it comes from.
+    var rows: [Int]
+
+    init(_ original: Table) {
+        let grid = original.grid
+        var header = original.header
+        var rows: [Int] = []
+        var cells: [Table.Row] = []
+        for (index, row) in original.rows.enumerated() {
+            if row.isHeading || (row.cells.count == 1 && row.span(0).columns > 1) {
+                if header.cells.isEmpty, cells.isEmpty, row.cells.count > 1 {
+                    header = Table.Row(cells: grid[index], location: row.location)
+                }
+                continue
+            }
+            rows.append(index)
+            cells.append(Table.Row(cells: grid[index], location: row.location))
+        }
+        if !original.header.cells.isEmpty {
+            var expanded: [[Block]] = []
+            for (index, cell) in original.header.cells.enumerated() {
+                expanded += Array(repeating: cell, count: max(1, min(original.header.span(index).columns, 1_000)))
+            }
+            header = Table.Row(cells: expanded, location: original.header.location)
+        }
+        header.spans = []
+        header.isHeading = false
+        self.table = Table(alignments: [], header: header, rows: cells, location: original.location)
+        self.rows = rows
+    }
+
+    /// `original` with the entry ids `read` (the view, read) gave its rows.
+    func annotating(_ original: Table, from read: Table) -> Table {
+        var result = original
+        for (viewRow, row) in zip(read.rows, rows) { result.rows[row].entryID = viewRow.entryID }
+        return result
     }
 }
 

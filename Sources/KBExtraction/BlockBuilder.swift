@@ -1,6 +1,7 @@
 import KBCore
 import KBModel
 import KBSyntax
+import KBWeb
 
 /// Turns cmark-gfm syntax into model blocks and inlines, recognising what DocFX adds to
 /// Markdown: alerts, `[!div]`, `[!VIDEO]`, `[!INCLUDE]`, zone pivots, HTML formatting tags and
@@ -12,10 +13,26 @@ struct BlockBuilder {
     private(set) var links: [ArticleLink] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(tree: SyntaxTree, file: String = "", limits: Limits = .default) {
+    /// The Markdown the tree was parsed from, and the line of the file it starts on: HTML that
+    /// cmark cut into several blocks (a `<table>` with blank lines in it) is read again whole.
+    let source: (text: Substring, firstLine: Int)?
+    /// Nodes before this index were read with an HTML block before them.
+    private var consumedBefore = 0
+    /// Where the children being read end: the subtree end of their parent.
+    private var siblingsEnd: Int
+    /// Where each line of `source` starts, found when first needed.
+    private var lineStarts: [Substring.Index] = []
+
+    init(tree: SyntaxTree, file: String = "", limits: Limits = .default, source: (text: Substring, firstLine: Int)? = nil) {
         self.tree = tree
         self.file = file
         self.limits = limits
+        self.source = source
+        self.siblingsEnd = tree.nodes.count
+    }
+
+    init(document: ParsedDocument, limits: Limits) {
+        self.init(tree: document.tree, file: document.file, limits: limits, source: (document.body, document.bodyFirstLine))
     }
 
     // MARK: Blocks
@@ -23,15 +40,19 @@ struct BlockBuilder {
     /// The blocks of a container node's children.
     mutating func blocks(childrenOf index: Int) -> [Block] {
         var result: [Block] = []
+        let outer = siblingsEnd
+        siblingsEnd = Int(tree[index].subtreeEnd)
         for child in tree.children(of: index) {
             result += blocks(for: child)
         }
+        siblingsEnd = outer
         return result
     }
 
     /// The blocks one node yields: usually one, none for an empty paragraph, several when a
     /// paragraph holds `::: zone` lines.
     mutating func blocks(for index: Int) -> [Block] {
+        guard index >= consumedBefore else { return [] }
         let node = tree[index]
         switch node.kind {
         case .paragraph:
@@ -53,7 +74,8 @@ struct BlockBuilder {
             let language = node.title.split(separator: " ").first.map(String.init) ?? ""
             return [.code(language: language, text: node.literal)]
         case .htmlBlock:
-            return [.html(node.literal)]
+            guard HTMLTables.tags(in: node.literal).opening > 0 else { return [.html(node.literal)] }
+            return htmlTables(from: index)
         case .thematicBreak:
             return [.thematicBreak]
         case .table:
@@ -289,6 +311,73 @@ struct BlockBuilder {
 
     // MARK: Tables
 
+    /// An HTML block that opens a `<table>`, read with the blocks after it up to where the
+    /// table closes (cmark ends an HTML block at a blank line, a browser reads on), as blocks:
+    /// the tables as tables, what is around them as paragraphs and lists.
+    private mutating func htmlTables(from index: Int) -> [Block] {
+        let node = tree[index]
+        var open = HTMLTables.tags(in: node.literal).unclosed
+        var last = index
+        var next = Int(node.subtreeEnd)
+        if let source {
+            while open > 0, next < siblingsEnd, tree[next].kind != .heading {
+                open += HTMLTables.tags(in: text(ofLines: tree[next].start.line...tree[next].end.line, in: source, column: node.start.column)).unclosed
+                last = next
+                next = Int(tree[next].subtreeEnd)
+            }
+        }
+        consumedBefore = max(consumedBefore, Int(tree[last].subtreeEnd))
+        let html = source.map { text(ofLines: node.start.line...tree[last].end.line, in: $0, column: node.start.column) } ?? node.literal
+        let nodes: [HTMLNode]
+        do {
+            nodes = try HTMLFragment.parse(html, maximumDepth: limits.treeDepth)
+        } catch {
+            diagnostics.append(Diagnostic(
+                .warning, "html.tooComplex", "this HTML is not read as a table: \(error.reason)", file: file, at: node.start))
+            return [.html(html)]
+        }
+        var content = HTMLContent(location: node.start, limits: limits)
+        let blocks = content.blocks(nodes)
+        links += content.links
+        if content.truncated {
+            diagnostics.append(Diagnostic(
+                .warning, "table.tooLarge",
+                "this table has more than \(limits.tableCells) cells; the rows from there on are left out",
+                file: file, at: node.start))
+        }
+        return blocks
+    }
+
+    /// Lines of the source, without the container markers (`>`, indentation) before `column`.
+    private mutating func text(ofLines lines: ClosedRange<Int>, in source: (text: Substring, firstLine: Int), column: Int) -> String {
+        if lineStarts.isEmpty {
+            lineStarts = [source.text.startIndex]
+            var index = source.text.startIndex
+            while let newline = source.text[index...].firstIndex(of: "\n") {
+                index = source.text.index(after: newline)
+                lineStarts.append(index)
+            }
+        }
+        var result = ""
+        for number in lines {
+            let offset = number - source.firstLine
+            guard offset >= 0, offset < lineStarts.count else { continue }
+            let start = lineStarts[offset]
+            let end = source.text[start...].firstIndex(of: "\n") ?? source.text.endIndex
+            do {
+                var line = source.text[start..<end]
+                var dropped = 0
+                while dropped < column - 1, let first = line.first, first == " " || first == "\t" || first == ">" {
+                    line = line.dropFirst()
+                    dropped += 1
+                }
+                result += line
+                result += "\n"
+            }
+        }
+        return result
+    }
+
     mutating func table(_ index: Int) -> Table {
         let node = tree[index]
         var header = Table.Row(cells: [], location: node.start)
@@ -382,5 +471,26 @@ extension StringProtocol {
         while start < end, set.contains(trimmed[start]) { start = trimmed.index(after: start) }
         while end > start, set.contains(trimmed[trimmed.index(before: end)]) { end = trimmed.index(before: end) }
         return String(trimmed[start..<end])
+    }
+}
+
+/// Counting the `<table>` elements a piece of HTML opens and closes.
+enum HTMLTables {
+    /// The `<table` and `</table` tags in `html`, in any case.
+    static func tags(in html: some StringProtocol) -> (opening: Int, closing: Int, unclosed: Int) {
+        var opening = 0, closing = 0
+        let bytes = Array(html.utf8)
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            index = open + 1
+            let isClosing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
+            let name = isClosing ? index + 1 : index
+            guard name + 5 <= bytes.count,
+                  String(decoding: bytes[name..<name + 5], as: UTF8.self).lowercased() == "table",
+                  name + 5 == bytes.count || !(bytes[name + 5] | 0x20 >= UInt8(ascii: "a") && bytes[name + 5] | 0x20 <= UInt8(ascii: "z"))
+            else { continue }
+            if isClosing { closing += 1 } else { opening += 1 }
+        }
+        return (opening, closing, opening - closing)
     }
 }

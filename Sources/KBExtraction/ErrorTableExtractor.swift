@@ -32,8 +32,10 @@ struct ErrorTableExtractor {
         var title: Int?
         var cause: Int?
         var resolution: Int?
+        /// The table is one of records (`RecordTableExtractor`), not of rows.
+        var records = false
 
-        var isErrorTable: Bool { !codes.isEmpty || message != nil || title != nil }
+        var isErrorTable: Bool { records || !codes.isEmpty || message != nil || title != nil }
 
         /// Whether every role names a column of a table of `count` columns.
         func fits(_ count: Int) -> Bool {

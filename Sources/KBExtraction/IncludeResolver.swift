@@ -172,7 +172,7 @@ public final class IncludeResolver: Sendable {
         do {
             let text = try read(path)
             let document = DocumentParser.parse(text, file: path, limits: limits)
-            var builder = BlockBuilder(tree: document.tree, file: path, limits: limits)
+            var builder = BlockBuilder(document: document, limits: limits)
             let blocks = builder.blocks(childrenOf: document.tree.root)
             let links = builder.links.map { link in
                 var link = link

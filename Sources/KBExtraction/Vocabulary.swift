@@ -31,6 +31,8 @@ enum Vocabulary {
         case event
         /// The decimal form of a code, as in "Error code (Dec)".
         case decimal
+        /// A description of what happened (an event's description, an error's details).
+        case description
     }
 
     static let terms: [Role: [String]] = [
@@ -207,6 +209,27 @@ enum Vocabulary {
             "olay", "olay kimliği", "esemény", "eseményazonosító",  // tr, hu
             "событие", "события", "код события", "идентификатор события",  // ru
             "イベント", "イベント id", "事件", "事件 id", "事件識別碼", "이벤트", "이벤트 id",  // ja, zh, ko
+        ],
+        .description: [
+            "description", "details", "explanation",
+            "beschrijving", "uitleg",  // nl
+            "beskrivning", "förklaring",  // sv
+            "beskrivelse", "forklaring",  // da, nb
+            "kuvaus", "selitys",  // fi
+            "beschreibung", "erklärung", "erläuterung",  // de
+            "explication", "détails",  // fr
+            "descripción", "explicación", "detalles",  // es
+            "descrizione", "spiegazione", "dettagli",  // it
+            "descrição", "explicação", "detalhes",  // pt
+            "opis", "wyjaśnienie", "szczegóły",  // pl
+            "popis", "vysvětlení", "podrobnosti",  // cs
+            "açıklama", "ayrıntılar",  // tr
+            "leírás", "magyarázat", "részletek",  // hu
+            "описание", "пояснение", "подробности",  // ru
+            "説明", "詳細",  // ja
+            "描述", "说明", "详细信息",  // zh-cn
+            "描述", "說明", "詳細資料",  // zh-tw
+            "설명", "세부 정보",  // ko
         ],
         .decimal: [
             "dec", "decimal", "decimaal", "decimalt", "dezimal", "décimal", "décimale", "decimale", "dziesiętny",

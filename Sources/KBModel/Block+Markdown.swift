@@ -53,6 +53,22 @@ extension Block {
             return "* * *"
         case .table(let table):
             func line(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
+            // An HTML table's cells, a cell spanning columns followed by empty ones; a heading row in bold.
+            func cells(_ row: Table.Row, columns: Int) -> [String] {
+                var result: [String] = []
+                for (index, cell) in row.cells.enumerated() {
+                    let text = cell.cellMarkdown(links: links)
+                    result.append(row.isHeading && !text.isEmpty ? "**" + text + "**" : text)
+                    result += Array(repeating: "", count: max(0, min(row.span(index).columns, 1_000) - 1))
+                }
+                return result + Array(repeating: "", count: max(0, columns - result.count))
+            }
+            if !table.isGrid {
+                let columns = max(1, ([table.header] + table.rows).map { cells($0, columns: 0).count }.max() ?? 1)
+                var lines = [line(cells(table.header, columns: columns)), line(Array(repeating: "---", count: columns))]
+                for row in table.rows { lines.append(line(cells(row, columns: columns))) }
+                return lines.joined(separator: "\n")
+            }
             let columns = table.header.cells.count
             var lines = [line(table.header.cells.map { $0.cellMarkdown(links: links) })]
             lines.append(line(table.alignments.prefix(columns).map { alignment in

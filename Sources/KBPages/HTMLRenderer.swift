@@ -168,6 +168,7 @@ public struct HTMLRenderer {
             if blocks.count == 1, case .paragraph(let content) = blocks[0] { return render(content) }
             return render(blocks)
         }
+        guard table.isGrid else { return renderWithSpans(table, cell: cell, into: &output) }
         let entryIDs = table.rows.compactMap(\.entryID)
         // A table of entries reads as one card per entry on a narrow screen: each cell carries
         // its column's heading for the stylesheet to show (`data-label`).
@@ -192,6 +193,32 @@ public struct HTMLRenderer {
             for column in 0..<table.header.cells.count {
                 let content = column < row.cells.count ? row.cells[column] : []
                 output += "<td\(column < labels.count ? labels[column] : "")\(align(column))>\(cell(content))</td>"
+            }
+            output += "</tr>\n"
+        }
+        output += "</tbody>\n</table>\n"
+    }
+
+    /// An HTML table as written: its cells' spans, its heading rows; a row that opens an entry
+    /// carries the entry's id.
+    private func renderWithSpans(_ table: Table, cell: ([Block]) -> String, into output: inout String) {
+        func spanAttributes(_ span: Table.Span) -> String {
+            (span.columns > 1 ? " colspan=\"\(span.columns)\"" : "") + (span.rows > 1 ? " rowspan=\"\(span.rows)\"" : "")
+        }
+        output += table.rows.contains { $0.entryID != nil } ? "<table class=\"records\">\n" : "<table>\n"
+        if !table.header.cells.isEmpty {
+            output += "<thead>\n<tr>"
+            for (index, content) in table.header.cells.enumerated() {
+                output += "<th\(spanAttributes(table.header.span(index)))>\(cell(content))</th>"
+            }
+            output += "</tr>\n</thead>\n"
+        }
+        output += "<tbody>\n"
+        for row in table.rows {
+            output += row.entryID.map { "<tr id=\"\($0.htmlEscaped)\" class=\"entry\">" } ?? "<tr>"
+            let tag = row.isHeading ? "th" : "td"
+            for (index, content) in row.cells.enumerated() {
+                output += "<\(tag)\(spanAttributes(row.span(index)))>\(cell(content))</\(tag)>"
             }
             output += "</tr>\n"
         }
