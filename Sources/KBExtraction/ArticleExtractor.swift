@@ -248,7 +248,8 @@ private struct TableAnnotator {
                 let read = view?.table ?? table
                 // The decision of the reading to follow (a translation's), else this table's own.
                 let index = reading.tables.count
-                var decision = records != nil ? ErrorTableExtractor.Columns(records: true) : ErrorTableExtractor.columns(of: read)
+                var decision = records != nil ? ErrorTableExtractor.Columns(records: true)
+                    : ErrorTableExtractor.columns(of: read, anchors: place.anchors + [section])
                 if let following, index < following.tables.count {
                     decision = following.tables[index].flatMap { followed in
                         (followed.records ? records != nil : followed.fits(read.header.cells.count)) ? followed : nil

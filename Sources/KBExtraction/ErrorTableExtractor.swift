@@ -46,7 +46,7 @@ struct ErrorTableExtractor {
     /// Classifies `table` and, when it is about errors, returns it with its rows linked to the
     /// entries made from them. `makeID` gives each row entry its unique id.
     func extract(_ table: Table, at place: Place, makeID: (SourceLocation) -> String) -> Result? {
-        guard let columns = Self.columns(of: table) else { return nil }
+        guard let columns = Self.columns(of: table, anchors: place.anchors) else { return nil }
         return extract(table, columns: columns, at: place, makeID: makeID)
     }
 
@@ -96,11 +96,17 @@ struct ErrorTableExtractor {
         var readsAsMessages: Bool { filled > 0 && messages * 2 >= filled }
     }
 
-    static func columns(of table: Table) -> Columns? {
+    /// The column roles of `table`, or nil when it is not about errors. `anchors` are those of
+    /// the sections around it: DocFX keeps them in English in every translation, so a section
+    /// `event-ids` or `error-codes` says what a column of bare numbers holds in any language.
+    static func columns(of table: Table, anchors: [String] = []) -> Columns? {
         let count = table.header.cells.count
         guard count >= 2, !table.rows.isEmpty else { return nil }
         let headers = table.header.cells.map { $0.plainText }
         let roles = headers.map { Vocabulary.roles(in: $0) }
+        let anchorWords = Set(anchors.flatMap { $0.split(separator: "-").map(String.init) })
+        let anchorsNameEvents = !anchorWords.isDisjoint(with: ["event", "events"])
+        let anchorsNameCodes = anchorsNameEvents || !anchorWords.isDisjoint(with: ["error", "errors", "code", "codes"])
         let cells = (0..<count).map { column in table.rows.map { row in column < row.cells.count ? row.cells[column] : [] } }
         let cellTexts = cells.map { $0.map(\.plainText) }
 
@@ -110,7 +116,10 @@ struct ErrorTableExtractor {
             // applicable" is longer in some languages than in others.
             let texts = cellTexts[column].filter { !$0.isEmpty }
             guard !texts.isEmpty else { continue }
-            let headerNamesCodes = !roles[column].isDisjoint(with: [.code, .event, .decimal])
+            // A column of distinct bare numbers in a section about events or errors holds their IDs.
+            let numbersOnly = anchorsNameCodes && texts.count >= 2 && Set(texts).count == texts.count
+                && texts.allSatisfy(isSignedDecimal) && roles[column].isDisjoint(with: [.cause, .resolution, .message])
+            let headerNamesCodes = !roles[column].isDisjoint(with: [.code, .event, .decimal]) || numbersOnly
             var strong = texts.filter { isCodeOnly($0, lenient: false) }.count
             // Bare 8-digit hexadecimal numbers (`80180003`) are HRESULTs when all of them have the
             // failure bit (a first digit of 8 to F) or the header says they are codes; commit
@@ -129,7 +138,10 @@ struct ErrorTableExtractor {
             if roles[column].contains(.decimal) || texts.allSatisfy(isSignedDecimal) && !columns.codes.isEmpty {
                 columns.decimals.append(column)
             }
-            if roles[column].contains(.event) { columns.events.append(column) }
+            if roles[column].contains(.event)
+                || (numbersOnly && anchorsNameEvents && roles[column].isDisjoint(with: [.code, .error, .decimal])) {
+                columns.events.append(column)
+            }
             columns.codes.append(column)
         }
 

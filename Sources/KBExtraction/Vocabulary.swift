@@ -2,7 +2,7 @@ import KBCore
 import KBText
 
 /// The words that name the parts of an error description, in the languages Microsoft
-/// documentation ships in.
+/// documentation ships in (the ones past the first twenty in `Vocabulary+Languages.swift`).
 ///
 /// Extraction relies first on signals that need no words (the shape of codes, table structure,
 /// bold lead-ins, heading anchors, position); these words only tell a bold lead-in
@@ -251,7 +251,7 @@ enum Vocabulary {
 
     private static let folded: [Role: FoldedTerms] = {
         var result: [Role: FoldedTerms] = [:]
-        for (role, list) in terms {
+        for (role, list) in terms.merging(moreTerms, uniquingKeysWith: +) {
             var entry = FoldedTerms()
             for term in list {
                 let folded = normalize(term)
@@ -368,7 +368,8 @@ enum Vocabulary {
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xAC00...0xD7AF, 0x1100...0x11FF:
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xAC00...0xD7AF, 0x1100...0x11FF,
+             0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF:  // and Thai, Lao, Myanmar, Khmer: no spaces either
             true
         default:
             false
