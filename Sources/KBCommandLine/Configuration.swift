@@ -19,7 +19,8 @@ struct Configuration: Sendable {
     var output: String?
     /// A templates folder, relative to the configuration file.
     var templates: String?
-    /// The language of a tree without locale folders.
+    /// The language of a tree without locale folders (nil: the folder's name when it is a
+    /// language tag, else `en`).
     var locale: String?
     /// The locales to build; all when nil.
     var locales: [String]?

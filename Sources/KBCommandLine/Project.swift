@@ -66,13 +66,21 @@ struct Project: Sendable {
         settings = BuildSettings(
             options: siteOptions, limits: options.limits,
             content: ContentSettings(
-                exclude: configuration.exclude, locales: configuration.locales, defaultLocale: configuration.locale ?? "en"))
+                exclude: configuration.exclude, locales: configuration.locales,
+                defaultLocale: configuration.locale ?? Self.folderLocale(contentPath) ?? "en"))
 
         // The file's severities, then the flags', which win for the same identifier.
         var rules = SeverityRules()
         for (identifier, rule) in configuration.severities { rules.set(rule, for: [identifier]) }
         options.apply(to: &rules)
         self.rules = rules
+    }
+
+    /// The language a content folder's own name gives (`…/da-dk`), for a tree of one language
+    /// that kb.yml does not name.
+    static func folderLocale(_ contentPath: String) -> String? {
+        let name = URL(fileURLWithPath: contentPath).standardizedFileURL.lastPathComponent
+        return ContentLayout.isLocaleFolder(name) && name.contains("-") ? name.lowercased() : nil
     }
 
     /// The formats to run, in the order they are registered.

@@ -45,6 +45,22 @@ enum CodeScanner {
             // A word glued to non-ASCII letters (`Felkod0x1`, `ö0x1`) is not a code token; one
             // next to non-ASCII punctuation (`”0x80cf4017”`) is.
             if isLetter(before: start, in: bytes) || isLetter(at: index, in: bytes) { continue }
+            // Numbers joined by dots (`4.18.2007.8`, `5.7.511`) are read whole: a version is no
+            // code, an SMTP status code (`5.7.511`, and `550` before it) is.
+            if bytes[start..<index].allSatisfy(isDecimalDigit) {
+                let dotted = dottedEnd(bytes, start: start, end: index)
+                if dotted > index {
+                    if let code = smtpStatus(bytes, start: start, end: dotted, context: context) {
+                        matches.append(Match(code: code, range: start..<dotted))
+                    }
+                    index = dotted
+                    continue
+                }
+                if index - start == 3, let status = smtpReply(bytes, start: start, end: index) {
+                    matches.append(Match(code: status, range: start..<index))
+                    continue
+                }
+            }
             if let code = code(bytes: bytes, start: start, end: index, context: context) {
                 let negative = code.raw.hasPrefix("-")
                 matches.append(Match(code: code, range: (negative ? start - 1 : start)..<index))
@@ -125,6 +141,56 @@ enum CodeScanner {
             return ErrorCode(code: raw, raw: raw, kind: .symbolic)
         }
         return nil
+    }
+
+    // MARK: SMTP status codes
+
+    /// The end of a run of numbers joined by single dots that starts at `start`, or `end` when
+    /// no dot and digit follow.
+    private static func dottedEnd(_ bytes: [UInt8], start: Int, end: Int) -> Int {
+        var position = end
+        while position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), isDecimalDigit(bytes[position + 1]) {
+            position += 1
+            while position < bytes.count, isDecimalDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, isWordByte(bytes[position]) { return max(position, end + 1) }
+        return position
+    }
+
+    /// An SMTP enhanced status code (RFC 3463: `5.7.511`, `4.4.316`): a class of 2, 4 or 5, a
+    /// subject and a detail of one to three digits. Outside code cells only after a word for
+    /// error or a reply code (`550 5.7.606`).
+    private static func smtpStatus(_ bytes: [UInt8], start: Int, end: Int, context: Context) -> ErrorCode? {
+        let parts = bytes[start..<end].split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 1, [UInt8(ascii: "2"), UInt8(ascii: "4"), UInt8(ascii: "5")].contains(parts[0].first!),
+              (1...3).contains(parts[1].count), (1...3).contains(parts[2].count), parts.allSatisfy({ $0.allSatisfy(isDecimalDigit) }),
+              start == 0 || bytes[start - 1] != UInt8(ascii: ".")
+        else { return nil }
+        var before = start
+        while before > 0, bytes[before - 1] == UInt8(ascii: " ") { before -= 1 }
+        let afterReply = before >= 3 && before < start && smtpReply(bytes, start: before - 3, end: before, checkFollowing: false) != nil
+        // Versions have the same shape (`version 2.9.0`): a word for error or a reply code must say it is a status.
+        guard context == .codeCell || isPrecededByErrorWord(bytes, start) || afterReply else { return nil }
+        let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+        return ErrorCode(code: raw, raw: raw, kind: .symbolic)
+    }
+
+    /// An SMTP reply code (`450`, `550`) followed by the enhanced status code of its class
+    /// (`450 4.4.316`).
+    private static func smtpReply(_ bytes: [UInt8], start: Int, end: Int, checkFollowing: Bool = true) -> ErrorCode? {
+        guard end - start == 3, start == 0 || !isWordByte(bytes[start - 1]),
+              [UInt8(ascii: "2"), UInt8(ascii: "4"), UInt8(ascii: "5")].contains(bytes[start]),
+              bytes[start..<end].allSatisfy(isDecimalDigit)
+        else { return nil }
+        if checkFollowing {
+            var next = end
+            while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+            guard next > end, next + 2 < bytes.count, bytes[next] == bytes[start], bytes[next + 1] == UInt8(ascii: "."),
+                  isDecimalDigit(bytes[next + 2])
+            else { return nil }
+        }
+        let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+        return ErrorCode(code: raw, raw: raw, kind: .decimal)
     }
 
     // MARK: Shapes

@@ -181,9 +181,19 @@ struct ErrorTableExtractor {
             isErrorTable = hasErrorMessage || columns.cause != nil || columns.resolution != nil || problem != nil
                 || (profiles[message].readsAsMessages && laterProse)
         } else if let problem {
+            // A problem column followed by longer prose (what causes it, what to do) is about
+            // errors whatever that prose's header says.
+            // errors whatever that prose's header says, when it is the first column or follows
+            // only numbers (`Case | Symptoms | Steps`).
+            let leads = (0..<problem).allSatisfy { column in
+                cellTexts[column].allSatisfy { text in text.allSatisfy { $0.isNumber || $0.isWhitespace || $0 == "`" || $0 == "." } }
+            }
             isErrorTable = columns.resolution != nil || columns.cause != nil || (problem == 0 && count == 2)
+                || (leads && text.contains { $0 > problem && profiles[$0].meanLength > profiles[problem].meanLength })
         } else {
+            // A first column beside a cause and a resolution names the error (`Fejltype | Årsag | Løsning`).
             isErrorTable = errorColumn != nil
+                || (columns.cause != nil && columns.resolution != nil && text.contains { !used.contains($0) && $0 == text.first })
         }
         guard isErrorTable else { return nil }
 
@@ -199,7 +209,8 @@ struct ErrorTableExtractor {
 
         // With neither codes nor a message, the problem column names the error: it is the entry's
         // title ("Issue | Description | Resolution"). Next to codes it describes them: the cause.
-        if columns.message == nil, columns.codes.isEmpty, let titleColumn = problem ?? errorColumn {
+        let namingColumn = problem ?? errorColumn ?? (columns.cause != nil && columns.resolution != nil ? text.first { !used.contains($0) } : nil)
+        if columns.message == nil, columns.codes.isEmpty, let titleColumn = namingColumn {
             columns.title = titleColumn
             used.insert(titleColumn)
         } else if let problem, columns.cause == nil {
@@ -364,17 +375,20 @@ struct ErrorTableExtractor {
     }
 
     /// The codes of a cell in a code column. A cell that holds a sentence is read as prose
-    /// ("Not associated with an HTTP status code" holds no code), but a name in parentheses
-    /// there is the cell's code whatever the words around it (`Geen status
-    /// (APP_CI_ENFORCEMENT_UNKNOWN)`, `Kein Statuscode (…)`).
+    /// ("Not associated with an HTTP status code" holds no code), but a name or a number in
+    /// parentheses there is the cell's code whatever the words around it (`Geen status
+    /// (APP_CI_ENFORCEMENT_UNKNOWN)`, `Forbudt (403)`).
     static func codes(inCodeCell text: String) -> [ErrorCode] {
         if isCodeOnly(text, lenient: true) { return CodeScanner.codes(in: text, context: .codeCell) }
         var codes = CodeScanner.codes(in: text, context: .prose)
         let bytes = Array(text.utf8)
-        for match in CodeScanner.scan(text, context: .codeCell) where match.code.kind == .symbolic {
+        for match in CodeScanner.scan(text, context: .codeCell) where match.code.kind == .symbolic || match.code.kind == .decimal {
             let range = match.range
+            // A number in parentheses is the code its words name (`Unauthorized (401)`, `Nicht gefunden (404)`).
             if range.lowerBound > 0, range.upperBound < bytes.count, bytes[range.lowerBound - 1] == UInt8(ascii: "("),
-               bytes[range.upperBound] == UInt8(ascii: ")"), CodeScanner.isStrictSymbolic(bytes[range]) {
+               bytes[range.upperBound] == UInt8(ascii: ")"),
+               match.code.kind == .decimal || CodeScanner.isStrictSymbolic(bytes[range]),
+               !codes.contains(where: { $0.code == match.code.code }) {
                 codes.append(match.code)
             }
         }

@@ -3,6 +3,9 @@
 /// Ukrainian, Bulgarian, Kazakh, Serbian (Cyrillic and Latin), Croatian, Slovak, Slovenian,
 /// Romanian, Estonian, Latvian, Lithuanian, Catalan, Basque, Galician and Icelandic. A table's and
 /// a section's roles come first from structure; these words confirm them and break ties.
+///
+/// Terms are compared folded (`TextFolding`: no diacritics), so a term must not fold into a
+/// common word of another language: Vietnamese "vấn đề" folds into Dutch "van de".
 extension Vocabulary {
     static let moreTerms: [Role: [String]] = [
         .problem: [
@@ -10,7 +13,7 @@ extension Vocabulary {
             "בעיה", "הבעיה", "בעיות", "תסמין", "תסמינים", "בעיה אפשרית",  // he
             "ปัญหา", "อาการ", "ปัญหาที่อาจเกิดขึ้น", "ปัญหาที่เป็นไปได้",  // th
             "समस्या", "समस्याएँ", "समस्याएं", "लक्षण", "संभावित समस्या",  // hi
-            "vấn đề", "sự cố", "triệu chứng", "vấn đề có thể xảy ra", "sự cố có thể xảy ra",  // vi
+            "sự cố", "triệu chứng", "vấn đề có thể xảy ra", "sự cố có thể xảy ra",  // vi (not "vấn đề" alone: folded, it is Dutch "van de")
             "masalah", "gejala", "kemungkinan masalah", "isu", "simptom",  // id, ms
             "πρόβλημα", "προβλήματα", "σύμπτωμα", "συμπτώματα", "πιθανό πρόβλημα",  // el
             "проблеми", "симптоми", "можлива проблема",  // uk
@@ -161,7 +164,7 @@ extension Vocabulary {
             "קוד", "קוד שגיאה", "קודי שגיאה", "קוד מצב",  // he
             "รหัส", "รหัสข้อผิดพลาด", "รหัสสถานะ",  // th
             "कोड", "त्रुटि कोड", "स्थिति कोड",  // hi
-            "mã", "mã lỗi", "mã trạng thái",  // vi
+            "mã lỗi", "mã trạng thái",  // vi (not "mã" alone: folded, "ma")
             "kode", "kode kesalahan", "kode status", "kod ralat", "kod status",  // id, ms
             "κωδικός", "κωδικοί", "κωδικός σφάλματος", "κωδικός κατάστασης",  // el
             "коди", "код помилки", "коди помилок", "код стану",  // uk

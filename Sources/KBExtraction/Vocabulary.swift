@@ -47,7 +47,7 @@ enum Vocabulary {
             "problema", "problemas", "síntoma", "síntomas", "problema posible",  // es
             "problemi", "sintomo", "sintomi", "problema possibile",  // it
             "sintoma", "sintomas", "problema possível",  // pt
-            "problemy", "objaw", "objawy", "możliwy problem",  // pl
+            "problemy", "objaw", "objawy", "symptom", "symptomy", "możliwy problem",  // pl
             "problém", "problémy", "příznak", "příznaky", "možný problém",  // cs
             "sorun", "sorunlar", "belirti", "belirtiler", "olası sorun",  // tr
             "probléma", "problémák", "tünet", "tünetek", "lehetséges probléma",  // hu
@@ -61,7 +61,7 @@ enum Vocabulary {
             "cause", "causes", "reason", "reasons", "root cause", "possible cause", "possible causes", "probable cause",
             "oorzaak", "oorzaken", "reden", "mogelijke oorzaak", "mogelijke oorzaken",  // nl
             "orsak", "orsaker", "anledning", "möjlig orsak", "möjliga orsaker",  // sv
-            "årsag", "årsager", "årsak", "årsaker",  // da, nb
+            "årsag", "årsager", "årsak", "årsaker", "forårsage",  // da ("forårsage": as machine translation writes "Cause:"), nb
             "syy", "syyt",  // fi
             "ursache", "ursachen", "grund", "mögliche ursache", "mögliche ursachen",  // de
             "raison", "cause possible", "causes possibles",  // fr
@@ -121,7 +121,7 @@ enum Vocabulary {
             "message", "messages", "dialog", "message text",
             "bericht", "berichten", "melding", "dialoogvenster",  // nl
             "meddelande", "meddelanden", "dialogruta",  // sv
-            "meddelelse", "melding",  // da, nb
+            "meddelelse", "melding", "besked",  // da, nb
             "viesti", "ilmoitus",  // fi
             "meldung", "nachricht", "dialogfeld",  // de
             "boîte de dialogue",  // fr
@@ -163,7 +163,7 @@ enum Vocabulary {
             "error", "errors", "failure", "failed", "hr", "hresult",
             "fout", "fouten", "foutcode",  // nl
             "fel", "felet", "felkod", "felkoden",  // sv
-            "fejl", "fejlen", "fejlkode", "feil", "feilen", "feilkode",  // da, nb
+            "fejl", "fejlen", "fejlkode", "fejlkoden", "feil", "feilen", "feilkode", "feilkoden",  // da, nb
             "virhe", "virhekoodi",  // fi
             "fehler", "fehlers", "fehlercode",  // de
             "erreur", "erreurs",  // fr

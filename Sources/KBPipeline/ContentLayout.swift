@@ -121,7 +121,7 @@ public struct ContentLayout: Sendable {
     /// `en`, `nl-nl`, `zh-hans`, `sr-latn-rs`: a folder named for a language. The language is an
     /// ISO 639-1 code (so `ui` or `db` is an ordinary folder), or three letters followed by a
     /// region (`fil-ph`; `api` and `faq` alone are ordinary folders).
-    static func isLocaleFolder(_ name: String) -> Bool {
+    public static func isLocaleFolder(_ name: String) -> Bool {
         let parts = name.lowercased().split(separator: "-", omittingEmptySubsequences: false)
         guard let language = parts.first, language.allSatisfy({ $0.isASCII && $0.isLetter }),
               (language.count == 2 && languageCodes.contains(String(language))) || (language.count == 3 && parts.count > 1)
