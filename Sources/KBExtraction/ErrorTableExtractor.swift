@@ -34,6 +34,9 @@ struct ErrorTableExtractor {
         var resolution: Int?
         /// The table is one of records (`RecordTableExtractor`), not of rows.
         var records = false
+        /// The message column is the code's description, read as its message: a name in it
+        /// refers to another code (`Same as **SOAPCLIENT_SOAPFAULT**`), it is not this row's.
+        var messageIsDescription = false
 
         var isErrorTable: Bool { records || !codes.isEmpty || message != nil || title != nil }
 
@@ -117,7 +120,9 @@ struct ErrorTableExtractor {
             let texts = cellTexts[column].filter { !$0.isEmpty }
             guard !texts.isEmpty else { continue }
             // A column of distinct bare numbers in a section about events or errors holds their IDs.
-            let numbersOnly = anchorsNameCodes && texts.count >= 2 && Set(texts).count == texts.count
+            // So does one under a header that names errors or codes (`Error | Severity | Description`).
+            let numbersOnly = (anchorsNameCodes || !roles[column].isDisjoint(with: [.error, .code, .event, .decimal]))
+                && texts.count >= 2 && Set(texts).count == texts.count
                 && texts.allSatisfy(isSignedDecimal) && roles[column].isDisjoint(with: [.cause, .resolution, .message])
             let headerNamesCodes = !roles[column].isDisjoint(with: [.code, .event, .decimal]) || numbersOnly
             var strong = texts.filter { isCodeOnly($0, lenient: false) }.count
@@ -158,10 +163,10 @@ struct ErrorTableExtractor {
         // or a resolution.
         columns.message = (0..<count).first { roles[$0].contains(.errorMessage) }
             ?? (0..<count).first { !used.contains($0) && roles[$0].contains(.message) && roles[$0].isDisjoint(with: [.cause, .resolution]) }
-        let messageNamedByHeader = columns.message != nil
         if let message = columns.message { used.insert(message) }
         let hasErrorMessage = columns.message.map { roles[$0].contains(.errorMessage) || roles[$0].contains(.error) } ?? false
 
+        let messageNamedByHeader = columns.message != nil
         columns.cause = firstColumn(.cause, excluding: used)
         if let cause = columns.cause { used.insert(cause) }
         columns.resolution = firstColumn(.resolution, excluding: used)
@@ -173,6 +178,18 @@ struct ErrorTableExtractor {
         let laterProse = columns.message.map { message in
             text.contains { $0 > message && profiles[$0].meanLength >= profiles[message].meanLength * 0.8 }
         } ?? false
+
+        // No code column, but a text column whose cells hold codes in their sentences (`Access is
+        // denied. (Exception from HRESULT: 0x80070005)`): that column is the message.
+        if columns.codes.isEmpty, columns.message == nil,
+           let column = text.first(where: { column in
+               let filled = cellTexts[column].filter { !$0.isEmpty }
+               let withCodes = filled.filter { CodeScanner.codes(in: $0, context: .prose).contains { $0.kind == .hexadecimal && $0.code.count == 10 } }
+               return filled.count >= 2 && withCodes.count * 2 >= filled.count
+           }) {
+            columns.message = column
+            used.insert(column)
+        }
 
         let isErrorTable: Bool
         if !columns.codes.isEmpty {
@@ -205,6 +222,20 @@ struct ErrorTableExtractor {
            text.contains(where: { $0 > candidate && !used.contains($0) && profiles[$0].meanLength >= profiles[candidate].meanLength }) {
             columns.message = candidate
             used.insert(candidate)
+        }
+
+        // Beside codes, the one column of prose, when no header names a cause or a resolution,
+        // is the text that goes with each code: the message (`Error | Severity | Event logged |
+        // Description`, `Hex code | Decimal code | Symbolic name | Description`). Short columns
+        // (a severity, yes or no) are not prose.
+        if columns.message == nil, !columns.codes.isEmpty, columns.cause == nil, columns.resolution == nil, problem == nil {
+            let prose = text.filter { !used.contains($0) && profiles[$0].meanLength >= 12 }
+            if prose.count == 1, let candidate = prose.first,
+               roles[candidate].contains(.description) || profiles[candidate].readsAsMessages {
+                columns.message = candidate
+                columns.messageIsDescription = true
+                used.insert(candidate)
+            }
         }
 
         // With neither codes nor a message, the problem column names the error: it is the entry's
@@ -319,6 +350,9 @@ struct ErrorTableExtractor {
         var codes: [ErrorCode] = []
         for column in columns.codes where column != columns.message && !columns.decimals.contains(column) {
             var found = Self.codes(inCodeCell: cell(column).plainText)
+            if let problem = Self.disagreement(in: found) {
+                diagnostics.append(Diagnostic(.warning, "code.aliasMismatch", problem, file: place.file, at: row.location))
+            }
             if columns.events.contains(column) {
                 for index in found.indices where found[index].kind == .decimal { found[index].kind = .eventID }
             }
@@ -331,7 +365,8 @@ struct ErrorTableExtractor {
             let context: CodeScanner.Context = ErrorTableExtractor.isCodeOnly(messageText, lenient: false) ? .codeCell : .prose
             codes += CodeScanner.codes(in: messageText, context: context)
             // A message that opens with the error's name (`CannotConnectToITunesStoreError (…)`).
-            if context == .prose, let first = CodeScanner.scan(messageText, context: .codeCell).first, first.range.lowerBound == 0,
+            if context == .prose, !columns.messageIsDescription,
+               let first = CodeScanner.scan(messageText, context: .codeCell).first, first.range.lowerBound == 0,
                first.code.kind == .symbolic, CodeScanner.isErrorLikeName(Array(first.code.raw.utf8)) {
                 codes.append(first.code)
             }
@@ -393,6 +428,17 @@ struct ErrorTableExtractor {
             }
         }
         return codes
+    }
+
+    /// A cell that writes one code in several forms (`-2146824175 0x800A1011`): when a 32-bit
+    /// decimal and a hexadecimal number of eight digits are both there and no decimal is the
+    /// hexadecimal's value, the forms disagree.
+    static func disagreement(in codes: [ErrorCode]) -> String? {
+        let written = codes.filter { $0.kind == .hexadecimal && $0.code.count == 10 && $0.raw.lowercased().hasPrefix("0x") }
+        let fromDecimals = codes.filter { $0.kind == .hexadecimal && $0.code.count == 10 && !$0.raw.lowercased().hasPrefix("0x") }
+        guard written.count == 1, !fromDecimals.isEmpty, !fromDecimals.contains(where: { $0.code == written[0].code }) else { return nil }
+        return "\(fromDecimals.map(\.raw).joined(separator: ", ")) does not restate \(written[0].raw) in the same cell "
+            + "(it is \(fromDecimals.map(\.code).joined(separator: ", ")))"
     }
 
     /// The bold text that opens a message cell (`**De app is niet ingesteld**: …`): the title
