@@ -10,6 +10,8 @@ struct ErrorSectionExtractor {
     struct Ancestry {
         var anchors: [String] = []
         var titles: [String] = []
+        /// The sections' siblings are headed by names most of which are not errors.
+        var namesAreNotErrors = false
     }
 
     func entries(in root: Section) -> [ErrorEntry] {
@@ -39,7 +41,8 @@ struct ErrorSectionExtractor {
             path.anchors.append(section.anchor)
             path.titles.append(section.titleText)
         }
-        let analysis = Analysis(section)
+        var analysis = Analysis(section)
+        if ancestry.namesAreNotErrors, analysis.headingIsOneName { analysis.headingCodes = [] }
         var isEntry = section.level > 0 && analysis.isErrorSection
         if section.level > 0, let index = position[section.location] {
             if let following, index < following.count { isEntry = following[index] }
@@ -48,6 +51,11 @@ struct ErrorSectionExtractor {
         if isEntry {
             result.append(entry(for: section, analysis: analysis, path: path))
         }
+        // Headings that are each one name (`### SMSTSErrorDialogTimeout`) name errors when most of
+        // them read as errors; among variables or settings, a name with "Error" in it is one more.
+        let names = section.subsections.filter { Analysis.isOneName($0.titleText) }
+        path.namesAreNotErrors = names.count >= 3
+            && names.filter { CodeScanner.isErrorLikeName(Array($0.titleText.trimmingWhitespace.utf8)) }.count * 2 < names.count
         for (subsection, role) in zip(section.subsections, analysis.subsectionRoles) where role == nil {
             visit(subsection, ancestry: path, position: position, following: following, decisions: &decisions, into: &result)
         }
@@ -83,6 +91,7 @@ struct ErrorSectionExtractor {
                 return Self.containsErrorSections(subsection) ? nil : role
             }
             headingCodes = section.level > 0 ? Self.headingCodes(section.titleText) : []
+            headingIsOneName = section.level > 0 && Self.isOneName(section.titleText)
         }
 
         /// The codes a heading names. A short number after a word for error is one (`Error 87
@@ -92,6 +101,14 @@ struct ErrorSectionExtractor {
             let codes = CodeScanner.codes(in: title, context: .heading)
             guard codes.contains(where: { $0.kind != .decimal }) else { return codes }
             return codes.filter { $0.kind != .decimal }
+        }
+
+        /// Whether the heading is one identifier and nothing else.
+        var headingIsOneName = false
+
+        static func isOneName(_ title: String) -> Bool {
+            let trimmed = title.trimmingWhitespace
+            return !trimmed.isEmpty && !trimmed.contains(" ") && CodeScanner.isStrictSymbolic(Array(trimmed.utf8))
         }
 
         /// Messages quoted before the first lead-in (`Fout 0x801c003: "…"`).
@@ -179,8 +196,23 @@ struct ErrorSectionExtractor {
             }
         }
 
+        // A details table (`| Attribute | Value |`), before the first subsection or in one
+        // named for details: the error's codes in every form and its message.
+        var detailCodes: [ErrorCode] = []
+        let detailBlocks = intro + zip(section.subsections, analysis.subsectionRoles).filter { $0.1 == .description }.flatMap(\.0.blocks)
+        for case .table(let table) in detailBlocks {
+            guard let details = RecordTableExtractor.details(of: table, headingCodes: analysis.headingCodes) else { continue }
+            detailCodes += details.codes
+            if let message = details.message { messages.insert(message, at: 0) }
+        }
+
         for (subsection, role) in zip(section.subsections, analysis.subsectionRoles) {
             switch role {
+            case .description?:
+                // Details or an explanation: the explanation is why the error happens.
+                if !subsection.blocks.contains(where: { if case .table = $0 { true } else { false } }) {
+                    cause += subsection.flattenedContent
+                }
             case .cause?, .problem?:
                 cause += subsection.flattenedContent
             case .resolution?:
@@ -192,14 +224,24 @@ struct ErrorSectionExtractor {
         }
 
         var codes: [ErrorCode] = []
-        for text in codeText { codes += CodeScanner.codes(in: text, context: .prose) }
-        codes = analysis.headingCodes + codes
+        for text in codeText { codes += CodeScanner.codes(in: text, context: .prose) + Self.namedErrors(in: text) }
+        codes = analysis.headingCodes + detailCodes + codes
 
         return ErrorEntry(
             id: section.anchor, anchor: section.anchor, kind: .section, title: section.titleText,
             messages: messages.uniqued(), codes: codes.mergedCodes(), cause: cause, resolution: resolution,
             sectionPath: path.anchors, platform: Platform.detect(anchors: path.anchors, titles: path.titles),
             location: section.location)
+    }
+
+    /// Names that say they are errors (`ERROR_INSTALL_FAILURE`, `E_ACCESSDENIED`,
+    /// `DeviceCapReached`) in an error's own text, wherever they stand: there they name it.
+    static func namedErrors(in text: String) -> [ErrorCode] {
+        CodeScanner.scan(text, context: .codeCell).compactMap { match in
+            let token = Array(match.code.raw.utf8)
+            guard match.code.kind == .symbolic, CodeScanner.isStrictSymbolic(token), CodeScanner.isErrorShapedName(token) else { return nil }
+            return match.code
+        }
     }
 
     /// `Fout 800705b4:` followed by the message in a code block: the block's first line.

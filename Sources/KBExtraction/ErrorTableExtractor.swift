@@ -133,6 +133,9 @@ struct ErrorTableExtractor {
             if !headerNamesCodes, !bare.allSatisfy(CodeScanner.hasFailureBit) { strong -= bare.count }
             let lenient = headerNamesCodes ? texts.filter { isCodeOnly($0, lenient: true) }.count : 0
             guard strong * 2 >= texts.count || lenient * 2 >= texts.count else { continue }
+            // Flag and setting values (`0x00000001`, `0x00000002`, `0x40000000`) are no codes
+            // unless the header says they are.
+            if roles[column].isDisjoint(with: [.code, .error, .event, .decimal]), isFlagColumn(texts) { continue }
             // Names alone (`ENU`, `DS4_V2`, `OSDComputerName`) are codes only in a column about
             // errors: error-shaped names, a number beside them, or a word for error in the header.
             let namesOnly = texts.allSatisfy { text in CodeScanner.codes(in: text, context: .codeCell).allSatisfy { $0.kind == .symbolic } }
@@ -328,6 +331,16 @@ struct ErrorTableExtractor {
               CodeScanner.codes(in: trimmed, context: .codeCell).first?.kind == .hexadecimal
         else { return nil }
         return trimmed
+    }
+
+    /// A column of hexadecimal values none of which is a failure (no first digit of 8 to F) and
+    /// most of which are one bit or zero: flags, masks and settings.
+    static func isFlagColumn(_ texts: [String]) -> Bool {
+        let values = texts.flatMap { CodeScanner.codes(in: $0, context: .codeCell) }
+        guard !values.isEmpty, values.allSatisfy({ $0.kind == .hexadecimal }) else { return false }
+        let numbers = values.compactMap { UInt64($0.code.dropFirst(2), radix: 16) }
+        guard numbers.count == values.count, numbers.allSatisfy({ $0 < 0x8000_0000 }) else { return false }
+        return numbers.filter { $0 == 0 || $0 & ($0 - 1) == 0 }.count * 3 >= numbers.count * 2
     }
 
     private static func isSignedDecimal(_ text: String) -> Bool {

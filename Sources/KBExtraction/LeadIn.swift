@@ -49,6 +49,8 @@ struct LeadIn {
     /// English in every translation.
     static func role(ofHeading title: String, anchor: String) -> Vocabulary.Role? {
         if let role = Vocabulary.leadInRole(title, allowingQualifier: false), role != .message { return role }
+        // `## Details`, `## Explanation`: what the error is.
+        if title.split(separator: " ").count <= 2, Vocabulary.roles(in: title) == [.description] { return .description }
         var words = anchor.split(separator: "-").map(String.init)
         words.removeAll { $0.allSatisfy(\.isNumber) || qualifiers.contains($0) }
         guard let first = words.first, words.count <= 2, let role = anchorRoles[first],
@@ -68,5 +70,7 @@ struct LeadIn {
         "remediation": .resolution, "mitigation": .resolution,
         "cause": .cause, "causes": .cause, "reason": .cause,
         "symptom": .problem, "symptoms": .problem, "problem": .problem, "issue": .problem,
+        "user": .resolution, "action": .resolution,
+        "details": .description, "explanation": .description,
     ]
 }

@@ -152,6 +152,64 @@ struct RecordTableExtractor {
     }
 }
 
+extension RecordTableExtractor {
+    /// What a details table says of the one error its article is about.
+    struct Details {
+        var codes: [ErrorCode]
+        var message: String?
+    }
+
+    /// A details table (`| Attribute | Value |`: product, event ID, source, symbolic name,
+    /// message text), read as one record: two columns of short labels and their values, one
+    /// value at least a code. A number is a code when the article's heading code holds it
+    /// (`18456` under `MSSQLSERVER_18456`) or its label names an event or a code; the message is
+    /// the value its label names so, else the one with format placeholders (`%ls`, `{0}`).
+    static func details(of table: Table, headingCodes: [ErrorCode]) -> Details? {
+        var rows = table.rows.map(\.cells)
+        // A header row that is itself a label and its value (no `Attribute | Value` header).
+        if table.header.cells.count == 2, !Vocabulary.roles(in: table.header.cells[0].plainText).isDisjoint(with: [.event, .code, .error]) {
+            rows.insert(table.header.cells, at: 0)
+        }
+        guard rows.count >= 2, table.isGrid || table.rows.allSatisfy({ $0.cells.count == 2 && !$0.isHeading }),
+              rows.allSatisfy({ $0.count == 2 }),
+              rows.allSatisfy({ row in
+                  let label = row[0].plainText.trimmingWhitespace
+                  return !label.isEmpty && !CharacterCount.exceeds(label, 40) && !".!?。".contains(label.last ?? " ")
+              })
+        else { return nil }
+        let headingDigits = headingCodes.map { $0.code.filter(\.isNumber) }
+        var codes: [ErrorCode] = []
+        var message: String?
+        var placeholderMessage: String?
+        for row in rows {
+            let labelRoles = Vocabulary.roles(in: row[0].plainText)
+            let value = row[1].plainText.trimmingWhitespace
+            guard !value.isEmpty, !Vocabulary.isPlaceholder(value) else { continue }
+            if labelRoles.contains(.message) || labelRoles.contains(.errorMessage), message == nil,
+               !ErrorTableExtractor.isCodeOnly(value, lenient: false) {
+                message = value
+                continue
+            }
+            if ErrorTableExtractor.isCodeOnly(value, lenient: false) {
+                codes += CodeScanner.codes(in: value, context: .codeCell)
+            } else if value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), value.contains(where: \.isNumber) {
+                let isEvent = labelRoles.contains(.event)
+                if isEvent || !labelRoles.isDisjoint(with: [.code, .error]) || headingDigits.contains(where: { $0.hasSuffix(value) && !$0.isEmpty }) {
+                    codes += CodeScanner.codes(in: value, context: .codeCell).map { code in
+                        var code = code
+                        if isEvent, code.kind == .decimal { code.kind = .eventID }
+                        return code
+                    }
+                }
+            } else if placeholderMessage == nil, value.contains("%") || value.contains("{0}") {
+                placeholderMessage = value
+            }
+        }
+        guard !codes.isEmpty else { return nil }
+        return Details(codes: codes, message: message ?? placeholderMessage)
+    }
+}
+
 extension String {
     fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -59,3 +59,17 @@ extension ErrorCode {
         return ErrorCode(code: "0x" + padded, raw: raw, kind: .hexadecimal, aliases: [String(value)])
     }
 }
+
+extension ErrorCode {
+    /// Codes that say an operation succeeded (`0x00000000`, `S_OK`, `3010`: success, a restart
+    /// needed). Users look them up, so an article that lists them among its errors keeps them,
+    /// but they are never a language's most common error codes.
+    public static func isSuccess(_ code: String) -> Bool {
+        successCodes.contains(code.uppercased())
+    }
+
+    static let successCodes: Set<String> = [
+        "0", "0X0", "0X00000000", "S_OK", "S_FALSE", "ERROR_SUCCESS", "NO_ERROR", "3010", "0X00000BC2",
+        "ERROR_SUCCESS_REBOOT_REQUIRED", "1641", "0X00000669", "ERROR_SUCCESS_REBOOT_INITIATED",
+    ]
+}

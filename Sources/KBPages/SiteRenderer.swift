@@ -234,7 +234,8 @@ public struct SiteRenderer: Sendable {
         for index in navigation.indices { navigation[index].showTitle = navigation.count > 1 }
 
         // The language's most common codes: those in the most articles, then with the most entries
-        // (the full index has a page of its own); and the articles with the most entries.
+        // (the full index has a page of its own), success codes left out; and the articles with
+        // the most entries.
         let rows = codeRows(locale, from: path, linked)
         var entriesPerCode: [String: Int] = [:]
         var articlesPerCode: [String: Set<String>] = [:]
@@ -244,7 +245,7 @@ public struct SiteRenderer: Sendable {
         }
         func weight(_ code: String) -> (Int, Int) { (articlesPerCode[code]!.count, entriesPerCode[code]!) }
         var seen: Set<String> = []
-        let common = rows.filter { seen.insert($0.code).inserted }
+        let common = rows.filter { !ErrorCode.isSuccess($0.code) && seen.insert($0.code).inserted }
             .sorted { weight($0.code) != weight($1.code) ? weight($0.code) > weight($1.code) : $0.code < $1.code }
             .prefix(Self.commonCodes)
         let troubleshooting = articles.filter { !$0.entries.isEmpty && !SitePaths.isLanding($0) }
