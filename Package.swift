@@ -53,7 +53,12 @@ let package = Package(
             swiftSettings: instrumented
         ),
         .target(name: "KBModel", dependencies: ["KBCore", "KBText", "KBWeb"], swiftSettings: instrumented),
-        .target(name: "KBExtraction", dependencies: ["KBSyntax", "KBModel", "KBCore", "KBText", "KBWeb"], swiftSettings: instrumented),
+        // What words and shapes in text mean, in any language: the vocabulary of about 45
+        // languages, error codes by their shape, quoted messages.
+        .target(name: "KBLexicon", dependencies: ["KBModel", "KBCore", "KBText"], swiftSettings: instrumented),
+        .target(
+            name: "KBExtraction", dependencies: ["KBLexicon", "KBSyntax", "KBModel", "KBCore", "KBText", "KBWeb"],
+            swiftSettings: instrumented),
         .target(name: "KBLinking", dependencies: ["KBModel", "KBCore"], swiftSettings: instrumented),
         // The machine contract's files as Codable values: written by KBContractFiles, read by the
         // lookup command and the MCP server.
@@ -141,7 +146,7 @@ let package = Package(
             name: "KBFuzz",
             dependencies: [
                 "KBCommandLine", "KBMCP", "KBPreview", "KBQuery", "KBPipeline", "KBPages", "KBSearchIndex", "KBContractFiles", "KBOutput",
-                "KBExtraction", "KBSyntax", "KBLinking", "KBModel", "KBCore", "KBText", "KBWeb",
+                "KBExtraction", "KBLexicon", "KBSyntax", "KBLinking", "KBModel", "KBCore", "KBText", "KBWeb",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -158,7 +163,9 @@ let package = Package(
         // Unit tests (`make unit`): no corpus, browser or JVM.
         .testTarget(name: "KBWebTests", dependencies: ["KBWeb", "KBCore"]),
         .testTarget(name: "KBSyntaxTests", dependencies: ["KBSyntax", "KBCore"]),
-        .testTarget(name: "KBExtractionTests", dependencies: ["KBTestSupport", "KBExtraction", "KBSyntax", "KBModel", "KBCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KBExtractionTests", dependencies: ["KBTestSupport", "KBExtraction", "KBLexicon", "KBSyntax", "KBModel", "KBCore"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "KBLinkingTests", dependencies: ["KBTestSupport", "KBLinking", "KBExtraction", "KBModel", "KBCore"]),
         .testTarget(
             name: "KBOutputTests",

@@ -1,4 +1,5 @@
 import KBCore
+import KBLexicon
 import KBModel
 
 /// Finds sections that each describe one error: a heading followed by bold lead-ins such as

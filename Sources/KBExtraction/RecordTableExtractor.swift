@@ -1,4 +1,5 @@
 import KBCore
+import KBLexicon
 import KBModel
 import KBText
 

@@ -11,6 +11,7 @@ import Foundation
 import KBCore
 @testable import KBCommandLine
 @testable import KBExtraction
+import KBLexicon
 import KBLinking
 @testable import KBContractFiles
 @testable import KBMCP

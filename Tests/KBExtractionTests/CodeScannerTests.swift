@@ -1,3 +1,4 @@
+import KBLexicon
 import KBModel
 import Testing
 @testable import KBExtraction

@@ -1,3 +1,4 @@
+import KBLexicon
 import Foundation
 import KBCore
 import KBModel

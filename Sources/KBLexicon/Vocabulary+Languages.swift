@@ -7,7 +7,7 @@
 /// Terms are compared folded (`TextFolding`: no diacritics), so a term must not fold into a
 /// common word of another language: Vietnamese "vấn đề" folds into Dutch "van de".
 extension Vocabulary {
-    static let moreTerms: [Role: [String]] = [
+    public static let moreTerms: [Role: [String]] = [
         .problem: [
             "مشكلة", "المشكلة", "المشكلات", "مشاكل", "أعراض", "الأعراض", "العرض", "مشكلة محتملة", "المشكلة المحتملة",  // ar
             "בעיה", "הבעיה", "בעיות", "תסמין", "תסמינים", "בעיה אפשרית",  // he

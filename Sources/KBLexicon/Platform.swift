@@ -1,7 +1,7 @@
 /// The device platform an entry is about, read from the anchors of its sections (English in
 /// every translation of a DocFX article) and, failing that, from their titles.
-enum Platform {
-    static func detect(anchors: [String], titles: [String]) -> String? {
+public enum Platform {
+    public static func detect(anchors: [String], titles: [String]) -> String? {
         for text in anchors.reversed() + titles.reversed() {
             let words = Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
             for (word, platform) in names where words.contains(word) {

@@ -10,8 +10,8 @@ import KBText
 /// list covers English, Dutch, Swedish, Danish, Norwegian, Finnish, German, French, Spanish,
 /// Italian, Portuguese, Polish, Czech, Turkish, Hungarian, Russian, Japanese, Chinese
 /// (simplified and traditional) and Korean. Terms are compared after `TextFolding.fold`.
-enum Vocabulary {
-    enum Role: String, CaseIterable, Sendable {
+public enum Vocabulary {
+    public enum Role: String, CaseIterable, Sendable {
         /// The problem or symptom.
         case problem
         /// Why it happens.
@@ -35,7 +35,7 @@ enum Vocabulary {
         case description
     }
 
-    static let terms: [Role: [String]] = [
+    public static let terms: [Role: [String]] = [
         .problem: [
             "problem", "problems", "issue", "issues", "symptom", "symptoms", "possible problem", "possible issue",
             "probleem", "problemen", "symptoom", "symptomen", "mogelijk probleem",  // nl
@@ -280,7 +280,7 @@ enum Vocabulary {
     ]
 
     /// Folded text with every run of non-letters and non-digits turned into one space.
-    static func normalize(_ text: some StringProtocol) -> String {
+    public static func normalize(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text.utf8) }
         var result = ""
         var pendingSpace = false
@@ -321,14 +321,14 @@ enum Vocabulary {
     }
 
     /// Whether a single word is a word for "error" (`fout`, `fel`, `Fehler`, `エラー`).
-    static func isErrorWord(_ word: some StringProtocol) -> Bool {
+    public static func isErrorWord(_ word: some StringProtocol) -> Bool {
         let normalized = normalize(word)
         return folded[.error]?.words.contains(normalized) == true || folded[.error]?.cjk.contains(normalized) == true
     }
 
     /// What a cell holds when it has nothing to say: "n/a", "n.v.t.", "Nicht zutreffend",
     /// "該当なし", a dash. Such a cell is empty: never an entry's title or message.
-    static func isPlaceholder(_ text: some StringProtocol) -> Bool {
+    public static func isPlaceholder(_ text: some StringProtocol) -> Bool {
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty, !CharacterCount.exceeds(trimmed, 40) else { return false }
         if trimmed.allSatisfy({ "-–—−‐/.…*_ ".contains($0) }) { return true }
@@ -357,7 +357,7 @@ enum Vocabulary {
     ].map { normalize($0) })
 
     /// Whether a header names the platform a row applies to (`Platform`, `プラットフォーム`).
-    static func isPlatform(_ header: some StringProtocol) -> Bool {
+    public static func isPlatform(_ header: some StringProtocol) -> Bool {
         platforms.contains(normalize(header))
     }
 
@@ -366,7 +366,7 @@ enum Vocabulary {
         "平台", "플랫폼", "alusta", "platformu", "platformy",
     ].map { normalize($0) })
 
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xAC00...0xD7AF, 0x1100...0x11FF,
              0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF:  // and Thai, Lao, Myanmar, Khmer: no spaces either
@@ -382,7 +382,7 @@ enum Vocabulary {
     /// where those languages put the head of a noun phrase: `ポータル サイトのエラー テキスト` (the
     /// portal's error text) names an error message, `その他のエラー情報` (other error information)
     /// names no error, `イベント名` (event name) no event.
-    static func roles(in text: some StringProtocol) -> Set<Role> {
+    public static func roles(in text: some StringProtocol) -> Set<Role> {
         let normalized = normalize(text)
         guard !normalized.isEmpty else { return [] }
         let words = normalized.split(separator: " ").map(String.init)
@@ -433,7 +433,7 @@ enum Vocabulary {
     /// - Parameter allowingQualifier: whether a two-word label whose other word qualifies the
     ///   term counts too ("Mogelijke oorzaak"); true for bold labels, false for headings, where
     ///   "iOS-problemen" names a group of problems rather than a part of one.
-    static func leadInRole(_ text: some StringProtocol, allowingQualifier: Bool = true) -> Role? {
+    public static func leadInRole(_ text: some StringProtocol, allowingQualifier: Bool = true) -> Role? {
         // No term has more than five words: longer text (most headings) is not a lead-in.
         guard text.utf8.lazy.filter({ $0 == UInt8(ascii: " ") }).count <= 6 else { return nil }
         var normalized = normalize(text)
@@ -511,7 +511,7 @@ enum Vocabulary {
 
     /// Whether `text` ends with a word for "error" or "code", the context that makes a bare
     /// number (`Fout 80180003`, `foutcode 801c0003`) an error code.
-    static func endsWithErrorWord(_ text: some StringProtocol) -> Bool {
+    public static func endsWithErrorWord(_ text: some StringProtocol) -> Bool {
         let normalized = normalize(text.suffix(40))
         guard !normalized.isEmpty else { return false }
         if let last = normalized.split(separator: " ").last.map(String.init) {

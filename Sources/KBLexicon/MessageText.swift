@@ -1,14 +1,14 @@
 import KBModel
 
 /// Finds the messages users see in the text around an error.
-enum MessageText {
+public enum MessageText {
     /// Lines such as `Fout 0x801c003: "Deze gebruiker is niet gemachtigd…"`: a short label naming
     /// an error or holding a code, a colon, and the message.
-    static func labelledMessages(in content: [Inline]) -> [String] {
+    public static func labelledMessages(in content: [Inline]) -> [String] {
         content.split(separator: .softBreak).compactMap { line in labelledMessage(line.plainText) }
     }
 
-    static func labelledMessage(_ line: String) -> String? {
+    public static func labelledMessage(_ line: String) -> String? {
         guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }),
               line.distance(from: line.startIndex, to: colon) <= 60
         else { return nil }
@@ -23,7 +23,7 @@ enum MessageText {
 
     /// The first span in a paragraph that reads as a quoted message: bold or italic text that
     /// is not just a code, or text in quotation marks.
-    static func firstQuoted(in content: [Inline]) -> String? {
+    public static func firstQuoted(in content: [Inline]) -> String? {
         for inline in content {
             switch inline {
             case .strong(let inner), .emphasis(let inner):
@@ -40,7 +40,7 @@ enum MessageText {
 
     /// The message a block quote among `blocks` quotes (`> The app could not be installed.`):
     /// the first paragraph of the first quote that reads as a message. Alerts are not quotes.
-    static func quotedBlock(in blocks: [Block]) -> String? {
+    public static func quotedBlock(in blocks: [Block]) -> String? {
         for block in blocks {
             guard case .quote(let content) = block else { continue }
             guard case .paragraph(let inlines)? = content.first else { return nil }
@@ -53,7 +53,7 @@ enum MessageText {
     /// The first text in quotation marks in a paragraph that reads as a message (`You receive
     /// the error "This device is already assigned."`); bold text does not count, since in the
     /// description of a symptom it names buttons and settings.
-    static func firstQuotation(in content: [Inline]) -> String? {
+    public static func firstQuotation(in content: [Inline]) -> String? {
         for inline in content {
             if case .text(let text) = inline, let quoted = quotation(in: text), isMessage(quoted) { return quoted }
         }
@@ -83,7 +83,7 @@ enum MessageText {
 
     /// The text without surrounding quotation marks, which authors do not always pair
     /// (`"…'`), and without the trailing white space they leave.
-    static func stripQuotes(_ text: some StringProtocol) -> String {
+    public static func stripQuotes(_ text: some StringProtocol) -> String {
         let quotes: Set<Character> = ["\"", "'", "“", "”", "„", "«", "»", "「", "」", "『", "』", "‘", "’"]
         var result = Substring(text.trimmingWhitespace)
         if let first = result.first, quotes.contains(first) {
@@ -95,7 +95,7 @@ enum MessageText {
 
     /// The first sentence of a text, for titles: up to the first full stop that ends a sentence,
     /// shortened at a word boundary when very long.
-    static func firstSentence(_ text: String, limit: Int = 160) -> String {
+    public static func firstSentence(_ text: String, limit: Int = 160) -> String {
         var end = text.endIndex
         var index = text.startIndex
         while index < text.endIndex {

@@ -11,8 +11,8 @@ import KBModel
 ///   parentheses next to a code, or after a word for "error".
 /// - `0x` with another number of digits (`0x801c003`) is malformed: kept as written, never
 ///   turned into some other code.
-enum CodeScanner {
-    enum Context {
+public enum CodeScanner {
+    public enum Context {
         /// Running text.
         case prose
         /// A heading: a code in a heading names the error the section is about.
@@ -21,17 +21,17 @@ enum CodeScanner {
         case codeCell
     }
 
-    struct Match {
-        var code: ErrorCode
+    public struct Match {
+        public var code: ErrorCode
         /// UTF-8 offsets of the code in the scanned text.
-        var range: Range<Int>
+        public var range: Range<Int>
     }
 
-    static func codes(in text: String, context: Context) -> [ErrorCode] {
+    public static func codes(in text: String, context: Context) -> [ErrorCode] {
         scan(text, context: context).map(\.code)
     }
 
-    static func scan(_ text: String, context: Context) -> [Match] {
+    public static func scan(_ text: String, context: Context) -> [Match] {
         let bytes = Array(text.utf8)
         var matches: [Match] = []
         var index = 0
@@ -197,7 +197,7 @@ enum CodeScanner {
 
     /// `DeviceCapReached` (three or more capitalised humps), `OM_S_SERVICE_STOP`,
     /// `PKCS_Issue_CA_Unavailable` (underscore-separated, with capitals).
-    static func isStrictSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
+    public static func isStrictSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
         guard let first = token.first, isUpper(first) || isLower(first), token.count >= 4 else { return false }
         guard token.contains(where: isUpper) else { return false }
         if token.contains(UInt8(ascii: "_")) {
@@ -222,7 +222,7 @@ enum CodeScanner {
     /// (`DeviceCapReached`, `APNSCertificateNotValid`). Names of properties and states
     /// (`SerialNumber`, `InGracePeriod`) are not. Symbolic codes are English identifiers in every
     /// translation, so this test is the same for every language.
-    static func isErrorLikeName<C: Collection<UInt8>>(_ token: C) -> Bool {
+    public static func isErrorLikeName<C: Collection<UInt8>>(_ token: C) -> Bool {
         if token.contains(UInt8(ascii: "_")), !token.contains(where: isLower) { return true }
         return isErrorShapedName(token)
     }
@@ -230,7 +230,7 @@ enum CodeScanner {
     /// A name that says it is an error: one of its words names a failure (`InstallFailed`,
     /// `ERROR_INSTALL_FAILURE`, `DeviceCapReached`), or it has the `E_` prefix of COM errors.
     /// `DS4_V2` or `ENABLED_STATE` are constants, not errors.
-    static func isErrorShapedName<C: Collection<UInt8>>(_ token: C) -> Bool {
+    public static func isErrorShapedName<C: Collection<UInt8>>(_ token: C) -> Bool {
         if token.starts(with: [UInt8(ascii: "E"), UInt8(ascii: "_")]) { return true }
         var words: [String] = []
         var current: [UInt8] = []
@@ -261,7 +261,7 @@ enum CodeScanner {
     /// Any identifier with a capital letter after its first character, or an underscore, or in
     /// capitals: what a column of symbolic names holds (`AccountNotOnboarded`, `E_FAIL`).
     /// Names starting in lower case (`iOS`, `macOS`) are products, not codes.
-    static func isLenientSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
+    public static func isLenientSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
         guard let first = token.first, isUpper(first) || isLower(first), token.count >= 3 else { return false }
         if token.contains(UInt8(ascii: "_")) { return token.contains(where: isUpper) }
         return isUpper(first) && token.dropFirst().contains(where: isUpper)
@@ -269,18 +269,18 @@ enum CodeScanner {
 
     /// A malformed hexadecimal number that still looks like a failure HRESULT: seven or nine
     /// digits starting with 8–F (`0x801c003`, `0x80180002b`), a likely typo of a real code.
-    static func looksLikeHRESULT<C: Collection<UInt8>>(_ digits: C) -> Bool {
+    public static func looksLikeHRESULT<C: Collection<UInt8>>(_ digits: C) -> Bool {
         guard digits.count == 7 || digits.count == 9 else { return false }
         return hasFailureBit(digits)
     }
 
     /// Hexadecimal digits whose first one sets the top bit, as a failure HRESULT's does (`8…`–`F…`).
-    static func hasFailureBit<C: Collection<UInt8>>(_ digits: C) -> Bool {
+    public static func hasFailureBit<C: Collection<UInt8>>(_ digits: C) -> Bool {
         guard let first = digits.first else { return false }
         return (first >= UInt8(ascii: "8") && first <= UInt8(ascii: "9")) || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "f"))
     }
 
-    static func hasFailureBit(_ digits: String) -> Bool { hasFailureBit(digits.utf8) }
+    public static func hasFailureBit(_ digits: String) -> Bool { hasFailureBit(digits.utf8) }
 
     /// Part of a GUID (`6982ba0e-90ff-…`): joined by a hyphen to another run of hexadecimal
     /// digits. A minus sign (`-942583883`) or a hyphenated word (`500-fout`) does not count.
@@ -304,7 +304,7 @@ enum CodeScanner {
 
     /// Whether the words just before `start` on the same line name an error or a code,
     /// skipping the punctuation that usually sits between (`Fout: `, `(foutcode `, `hr `).
-    static func isPrecededByErrorWord(_ bytes: [UInt8], _ start: Int) -> Bool {
+    public static func isPrecededByErrorWord(_ bytes: [UInt8], _ start: Int) -> Bool {
         var end = start
         while end > 0 {
             let byte = bytes[end - 1]
@@ -326,7 +326,7 @@ enum CodeScanner {
 
     /// Whether the word right after `end` is a word for error (`ZtdDeviceAlreadyAssigned error
     /// when …`, `… fout`).
-    static func isFollowedByErrorWord(_ bytes: [UInt8], _ end: Int) -> Bool {
+    public static func isFollowedByErrorWord(_ bytes: [UInt8], _ end: Int) -> Bool {
         var start = end
         while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "-") { start += 1 }
         var stop = start
@@ -366,7 +366,7 @@ enum CodeScanner {
 
     /// Letters of scripts written without spaces between words: CJK ideographs, kana, Hangul,
     /// Thai, Lao, Khmer, Myanmar.
-    static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isWrittenWithoutSpaces(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x1100...0x11FF, 0x3040...0x30FF, 0x31F0...0x31FF,
              0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x2FFFF:
@@ -383,7 +383,7 @@ enum CodeScanner {
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
     private static func isDecimalDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    static func isHexDigit(_ byte: UInt8) -> Bool {
+    public static func isHexDigit(_ byte: UInt8) -> Bool {
         isDecimalDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
 }
