@@ -43,9 +43,14 @@ public struct ArticleExtractor: Sendable {
         var heldAnchor: (name: String, block: Block)?
         for child in document.tree.children(of: document.tree.root) {
             let node = document.tree[child]
-            if node.kind == .htmlBlock, let name = Self.loneAnchor(node.literal) {
+            // As an HTML block, or as a paragraph when the heading follows on the next line.
+            let raw = node.kind == .htmlBlock ? node.literal
+                : node.kind == .paragraph ? document.tree.children(of: child).map { inline in
+                    [.htmlInline, .text].contains(document.tree[inline].kind) ? document.tree[inline].literal : "\u{0}"
+                }.joined() : ""
+            if let name = Self.loneAnchor(raw) {
                 if let held = heldAnchor { sections.append([held.block]) }
-                heldAnchor = (name, .html(node.literal))
+                heldAnchor = (name, .html(raw))
                 continue
             }
             let held = heldAnchor

@@ -74,7 +74,7 @@ struct BlockBuilder {
             let language = node.title.split(separator: " ").first.map(String.init) ?? ""
             return [.code(language: language, text: node.literal)]
         case .htmlBlock:
-            guard HTMLTables.tags(in: node.literal).opening > 0 else { return [.html(node.literal)] }
+            guard HTMLFragment.tableTags(in: node.literal).opening > 0 else { return [.html(node.literal)] }
             return htmlTables(from: index)
         case .thematicBreak:
             return [.thematicBreak]
@@ -316,12 +316,12 @@ struct BlockBuilder {
     /// the tables as tables, what is around them as paragraphs and lists.
     private mutating func htmlTables(from index: Int) -> [Block] {
         let node = tree[index]
-        var open = HTMLTables.tags(in: node.literal).unclosed
+        var open = HTMLFragment.tableTags(in: node.literal).unclosed
         var last = index
         var next = Int(node.subtreeEnd)
         if let source {
             while open > 0, next < siblingsEnd, tree[next].kind != .heading {
-                open += HTMLTables.tags(in: text(ofLines: tree[next].start.line...tree[next].end.line, in: source, column: node.start.column)).unclosed
+                open += HTMLFragment.tableTags(in: text(ofLines: tree[next].start.line...tree[next].end.line, in: source, column: node.start.column)).unclosed
                 last = next
                 next = Int(tree[next].subtreeEnd)
             }
@@ -471,26 +471,5 @@ extension StringProtocol {
         while start < end, set.contains(trimmed[start]) { start = trimmed.index(after: start) }
         while end > start, set.contains(trimmed[trimmed.index(before: end)]) { end = trimmed.index(before: end) }
         return String(trimmed[start..<end])
-    }
-}
-
-/// Counting the `<table>` elements a piece of HTML opens and closes.
-enum HTMLTables {
-    /// The `<table` and `</table` tags in `html`, in any case.
-    static func tags(in html: some StringProtocol) -> (opening: Int, closing: Int, unclosed: Int) {
-        var opening = 0, closing = 0
-        let bytes = Array(html.utf8)
-        var index = 0
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-            index = open + 1
-            let isClosing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
-            let name = isClosing ? index + 1 : index
-            guard name + 5 <= bytes.count,
-                  String(decoding: bytes[name..<name + 5], as: UTF8.self).lowercased() == "table",
-                  name + 5 == bytes.count || !(bytes[name + 5] | 0x20 >= UInt8(ascii: "a") && bytes[name + 5] | 0x20 <= UInt8(ascii: "z"))
-            else { continue }
-            if isClosing { closing += 1 } else { opening += 1 }
-        }
-        return (opening, closing, opening - closing)
     }
 }

@@ -38,6 +38,9 @@ struct ErrorTableExtractor {
         /// The message column is the code's description, read as its message: a name in it
         /// refers to another code (`Same as **SOAPCLIENT_SOAPFAULT**`), it is not this row's.
         var messageIsDescription = false
+        /// Only rows with a code are entries: the table is about errors because of the codes in
+        /// its messages, and its other rows are not errors.
+        var onlyRowsWithCodes = false
 
         var isErrorTable: Bool { records || !codes.isEmpty || message != nil || title != nil }
 
@@ -185,21 +188,26 @@ struct ErrorTableExtractor {
 
         // No code column, but a text column whose cells hold codes in their sentences (`Access is
         // denied. (Exception from HRESULT: 0x80070005)`): that column is the message.
+        var codesInMessages = false
         if columns.codes.isEmpty, columns.message == nil,
            let column = text.first(where: { column in
                let filled = cellTexts[column].filter { !$0.isEmpty }
-               let withCodes = filled.filter { CodeScanner.codes(in: $0, context: .prose).contains { $0.kind == .hexadecimal && $0.code.count == 10 } }
+               let withCodes = filled.filter { text in
+                   CodeScanner.codes(in: text, context: .prose).contains { $0.kind == .hexadecimal && $0.code.count == 10 && CodeScanner.hasFailureBit($0.code.dropFirst(2).utf8) }
+               }
                return filled.count >= 2 && withCodes.count * 2 >= filled.count
            }) {
             columns.message = column
             used.insert(column)
+            codesInMessages = true
+            columns.onlyRowsWithCodes = true
         }
 
         let isErrorTable: Bool
         if !columns.codes.isEmpty {
             isErrorTable = true
         } else if let message = columns.message {
-            isErrorTable = hasErrorMessage || columns.cause != nil || columns.resolution != nil || problem != nil
+            isErrorTable = codesInMessages || hasErrorMessage || columns.cause != nil || columns.resolution != nil || problem != nil
                 || (profiles[message].readsAsMessages && laterProse)
         } else if let problem {
             // A problem column followed by longer prose (what causes it, what to do) is about
@@ -397,7 +405,7 @@ struct ErrorTableExtractor {
 
         let cause = cell(columns.cause)
         let resolution = cell(columns.resolution)
-        guard !codes.isEmpty || !messageText.isEmpty || !titleText.isEmpty else { return nil }
+        guard !codes.isEmpty || (!columns.onlyRowsWithCodes && (!messageText.isEmpty || !titleText.isEmpty)) else { return nil }
 
         var messages: [String] = []
         var title = ""

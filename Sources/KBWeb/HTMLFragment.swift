@@ -177,3 +177,24 @@ public enum HTMLFragment {
         }
     }
 }
+
+extension HTMLFragment {
+    /// The `<table` and `</table` tags in `html`, in any case: how many tables a piece of HTML
+    /// opens, closes, and leaves open.
+    public static func tableTags(in html: some StringProtocol) -> (opening: Int, closing: Int, unclosed: Int) {
+        var opening = 0, closing = 0
+        let bytes = Array(html.utf8)
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            index = open + 1
+            let isClosing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
+            let name = isClosing ? index + 1 : index
+            guard name + 5 <= bytes.count,
+                  String(decoding: bytes[name..<name + 5], as: UTF8.self).lowercased() == "table",
+                  name + 5 == bytes.count || !(bytes[name + 5] | 0x20 >= UInt8(ascii: "a") && bytes[name + 5] | 0x20 <= UInt8(ascii: "z"))
+            else { continue }
+            if isClosing { closing += 1 } else { opening += 1 }
+        }
+        return (opening, closing, opening - closing)
+    }
+}
