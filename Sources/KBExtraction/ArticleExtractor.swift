@@ -184,22 +184,6 @@ public struct ArticleExtractor: Sendable {
 /// Finds error tables anywhere in the section tree (also inside lists, alerts and divisions),
 /// links their rows to the entries made from them and gives each row entry a unique id.
 private struct TableAnnotator {
-    /// The `id` or `name` of the last anchor in a piece of HTML.
-    static func lastAnchor(in raw: String) -> String? {
-        guard raw.contains("id=") || raw.contains("name=") else { return nil }
-        var anchor: String?
-        var rest = Substring(raw)
-        while let open = rest.firstIndex(of: "<") {
-            rest = rest[rest.index(after: open)...]
-            let end = rest.firstIndex(of: ">") ?? rest.endIndex
-            if let tag = HTMLTag("<" + rest[..<end] + ">"), !tag.isClosing,
-               let name = tag.attribute("id") ?? (tag.name == "a" ? tag.attribute("name") : nil), !name.isEmpty {
-                anchor = name
-            }
-        }
-        return anchor
-    }
-
     let file: String
     var anchors: AnchorRegistry
     var entries: [ErrorEntry] = []
@@ -239,10 +223,10 @@ private struct TableAnnotator {
         return blocks.rewritten { block in
             switch block {
             case .html(let raw):
-                if let anchor = Self.lastAnchor(in: raw) { base = anchor }
+                if let anchor = HTMLAnchors.names(in: raw).last { base = anchor }
                 return .descend
             case .paragraph(let content):
-                for case .html(let raw) in content { if let anchor = Self.lastAnchor(in: raw) { base = anchor } }
+                for case .html(let raw) in content { if let anchor = HTMLAnchors.names(in: raw).last { base = anchor } }
                 return .descend
             case .table(let table):
                 let section = base

@@ -71,10 +71,17 @@ extension Array where Element == Inline {
     }
 }
 
-enum HTMLAnchors {
+public enum HTMLAnchors {
     /// The `name` of `<a>` tags and the `id` of any tag in a piece of raw HTML.
     static func collect(_ raw: String, into anchors: inout Set<String>) {
-        guard raw.contains("name=") || raw.contains("id=") else { return }
+        for anchor in names(in: raw) { anchors.insert(anchor) }
+    }
+
+    /// The anchors of a piece of raw HTML in the order written, read in one pass (an unfinished
+    /// tag ends the reading, as in the sanitizer).
+    public static func names(in raw: String) -> [String] {
+        var anchors: [String] = []
+        guard raw.contains("name=") || raw.contains("id=") else { return anchors }
         let bytes = Array(raw.utf8)
         var index = 0
         while index < bytes.count {
@@ -84,15 +91,16 @@ enum HTMLAnchors {
             }
             var scanner = HTMLTagScanner(bytes, from: index)
             if let tag = scanner.tag() {
-                if tag.name == "a", let name = tag.attribute("name"), !name.isEmpty { anchors.insert(name) }
-                if let id = tag.attribute("id"), !id.isEmpty { anchors.insert(id) }
+                if tag.name == "a", let name = tag.attribute("name"), !name.isEmpty { anchors.append(name) }
+                if let id = tag.attribute("id"), !id.isEmpty { anchors.append(id) }
                 index = scanner.position
             } else if scanner.reachedEnd {
                 // An unfinished tag runs to the end: no later `<` starts a tag (as in the sanitizer).
-                return
+                return anchors
             } else {
                 index += 1
             }
         }
+        return anchors
     }
 }

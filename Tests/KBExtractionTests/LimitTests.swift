@@ -113,4 +113,20 @@ struct ExtractionLimitTests {
         #expect(result.article.entries.count == 50)
         #expect(Set(result.diagnostics.map(\.identifier)) == ["table.tooLarge", "entry.tooMany"])
     }
+
+    @Test("the limits fit the largest real references: 9,000 rows of an error reference are read whole, as a pipe table and as HTML")
+    func largestReference() {
+        let rows = (0..<9_000).map { "| \(10_000 + $0) | 16 | No | The operation \($0) failed. |" }.joined(separator: "\n")
+        let source = "# Errors\n\n| Error | Severity | Event logged | Description |\n| :--- | :--- | :--- | :--- |\n" + rows + "\n"
+        let result = ArticleExtractor().extract(DocumentParser.parse(source, file: "en-us/errors.md"))
+        #expect(result.article.entries.count == 9_000)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.article.entries.last?.codes.map(\.code) == ["18999"])
+
+        let html = (0..<9_000).map { "<tr><td>0x8050\(String(format: "%04X", $0))</td><td>The operation \($0) failed.</td></tr>" }
+            .joined(separator: "\n")
+        let table = "# Errors\n\n<table>\n<tr><th>Error code</th><th>Message</th></tr>\n" + html + "\n</table>\n"
+        let htmlResult = ArticleExtractor().extract(DocumentParser.parse(table, file: "en-us/errors.md"))
+        #expect(htmlResult.article.entries.count == 9_000)
+    }
 }

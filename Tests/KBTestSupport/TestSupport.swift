@@ -21,6 +21,9 @@ public let seedContent = repositoryRoot.appendingPathComponent("content").path
 /// `../shared/corpus`: the real articles, for the end-to-end tests only.
 public let corpusPath = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
 
+/// `../shared/corpus-m365`: Microsoft 365 security docs in Danish and Polish, with HTML tables.
+public let m365CorpusPath = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus-m365").path
+
 public struct TestFailure: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
