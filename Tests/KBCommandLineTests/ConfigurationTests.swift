@@ -95,6 +95,14 @@ struct ConfigurationTests {
 
 @Suite("Content layout")
 struct ContentLayoutTests {
+    @Test("a content folder of one language named for it (…/da-dk) is read as that language, unless kb.yml names one")
+    func folderLocale() {
+        #expect(Project.folderLocale("/work/docs/da-dk") == "da-dk")
+        #expect(Project.folderLocale("/work/docs/zh-Hans/") == "zh-hans")
+        #expect(Project.folderLocale("/work/docs") == nil)
+        #expect(Project.folderLocale("/work/content/en") == nil)
+    }
+
     @Test("a tree of locale folders is localized; its root Markdown is left out")
     func localized() {
         let layout = ContentLayout(files: [

@@ -38,6 +38,12 @@ Inline <script>alert('inline')</script> and <img src="x.png" onerror="alert('img
 |---|---|---|
 |0x80CF0437|<span onclick="alert('cell')">cel</span>|<a href="javascript:alert('cell')">fix</a><script>alert('cell')</script>|
 
+<table onclick="alert('table')">
+<tr><th colspan="2" onclick="alert('th')">Event ID: 1000</th></tr>
+<tr><td>Message</td><td><b>Started.</b><a href="javascript:alert('table')">x</a><script>alert('table')</script></td></tr>
+<tr><td rowspan="2" style="color:red" onmouseover="alert('td')"><img src=x.png onerror=alert('table')><iframe src=x></iframe>ok</td><td><svg onload=alert('table')></svg></td></tr>
+</table>
+
 > [!NOTE]
 > <script>alert('alert')</script>
 
@@ -75,6 +81,8 @@ struct SafetyTests {
         #expect(!article.contains("alert(&#39;inline&#39;)") && !article.contains("alert(&#39;cell&#39;)"))
         #expect(article.contains("<img src=\"x.png\" alt=\"ok\">"))
         #expect(article.contains("<a href=\"x.html\">link</a>"))
+        // An HTML table keeps its structure and loses its attacks.
+        #expect(article.contains("<th colspan=\"2\">Event ID: 1000</th>") && article.contains("<td rowspan=\"2\">"))
     }
 
     @Test("the sanitizer keeps the allowed elements and attributes and nothing else", arguments: [

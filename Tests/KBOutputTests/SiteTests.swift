@@ -137,6 +137,19 @@ struct SiteTests {
         #expect(try #require(site["en-us/guide/protect.html"]).contains("pager-previous") && !site["en-us/guide/protect.html"]!.contains("pager-next"))
     }
 
+    @Test("success codes stay entries where an article lists them, but are never a language's most common codes")
+    func successCodes() async throws {
+        let table = "|Foutcode|Foutbericht|\n|---|---|\n|0x00000000|Gelukt.|\n|3010|Gelukt, opnieuw opstarten nodig.|\n|0x80CF0437|De klok staat verkeerd.|\n"
+        let site = try await renderedSite([
+            "nl-nl/a.md": "# A\n\n## Codes\n\n" + table, "nl-nl/b.md": "# B\n\n## Codes\n\n" + table,
+        ])
+        let home = try #require(site["nl-nl/index.html"])
+        let common = try #require(home.components(separatedBy: "class=\"common-codes\"").last?.components(separatedBy: "</ul>").first)
+        #expect(common.contains(">0x80CF0437<"))
+        #expect(!common.contains(">0x00000000<") && !common.contains(">3010<"))
+        #expect(site.keys.contains { $0.hasPrefix("codes/") && $0.contains("0x00000000") })
+    }
+
     @Test("a code page lists the code's entries in both languages and decodes the HRESULT")
     func codePage() async throws {
         let site = try await sampleSite()
