@@ -200,14 +200,17 @@ struct ErrorSectionExtractor {
         // A details table (`| Attribute | Value |`), before the first subsection or in one
         // named for details: the error's codes in every form and its message.
         var detailCodes: [ErrorCode] = []
-        let detailBlocks = intro + zip(section.subsections, analysis.subsectionRoles).filter { $0.1 == .description }.flatMap(\.0.blocks)
+        let roles = zip(section.subsections, analysis.subsectionRoles).map { subsection, role in
+            role ?? (LeadIn.isDescription(subsection.titleText, anchor: subsection.anchor) ? .description : nil)
+        }
+        let detailBlocks = intro + zip(section.subsections, roles).filter { $0.1 == .description }.flatMap(\.0.blocks)
         for case .table(let table) in detailBlocks {
             guard let details = RecordTableExtractor.details(of: table, headingCodes: analysis.headingCodes) else { continue }
             detailCodes += details.codes
             if let message = details.message { messages.insert(message, at: 0) }
         }
 
-        for (subsection, role) in zip(section.subsections, analysis.subsectionRoles) {
+        for (subsection, role) in zip(section.subsections, roles) {
             switch role {
             case .description?:
                 // Details or an explanation: the explanation is why the error happens.

@@ -193,7 +193,7 @@ struct ErrorTableExtractor {
            let column = text.first(where: { column in
                let filled = cellTexts[column].filter { !$0.isEmpty }
                let withCodes = filled.filter { text in
-                   CodeScanner.codes(in: text, context: .prose).contains { $0.kind == .hexadecimal && $0.code.count == 10 && CodeScanner.hasFailureBit($0.code.dropFirst(2).utf8) }
+                   (text.contains("0x") || text.contains("0X")) && CodeScanner.codes(in: text, context: .prose).contains { $0.kind == .hexadecimal && $0.code.count == 10 && CodeScanner.hasFailureBit($0.code.dropFirst(2).utf8) }
                }
                return filled.count >= 2 && withCodes.count * 2 >= filled.count
            }) {

@@ -50,8 +50,6 @@ struct LeadIn {
     /// English in every translation.
     static func role(ofHeading title: String, anchor: String) -> Vocabulary.Role? {
         if let role = Vocabulary.leadInRole(title, allowingQualifier: false), role != .message { return role }
-        // `## Details`, `## Explanation`: what the error is.
-        if title.split(separator: " ").count <= 2, Vocabulary.roles(in: title) == [.description] { return .description }
         var words = anchor.split(separator: "-").map(String.init)
         words.removeAll { $0.allSatisfy(\.isNumber) || qualifiers.contains($0) }
         guard let first = words.first, words.count <= 2, let role = anchorRoles[first],
@@ -72,6 +70,12 @@ struct LeadIn {
         "cause": .cause, "causes": .cause, "reason": .cause,
         "symptom": .problem, "symptoms": .problem, "problem": .problem, "issue": .problem,
         "user": .resolution, "action": .resolution,
-        "details": .description, "explanation": .description,
     ]
+
+    /// Whether a subsection's heading names the details or the explanation of an error
+    /// (`## Details`, `## <a name="explanation"></a>Erklärung`).
+    static func isDescription(_ title: String, anchor: String) -> Bool {
+        ["details", "explanation"].contains(anchor)
+            || (title.utf8.count < 40 && title.split(separator: " ").count <= 2 && Vocabulary.names(.description, in: title))
+    }
 }

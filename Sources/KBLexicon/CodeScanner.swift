@@ -197,7 +197,7 @@ public enum CodeScanner {
 
     /// `DeviceCapReached` (three or more capitalised humps), `OM_S_SERVICE_STOP`,
     /// `PKCS_Issue_CA_Unavailable` (underscore-separated, with capitals).
-    public static func isStrictSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
+    @inlinable public static func isStrictSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
         guard let first = token.first, isUpper(first) || isLower(first), token.count >= 4 else { return false }
         guard token.contains(where: isUpper) else { return false }
         if token.contains(UInt8(ascii: "_")) {
@@ -222,7 +222,7 @@ public enum CodeScanner {
     /// (`DeviceCapReached`, `APNSCertificateNotValid`). Names of properties and states
     /// (`SerialNumber`, `InGracePeriod`) are not. Symbolic codes are English identifiers in every
     /// translation, so this test is the same for every language.
-    public static func isErrorLikeName<C: Collection<UInt8>>(_ token: C) -> Bool {
+    @inlinable public static func isErrorLikeName<C: Collection<UInt8>>(_ token: C) -> Bool {
         if token.contains(UInt8(ascii: "_")), !token.contains(where: isLower) { return true }
         return isErrorShapedName(token)
     }
@@ -230,7 +230,7 @@ public enum CodeScanner {
     /// A name that says it is an error: one of its words names a failure (`InstallFailed`,
     /// `ERROR_INSTALL_FAILURE`, `DeviceCapReached`), or it has the `E_` prefix of COM errors.
     /// `DS4_V2` or `ENABLED_STATE` are constants, not errors.
-    public static func isErrorShapedName<C: Collection<UInt8>>(_ token: C) -> Bool {
+    @inlinable public static func isErrorShapedName<C: Collection<UInt8>>(_ token: C) -> Bool {
         if token.starts(with: [UInt8(ascii: "E"), UInt8(ascii: "_")]) { return true }
         var words: [String] = []
         var current: [UInt8] = []
@@ -249,7 +249,7 @@ public enum CodeScanner {
         return words.contains(where: failureWords.contains)
     }
 
-    private static let failureWords: Set<String> = [
+    @usableFromInline static let failureWords: Set<String> = [
         "not", "no", "invalid", "failed", "fail", "fails", "failure", "error", "errors", "err", "denied", "unavailable",
         "expired", "missing", "unknown", "unsupported", "unexpected", "timeout", "timed", "reached", "blocked",
         "exceeded", "conflict", "rejected", "cancelled", "canceled", "disabled", "mismatch", "corrupt", "corrupted",
@@ -261,7 +261,7 @@ public enum CodeScanner {
     /// Any identifier with a capital letter after its first character, or an underscore, or in
     /// capitals: what a column of symbolic names holds (`AccountNotOnboarded`, `E_FAIL`).
     /// Names starting in lower case (`iOS`, `macOS`) are products, not codes.
-    public static func isLenientSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
+    @inlinable public static func isLenientSymbolic<C: Collection<UInt8>>(_ token: C) -> Bool {
         guard let first = token.first, isUpper(first) || isLower(first), token.count >= 3 else { return false }
         if token.contains(UInt8(ascii: "_")) { return token.contains(where: isUpper) }
         return isUpper(first) && token.dropFirst().contains(where: isUpper)
@@ -269,13 +269,13 @@ public enum CodeScanner {
 
     /// A malformed hexadecimal number that still looks like a failure HRESULT: seven or nine
     /// digits starting with 8–F (`0x801c003`, `0x80180002b`), a likely typo of a real code.
-    public static func looksLikeHRESULT<C: Collection<UInt8>>(_ digits: C) -> Bool {
+    @inlinable public static func looksLikeHRESULT<C: Collection<UInt8>>(_ digits: C) -> Bool {
         guard digits.count == 7 || digits.count == 9 else { return false }
         return hasFailureBit(digits)
     }
 
     /// Hexadecimal digits whose first one sets the top bit, as a failure HRESULT's does (`8…`–`F…`).
-    public static func hasFailureBit<C: Collection<UInt8>>(_ digits: C) -> Bool {
+    @inlinable public static func hasFailureBit<C: Collection<UInt8>>(_ digits: C) -> Bool {
         guard let first = digits.first else { return false }
         return (first >= UInt8(ascii: "8") && first <= UInt8(ascii: "9")) || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "f"))
     }
@@ -380,10 +380,10 @@ public enum CodeScanner {
         isUpper(byte) || isLower(byte) || isDecimalDigit(byte) || byte == UInt8(ascii: "_")
     }
 
-    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-    private static func isDecimalDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    public static func isHexDigit(_ byte: UInt8) -> Bool {
+    @usableFromInline static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    @usableFromInline static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    @usableFromInline static func isDecimalDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    @inlinable public static func isHexDigit(_ byte: UInt8) -> Bool {
         isDecimalDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
 }

@@ -254,7 +254,7 @@ public enum Vocabulary {
         for (role, list) in terms.merging(moreTerms, uniquingKeysWith: +) {
             var entry = FoldedTerms()
             for term in list {
-                let folded = normalize(term)
+                let folded = normalizeOf(term)
                 if folded.unicodeScalars.contains(where: isCJK) {
                     entry.cjk.append(folded)
                     entry.compactCJK.append(compact(folded))
@@ -280,7 +280,7 @@ public enum Vocabulary {
     ]
 
     /// Folded text with every run of non-letters and non-digits turned into one space.
-    public static func normalize(_ text: some StringProtocol) -> String {
+    static func normalizeOf(_ text: some StringProtocol) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text.utf8) }
         var result = ""
         var pendingSpace = false
@@ -321,18 +321,18 @@ public enum Vocabulary {
     }
 
     /// Whether a single word is a word for "error" (`fout`, `fel`, `Fehler`, `エラー`).
-    public static func isErrorWord(_ word: some StringProtocol) -> Bool {
-        let normalized = normalize(word)
+    static func isErrorWordOf(_ word: some StringProtocol) -> Bool {
+        let normalized = normalizeOf(word)
         return folded[.error]?.words.contains(normalized) == true || folded[.error]?.cjk.contains(normalized) == true
     }
 
     /// What a cell holds when it has nothing to say: "n/a", "n.v.t.", "Nicht zutreffend",
     /// "該当なし", a dash. Such a cell is empty: never an entry's title or message.
-    public static func isPlaceholder(_ text: some StringProtocol) -> Bool {
+    static func isPlaceholderOf(_ text: some StringProtocol) -> Bool {
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty, !CharacterCount.exceeds(trimmed, 40) else { return false }
         if trimmed.allSatisfy({ "-–—−‐/.…*_ ".contains($0) }) { return true }
-        return placeholders.contains(normalize(trimmed))
+        return placeholders.contains(normalizeOf(trimmed))
     }
 
     private static let placeholders: Set<String> = Set([
@@ -354,17 +354,17 @@ public enum Vocabulary {
         "該当なし", "なし", "該当しない",  // ja
         "不适用", "无", "不適用", "無",  // zh
         "해당 없음", "없음",  // ko
-    ].map { normalize($0) })
+    ].map { normalizeOf($0) })
 
     /// Whether a header names the platform a row applies to (`Platform`, `プラットフォーム`).
-    public static func isPlatform(_ header: some StringProtocol) -> Bool {
-        platforms.contains(normalize(header))
+    static func isPlatformOf(_ header: some StringProtocol) -> Bool {
+        platforms.contains(normalizeOf(header))
     }
 
     private static let platforms: Set<String> = Set([
         "platform", "plattform", "plateforme", "plataforma", "piattaforma", "platforma", "платформа", "プラットフォーム",
         "平台", "플랫폼", "alusta", "platformu", "platformy",
-    ].map { normalize($0) })
+    ].map { normalizeOf($0) })
 
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -382,15 +382,23 @@ public enum Vocabulary {
     /// where those languages put the head of a noun phrase: `ポータル サイトのエラー テキスト` (the
     /// portal's error text) names an error message, `その他のエラー情報` (other error information)
     /// names no error, `イベント名` (event name) no event.
-    public static func roles(in text: some StringProtocol) -> Set<Role> {
-        let normalized = normalize(text)
+
+
+    /// Whether `text` names `role`, as `roles(in:)` reads it, looking for that role only.
+    static func namesOf(_ role: Role, in text: some StringProtocol) -> Bool {
+        guard let entry = folded[role] else { return false }
+        return !roles(in: text, among: [role: entry]).isEmpty
+    }
+
+    private static func roles(in text: some StringProtocol, among terms: [Role: FoldedTerms]) -> Set<Role> {
+        let normalized = normalizeOf(text)
         guard !normalized.isEmpty else { return [] }
         let words = normalized.split(separator: " ").map(String.init)
         let hasCJK = normalized.unicodeScalars.contains(where: isCJK)
         // The header without spaces, with and without a closing parenthesis (`エラー コード (10 進)`).
-        let ends = hasCJK ? [compact(normalized), compact(normalize(withoutTrailingParenthesis(text)))] : []
+        let ends = hasCJK ? [compact(normalized), compact(normalizeOf(withoutTrailingParenthesis(text)))] : []
         var roles: Set<Role> = []
-        for (role, entry) in folded {
+        for (role, entry) in terms {
             if words.contains(where: entry.words.contains) || containsPhrase(words, entry) {
                 roles.insert(role)
             } else if hasCJK, entry.compactCJK.contains(where: { term in ends.contains { $0.hasSuffix(term) } }) {
@@ -433,10 +441,10 @@ public enum Vocabulary {
     /// - Parameter allowingQualifier: whether a two-word label whose other word qualifies the
     ///   term counts too ("Mogelijke oorzaak"); true for bold labels, false for headings, where
     ///   "iOS-problemen" names a group of problems rather than a part of one.
-    public static func leadInRole(_ text: some StringProtocol, allowingQualifier: Bool = true) -> Role? {
+    static func leadInRoleOf(_ text: some StringProtocol, allowingQualifier: Bool) -> Role? {
         // No term has more than five words: longer text (most headings) is not a lead-in.
         guard text.utf8.lazy.filter({ $0 == UInt8(ascii: " ") }).count <= 6 else { return nil }
-        var normalized = normalize(text)
+        var normalized = normalizeOf(text)
         // "Oplossing 1", "Solution 2", "Lösning nr 1", "Solution n° 2": a trailing number, with
         // its abbreviation, names one of several.
         var words = normalized.split(separator: " ")
@@ -511,8 +519,8 @@ public enum Vocabulary {
 
     /// Whether `text` ends with a word for "error" or "code", the context that makes a bare
     /// number (`Fout 80180003`, `foutcode 801c0003`) an error code.
-    public static func endsWithErrorWord(_ text: some StringProtocol) -> Bool {
-        let normalized = normalize(text.suffix(40))
+    static func endsWithErrorWordOf(_ text: some StringProtocol) -> Bool {
+        let normalized = normalizeOf(text.suffix(40))
         guard !normalized.isEmpty else { return false }
         if let last = normalized.split(separator: " ").last.map(String.init) {
             if folded[.error]?.words.contains(last) == true || folded[.code]?.words.contains(last) == true {
@@ -532,4 +540,25 @@ public enum Vocabulary {
         }
         return false
     }
+}
+
+// The entry points for other modules, one per kind of text: a generic function of another module
+// is not specialized for its caller, and these are called for every header and heading.
+extension Vocabulary {
+    public static func normalize(_ text: String) -> String { normalizeOf(text) }
+    public static func normalize(_ text: Substring) -> String { normalizeOf(text) }
+    public static func isErrorWord(_ word: String) -> Bool { isErrorWordOf(word) }
+    public static func isErrorWord(_ word: Substring) -> Bool { isErrorWordOf(word) }
+    public static func isPlaceholder(_ text: String) -> Bool { isPlaceholderOf(text) }
+    public static func isPlaceholder(_ text: Substring) -> Bool { isPlaceholderOf(text) }
+    public static func isPlatform(_ header: String) -> Bool { isPlatformOf(header) }
+    public static func isPlatform(_ header: Substring) -> Bool { isPlatformOf(header) }
+    public static func endsWithErrorWord(_ text: String) -> Bool { endsWithErrorWordOf(text) }
+    public static func endsWithErrorWord(_ text: Substring) -> Bool { endsWithErrorWordOf(text) }
+    public static func roles(in text: String) -> Set<Role> { roles(in: text, among: folded) }
+    public static func names(_ role: Role, in text: String) -> Bool { namesOf(role, in: text) }
+    public static func leadInRole(_ text: String, allowingQualifier: Bool = true) -> Role? { leadInRoleOf(text, allowingQualifier: allowingQualifier) }
+    public static func roles(in text: Substring) -> Set<Role> { roles(in: text, among: folded) }
+    public static func names(_ role: Role, in text: Substring) -> Bool { namesOf(role, in: text) }
+    public static func leadInRole(_ text: Substring, allowingQualifier: Bool = true) -> Role? { leadInRoleOf(text, allowingQualifier: allowingQualifier) }
 }
