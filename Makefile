@@ -40,6 +40,7 @@ bench: setup
 	bench/build ../shared/corpus
 	bench/search ../shared/corpus
 	bench/serve ../shared/corpus
+	bench/extraction ../shared/corpus ../shared/corpus-m365
 
 clean:
 	rm -rf .build .build-fuzz site
