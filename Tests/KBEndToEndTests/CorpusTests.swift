@@ -9,14 +9,23 @@ import KBTestSupport
 import Testing
 @testable import KBCommandLine
 
-/// The corpus read once for all tests of the suite.
+/// A corpus read once for all tests of the suite.
 actor CorpusModel {
-    static let shared = CorpusModel()
+    /// `../shared/corpus`, the Intune docs.
+    static let shared = CorpusModel(path: corpusPath)
+    /// `../shared/corpus-m365`, the Microsoft 365 security docs.
+    static let m365 = CorpusModel(path: m365CorpusPath)
+
+    let path: String
     private var cached: (ContentTree, KnowledgeBase)?
+
+    init(path: String) {
+        self.path = path
+    }
 
     func load() async throws -> (ContentTree, KnowledgeBase) {
         if let cached { return cached }
-        let tree = try ContentTree(path: corpusPath)
+        let tree = try ContentTree(path: path)
         let model = try await KBTestSupport.build(tree, steps: [.model]).model
         cached = (tree, model)
         return (tree, model)

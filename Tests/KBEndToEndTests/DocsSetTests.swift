@@ -101,25 +101,11 @@ enum CorpusReading {
     }
 }
 
-/// The Microsoft 365 corpus read once for all tests of the suite.
-actor M365Corpus {
-    static let shared = M365Corpus()
-    private var cached: (ContentTree, KnowledgeBase)?
-
-    func load() async throws -> (ContentTree, KnowledgeBase) {
-        if let cached { return cached }
-        let tree = try ContentTree(path: m365CorpusPath)
-        let model = try await KBTestSupport.build(tree, steps: [.model]).model
-        cached = (tree, model)
-        return (tree, model)
-    }
-}
-
 @Suite("Another docs set: the Microsoft 365 security docs in Danish and Polish, with HTML tables")
 struct M365CorpusTests {
     @Test("translations of the same source version give the same entries in 99% of the articles, built together and each language alone")
     func translationsAgree() async throws {
-        let (tree, model) = try await M365Corpus.shared.load()
+        let (tree, model) = try await CorpusModel.m365.load()
         let sources = Dictionary(model.articles.map { ("\($0.locale)/\($0.id)", $0.source) }, uniquingKeysWith: { first, _ in first })
         let text: (Article) -> String = { article in (try? tree.text(sources["\(article.locale)/\(article.id)"] ?? article.source)) ?? "" }
         var alone: [Article] = []
@@ -140,7 +126,7 @@ struct M365CorpusTests {
 
     @Test("every 8-digit hexadecimal code in a table (pipe or HTML) or heading is a code of its article's entries")
     func hexadecimalCodes() async throws {
-        let (tree, model) = try await M365Corpus.shared.load()
+        let (tree, model) = try await CorpusModel.m365.load()
         let coverage = try CorpusReading.hexCoverage(model) { try tree.text($0.source) }
         #expect(coverage.written > 100)
         #expect(coverage.missing.isEmpty, "\(coverage.missing.prefix(20))")
@@ -148,7 +134,7 @@ struct M365CorpusTests {
 
     @Test("the Defender antivirus troubleshooting article gives one entry per event and per error code, with its message and resolution")
     func defenderAntivirus() async throws {
-        let (_, model) = try await M365Corpus.shared.load()
+        let (_, model) = try await CorpusModel.m365.load()
         for locale in ["da-dk", "pl-pl"] {
             let article = try #require(model.articles.first { $0.locale == locale && $0.id == "security/defender-endpoint/troubleshoot-microsoft-defender-antivirus" })
             let errors = article.entries.filter { $0.id.hasPrefix("error-codes-") }
@@ -167,7 +153,7 @@ struct M365CorpusTests {
 
     @Test("table entries with a code have their message: at least 55% of them (21% before HTML tables were read)")
     func codesAndMessages() async throws {
-        let (_, model) = try await M365Corpus.shared.load()
+        let (_, model) = try await CorpusModel.m365.load()
         #expect(CorpusReading.codeAndMessageShare(model) >= 0.55)
     }
 }
