@@ -116,9 +116,6 @@ public struct ArticleExtractor: Sendable {
         return Result(article: article, diagnostics: diagnostics, reading: reading)
     }
 
-    /// A heading that is a code over a table of one row (`## 0x8024402F`, then `Message |
-    /// Description | Mitigation`) describes one error: the section's entry takes the row's
-    /// codes, message, cause and resolution, and the row is no entry of its own.
     /// The name of an HTML block that is one empty anchor and nothing else (`<a id="x"></a>`,
     /// `<a name="x"/>`).
     static func loneAnchor(_ raw: String) -> String? {
@@ -130,6 +127,9 @@ public struct ArticleExtractor: Sendable {
         return rest.isEmpty || rest.lowercased() == "</a>" ? name : nil
     }
 
+    /// A heading that is a code over a table of one row (`## 0x8024402F`, then `Message |
+    /// Description | Mitigation`) describes one error: the section's entry takes the row's
+    /// codes, message, cause and resolution, and the row is no entry of its own.
     static func mergeCodeHeadingsWithTheirRow(_ entries: inout [ErrorEntry], singleRows: Set<String>, document: inout Section) {
         var merged: Set<String> = []
         // The rows of each section, found in one pass (not a search of all entries per heading).

@@ -364,16 +364,14 @@ struct BlockBuilder {
             guard offset >= 0, offset < lineStarts.count else { continue }
             let start = lineStarts[offset]
             let end = source.text[start...].firstIndex(of: "\n") ?? source.text.endIndex
-            do {
-                var line = source.text[start..<end]
-                var dropped = 0
-                while dropped < column - 1, let first = line.first, first == " " || first == "\t" || first == ">" {
-                    line = line.dropFirst()
-                    dropped += 1
-                }
-                result += line
-                result += "\n"
+            var line = source.text[start..<end]
+            var dropped = 0
+            while dropped < column - 1, let first = line.first, first == " " || first == "\t" || first == ">" {
+                line = line.dropFirst()
+                dropped += 1
             }
+            result += line
+            result += "\n"
         }
         return result
     }

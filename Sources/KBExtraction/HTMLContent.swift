@@ -130,7 +130,7 @@ struct HTMLContent {
                 break
             }
             cells += cellElements.count
-            var row = Table.Row(cells: [], location: location)
+            var row = Table.Row(cells: [], location: place(tr))
             var allHeadings = !cellElements.isEmpty
             for cell in cellElements {
                 row.cells.append(blocks(cell.children))
@@ -150,7 +150,12 @@ struct HTMLContent {
             header = rows.removeFirst()
             header.isHeading = false
         }
-        return Table(alignments: [], header: header, rows: rows, location: location)
+        return Table(alignments: [], header: header, rows: rows, location: place(element))
+    }
+
+    /// Where an element starts in the article: its line in the HTML, from the HTML's first line.
+    private func place(_ element: HTMLElement) -> SourceLocation {
+        element.line > 0 ? SourceLocation(line: location.line + element.line - 1, column: 1) : location
     }
 
     /// A `colspan` or `rowspan` as browsers read it: digits, 1 when missing or not a number, at

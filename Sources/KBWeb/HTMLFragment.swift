@@ -9,11 +9,15 @@ public struct HTMLElement: Hashable, Sendable {
     public var name: String
     public var attributes: [String: String]
     public var children: [HTMLNode]
+    /// The line of the parsed text its start tag is on (1 for the first), 0 when the parser
+    /// implied the element.
+    public var line: Int
 
-    public init(name: String, attributes: [String: String] = [:], children: [HTMLNode] = []) {
+    public init(name: String, attributes: [String: String] = [:], children: [HTMLNode] = [], line: Int = 0) {
         self.name = name
         self.attributes = attributes
         self.children = children
+        self.line = line
     }
 
     /// The element's child elements.
@@ -160,7 +164,8 @@ public enum HTMLFragment {
                     let name = String(cString: attribute.pointee.name).lowercased()
                     if attributes[name] == nil { attributes[name] = String(cString: attribute.pointee.value) }
                 }
-                stack.append(Frame(element: HTMLElement(name: name(of: element), attributes: attributes), pending: children(of: node).reversed()))
+                let copied = HTMLElement(name: name(of: element), attributes: attributes, line: Int(element.start_pos.line))
+                stack.append(Frame(element: copied, pending: children(of: node).reversed()))
             default:
                 continue
             }
