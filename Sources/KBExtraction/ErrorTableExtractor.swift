@@ -188,7 +188,6 @@ struct ErrorTableExtractor {
 
         // No code column, but a text column whose cells hold codes in their sentences (`Access is
         // denied. (Exception from HRESULT: 0x80070005)`): that column is the message.
-        var codesInMessages = false
         if columns.codes.isEmpty, columns.message == nil,
            let column = text.first(where: { column in
                let filled = cellTexts[column].filter { !$0.isEmpty }
@@ -199,7 +198,6 @@ struct ErrorTableExtractor {
            }) {
             columns.message = column
             used.insert(column)
-            codesInMessages = true
             columns.onlyRowsWithCodes = true
         }
 
@@ -207,11 +205,10 @@ struct ErrorTableExtractor {
         if !columns.codes.isEmpty {
             isErrorTable = true
         } else if let message = columns.message {
-            isErrorTable = codesInMessages || hasErrorMessage || columns.cause != nil || columns.resolution != nil || problem != nil
+            isErrorTable = columns.onlyRowsWithCodes || hasErrorMessage || columns.cause != nil || columns.resolution != nil || problem != nil
                 || (profiles[message].readsAsMessages && laterProse)
         } else if let problem {
             // A problem column followed by longer prose (what causes it, what to do) is about
-            // errors whatever that prose's header says.
             // errors whatever that prose's header says, when it is the first column or follows
             // only numbers (`Case | Symptoms | Steps`).
             let leads = (0..<problem).allSatisfy { column in
@@ -222,7 +219,7 @@ struct ErrorTableExtractor {
         } else {
             // A first column beside a cause and a resolution names the error (`Fejltype | Årsag | Løsning`).
             isErrorTable = errorColumn != nil
-                || (columns.cause != nil && columns.resolution != nil && text.contains { !used.contains($0) && $0 == text.first })
+                || (columns.cause != nil && columns.resolution != nil && text.first.map { !used.contains($0) } == true)
         }
         guard isErrorTable else { return nil }
 

@@ -64,7 +64,6 @@ struct HTMLContent {
         case "table":
             return [.table(table(element))] + (anchor.map { [.paragraph([$0])] } ?? [])
         case "ul", "ol":
-            let items = element.elements.filter { $0.name == "li" }
             // Text or other elements directly in a list are kept as items of their own.
             var listItems: [[Block]] = []
             for node in element.children {
@@ -77,10 +76,9 @@ struct HTMLContent {
                     listItems.append([.paragraph([.text(Whitespace.collapse(text))])])
                 }
             }
-            _ = items
             guard !listItems.isEmpty else { return [] }
             let start = Int(element.attributes["start"] ?? "").map { min(max($0, 0), 1_000_000_000) } ?? 1
-            let list = List(isOrdered: element.name == "ol", start: start, isTight: true, items: listItems, location: location)
+            let list = List(isOrdered: element.name == "ol", start: start, isTight: true, items: listItems, location: place(element))
             content = [.list(list)]
         case "pre":
             var text = element.textContent
@@ -211,12 +209,12 @@ struct HTMLContent {
         case "a":
             let inner = inlines(of: element.children)
             guard let href = element.attributes["href"], !href.isEmpty else { return anchor + inner }
-            links.append(ArticleLink(destination: href, text: inner.plainText, location: location))
+            links.append(ArticleLink(destination: href, text: inner.plainText, location: place(element)))
             content = [.link(destination: href, title: element.attributes["title"] ?? "", content: inner)]
         case "img":
             guard let source = element.attributes["src"], !source.isEmpty else { return anchor }
             let alt = element.attributes["alt"] ?? ""
-            links.append(ArticleLink(destination: source, text: alt, location: location, isImage: true))
+            links.append(ArticleLink(destination: source, text: alt, location: place(element), isImage: true))
             content = [.image(source: source, title: element.attributes["title"] ?? "", alt: alt)]
         default:
             content = inlines(of: element.children)
