@@ -80,6 +80,34 @@ struct ErrorReferenceTests {
         #expect(article.entries[0].codes[0].aliases.contains("-2147290297"))
     }
 
+    @Test("tables in block quotes and list items are read as the same tables, pipe or HTML")
+    func quotedTables() {
+        let (article, _) = article("""
+            # Codes
+
+            > |Hex|Decimal|Symbolic name|Message|
+            > |---|---|---|---|
+            > |0x8002F347|-2147290297|DTS_E_STOREDPROCSTASK_OVERWRITINGSPATEXECUTING|Overwriting the procedure.|
+
+            - The HTML one:
+
+              <table>
+              <tr><th>Error code</th><th>Message</th></tr>
+              <tr><td>0x80070005</td><td>Access is denied.</td></tr>
+              </table>
+
+            > <table>
+            > <tr><th>Error code</th><th>Message</th></tr>
+            >
+            > <tr><td>0x80070002</td><td>The file is missing.</td></tr>
+            > </table>
+            """)
+        #expect(article.entries.map { $0.codes.map(\.code) } == [
+            ["0x8002F347", "DTS_E_STOREDPROCSTASK_OVERWRITINGSPATEXECUTING"], ["0x80070005"], ["0x80070002"],
+        ])
+        #expect(article.entries.map(\.message) == ["Overwriting the procedure.", "Access is denied.", "The file is missing."])
+    }
+
     @Test("a code inside the message column of a table of commands makes the row an entry")
     func codeInMessage() {
         let (article, _) = article("""
