@@ -125,7 +125,9 @@ struct ErrorTableExtractor {
             guard !texts.isEmpty else { continue }
             // A column of distinct bare numbers in a section about events or errors holds their IDs.
             // So does one under a header that names errors or codes (`Error | Severity | Description`).
-            let numbersOnly = (anchorsNameCodes || !roles[column].isDisjoint(with: [.error, .code, .event, .decimal]))
+            // So does one whose numbers link to their own articles (`[26013](…-26013-….md)`).
+            let numbersOnly = (anchorsNameCodes || !roles[column].isDisjoint(with: [.error, .code, .event, .decimal])
+                || cells[column].contains(where: Self.linksToItsArticle))
                 && texts.count >= 2 && Set(texts).count == texts.count
                 && texts.allSatisfy(isSignedDecimal) && roles[column].isDisjoint(with: [.cause, .resolution, .message])
             let headerNamesCodes = !roles[column].isDisjoint(with: [.code, .event, .decimal]) || numbersOnly
@@ -337,6 +339,15 @@ struct ErrorTableExtractor {
               CodeScanner.codes(in: trimmed, context: .codeCell).first?.kind == .hexadecimal
         else { return nil }
         return trimmed
+    }
+
+    /// A cell that is a number linking to a page whose name holds that number.
+    static func linksToItsArticle(_ cell: [Block]) -> Bool {
+        guard cell.count == 1, case .paragraph(let content) = cell[0],
+              case .link(let destination, _, let label)? = content.first(where: { $0 != .text(" ") })
+        else { return false }
+        let number = label.plainText.trimmingWhitespace
+        return number.count >= 2 && number.allSatisfy(\.isNumber) && destination.contains(number)
     }
 
     /// A column of hexadecimal values none of which is a failure (no first digit of 8 to F) and

@@ -41,6 +41,20 @@ struct ErrorReferenceTests {
         }
     }
 
+    @Test("numbers that link to their own articles are codes, whatever the header says")
+    func linkedNumbers() {
+        let (article, _) = article("""
+            # Fouten
+
+            | Quux | Zorb | Blat |
+            | --- | --- | --- |
+            | [26013](mssqlserver-26013-database-engine-error.md) | 10 | The certificate is not valid. |
+            | 26014 | 16 | The key could not be read. |
+            """, path: "xx-yy/errors.md")
+        #expect(article.entries.map { $0.codes.map(\.code) } == [["26013"], ["26014"]])
+        #expect(article.entries.map(\.message) == ["The certificate is not valid.", "The key could not be read."])
+    }
+
     @Test("a code cell is a set of codes: decimal, signed decimal, hexadecimal and names, checked against each other")
     func codeCells() {
         let (article, diagnostics) = article("""
