@@ -321,13 +321,16 @@ struct BlockBuilder {
         var next = Int(node.subtreeEnd)
         if let source {
             while open > 0, next < siblingsEnd, tree[next].kind != .heading {
-                open += HTMLFragment.tableTags(in: text(ofLines: tree[next].start.line...tree[next].end.line, in: source, column: node.start.column)).unclosed
+                let lines = tree[next].start.line...max(tree[next].start.line, tree[next].end.line)
+                open += HTMLFragment.tableTags(in: text(ofLines: lines, in: source, column: node.start.column)).unclosed
                 last = next
                 next = Int(tree[next].subtreeEnd)
             }
         }
         consumedBefore = max(consumedBefore, Int(tree[last].subtreeEnd))
-        let html = source.map { text(ofLines: node.start.line...tree[last].end.line, in: $0, column: node.start.column) } ?? node.literal
+        // cmark gives some blocks (a comment at the end) an end before their start.
+        let lines = node.start.line...max(node.start.line, tree[last].end.line, tree[last].start.line)
+        let html = source.map { text(ofLines: lines, in: $0, column: node.start.column) } ?? node.literal
         let nodes: [HTMLNode]
         do {
             nodes = try HTMLFragment.parse(html, maximumDepth: limits.treeDepth)

@@ -185,6 +185,16 @@ struct HTMLTableTests {
         #expect(blocks.dropFirst().plainText == "After the table.")
     }
 
+    @Test("a table left open before a comment that ends the article (a block cmark ends before it starts) is read")
+    func openBeforeFinalComment() {
+        let (article, _) = article("<TABLE><TD BACKGROUND=\"javascript:alert(1)\">0x80070005\n\n<!--#exec cmd=\"/bin/echo x\"-->\n")
+        guard case .table(let table)? = article.document.blocks.first else {
+            Issue.record("no table: \(article.document.blocks)")
+            return
+        }
+        #expect(table.rows.first?.cells.first?.plainText == "0x80070005")
+    }
+
     @Test("HTML that could nest past the depth limit is kept as HTML, with a warning")
     func tooDeep() {
         let html = "<table><tr><td>" + String(repeating: "<div>", count: 500) + "0x80070005" + String(repeating: "</div>", count: 500)
