@@ -238,12 +238,13 @@ struct ErrorSectionExtractor {
             location: section.location)
     }
 
-    /// Names that say they are errors (`ERROR_INSTALL_FAILURE`, `E_ACCESSDENIED`,
-    /// `DeviceCapReached`) in an error's own text, wherever they stand: there they name it.
+    /// Names that say they are errors by their first or last word (`ERROR_INSTALL_FAILURE`,
+    /// `E_ACCESSDENIED`, `DeviceCapReached`) in an error's own text, wherever they stand: there
+    /// they name it.
     static func namedErrors(in text: String) -> [ErrorCode] {
         CodeScanner.scan(text, context: .codeCell).compactMap { match in
             let token = Array(match.code.raw.utf8)
-            guard match.code.kind == .symbolic, CodeScanner.isStrictSymbolic(token), CodeScanner.isErrorShapedName(token) else { return nil }
+            guard match.code.kind == .symbolic, CodeScanner.isStrictSymbolic(token), CodeScanner.namesAFailure(token) else { return nil }
             return match.code
         }
     }

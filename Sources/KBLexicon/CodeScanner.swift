@@ -232,6 +232,19 @@ public enum CodeScanner {
     /// `DS4_V2` or `ENABLED_STATE` are constants, not errors.
     @inlinable public static func isErrorShapedName<C: Collection<UInt8>>(_ token: C) -> Bool {
         if token.starts(with: [UInt8(ascii: "E"), UInt8(ascii: "_")]) { return true }
+        return nameWords(token).contains(where: failureWords.contains)
+    }
+
+    /// Whether a name says it is an error by its first or last word (`ERROR_FILE_NOT_FOUND`,
+    /// `MobileAssetError`, `E_FAIL`), not in passing (`XPCErrorDescription`, a key that holds one).
+    @inlinable public static func namesAFailure<C: Collection<UInt8>>(_ token: C) -> Bool {
+        if token.starts(with: [UInt8(ascii: "E"), UInt8(ascii: "_")]) { return true }
+        let words = nameWords(token)
+        return words.last.map(failureWords.contains) == true || ["error", "err"].contains(words.first ?? "")
+    }
+
+    /// The lower-cased words of a name: split at underscores and where a capital starts a word.
+    @inlinable static func nameWords<C: Collection<UInt8>>(_ token: C) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
         let characters = Array(token)
@@ -246,7 +259,7 @@ public enum CodeScanner {
             }
         }
         if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self).lowercased()) }
-        return words.contains(where: failureWords.contains)
+        return words
     }
 
     @usableFromInline static let failureWords: Set<String> = [
