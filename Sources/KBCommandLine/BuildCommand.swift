@@ -37,7 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The content folder: one folder per locale (content/en-us/…), or the articles of one language. Default: kb.yml's content, else content.")
+    @Argument(help: "The content folder: one folder per locale (content/en-us/…), or the articles of one language (that of kb.yml's locale, else of the folder's name when it is one, such as da-dk, else en). Default: kb.yml's content, else content.")
     var content: String?
 
     @Option(name: [.short, .customLong("output")], help: "The folder to write the site to (default: kb.yml's output, else site).")

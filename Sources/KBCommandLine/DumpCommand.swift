@@ -16,7 +16,7 @@ struct DumpCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The content folder, holding one folder per locale.")
+    @Argument(help: "The content folder: one folder per locale, or the articles of one language (see kb build --help).")
     var content: String
 
     @OptionGroup var options: ContentOptions
