@@ -44,8 +44,9 @@ public struct ArticleExtractor: Sendable {
         for child in document.tree.children(of: document.tree.root) {
             let node = document.tree[child]
             // As an HTML block, or as a paragraph when the heading follows on the next line.
+            let inlines = node.kind == .paragraph ? Array(document.tree.children(of: child)) : []
             let raw = node.kind == .htmlBlock ? node.literal
-                : node.kind == .paragraph ? document.tree.children(of: child).map { inline in
+                : inlines.first.map({ document.tree[$0].kind == .htmlInline }) == true && inlines.count <= 4 ? inlines.map { inline in
                     [.htmlInline, .text].contains(document.tree[inline].kind) ? document.tree[inline].literal : "\u{0}"
                 }.joined() : ""
             if let name = Self.loneAnchor(raw) {

@@ -74,8 +74,9 @@ struct BlockBuilder {
             let language = node.title.split(separator: " ").first.map(String.init) ?? ""
             return [.code(language: language, text: node.literal)]
         case .htmlBlock:
-            guard HTMLFragment.tableTags(in: node.literal).opening > 0 else { return [.html(node.literal)] }
-            return htmlTables(from: index)
+            let tables = HTMLFragment.tableTags(in: node.literal)
+            guard tables.opening > 0 else { return [.html(node.literal)] }
+            return htmlTables(from: index, unclosed: tables.unclosed)
         case .thematicBreak:
             return [.thematicBreak]
         case .table:
@@ -314,9 +315,9 @@ struct BlockBuilder {
     /// An HTML block that opens a `<table>`, read with the blocks after it up to where the
     /// table closes (cmark ends an HTML block at a blank line, a browser reads on), as blocks:
     /// the tables as tables, what is around them as paragraphs and lists.
-    private mutating func htmlTables(from index: Int) -> [Block] {
+    private mutating func htmlTables(from index: Int, unclosed: Int) -> [Block] {
         let node = tree[index]
-        var open = HTMLFragment.tableTags(in: node.literal).unclosed
+        var open = unclosed
         var last = index
         var next = Int(node.subtreeEnd)
         if let source {
