@@ -87,12 +87,13 @@ let package = Package(
         ),
         .target(name: "KBLanguageModelFiles", dependencies: ["KBOutput", "KBLinking", "KBModel", "KBCore"], swiftSettings: instrumented),
         .target(name: "KBDump", dependencies: ["KBOutput", "KBModel", "KBCore"], swiftSettings: instrumented),
-        // The build as named steps over a content source, with the formats registered; no I/O.
+        // A build's life (SiteBuild) as named steps over a content source and a store passed in,
+        // with the formats registered; no I/O.
         .target(
             name: "KBPipeline",
             dependencies: [
                 "KBExtraction", "KBLinking", "KBModel", "KBCore", "KBWeb", "KBOutput",
-                "KBPages", "KBSearchIndex", "KBContractFiles", "KBLanguageModelFiles", "KBDump",
+                "KBPages", "KBSearchIndex", "KBContractFiles", "KBLanguageModelFiles", "KBDump", "CFileSystem",
             ],
             swiftSettings: instrumented
         ),

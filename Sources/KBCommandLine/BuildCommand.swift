@@ -1,5 +1,4 @@
 import ArgumentParser
-import CFileSystem
 import Foundation
 import KBCore
 import KBOutput
@@ -60,80 +59,26 @@ struct BuildCommand: AsyncParsableCommand {
         let started = BuildRecord.now()
         let project = try Project(content: content, options: options, failure: failure, site: site, output: output)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
-        let formats = try project.formats(from: OutputFormats.all(templates: try project.templateSet()))
-        var pipeline = Pipeline.site(formats: formats)
-        let writer = try SiteWriter(output: project.outputPath, content: tree.root, force: force)
-
-        // Nothing changed since the last build of this folder: report what it reported.
-        let recordLocation = BuildRecord.location(of: writer.output)
-        let templates = try project.templatesPath.map { try ContentTree(path: $0, limits: project.settings.limits) }
-        let fingerprint = BuildRecord.fingerprint(of: project, content: tree, formats: formats.map(\.name))
-        let inputs = BuildRecord.inputs(content: tree, templates: templates, configuration: project.configuration.file)
-        if !rebuild, let fingerprint, let inputs,
-           let record = BuildRecord.current(at: recordLocation, fingerprint: fingerprint, inputs: inputs, output: writer.output.path) {
-            let engine = DiagnosticEngine()
-            engine.emit(record.diagnostics)
-            options.report(engine, contentPath: project.contentPath, virtualLocale: record.virtualLocale)
-            FileHandle.standardError.write(Data("up to date: \(record.summary) (nothing changed since the last build)\n".utf8))
-            if options.timings { TimingConsole.report(steps: [], total: ContinuousClock.now - start) }
-            if project.failOn.fails(record.diagnostics) { throw ExitCode(1) }
-            return
-        }
-        // The record describes the site about to be replaced: a build stopped halfway must not
-        // leave it behind.
-        try? FileManager.default.removeItem(at: recordLocation)
-
-        // Each step's files are written into the staging folder as it makes them; the last
-        // step settles collisions and swaps the site in.
-        let staged = try writer.stage()
-        pipeline.steps.append(BuildStep("write") { state in
-            state.diagnostics.emit(try writer.finish(staged))
-        })
-        var settings = project.settings
-        settings.sink = staged
+        let formats = try project.formats()
+        let store = try SiteFolderStore(project: project, content: tree, formats: formats.map(\.name), force: force, started: started)
         let engine = project.makeDiagnosticEngine()
         let progress = ProgressDisplay.onTerminal(quiet: options.quiet)
-        let state: BuildState
-        kb_keep_large_blocks_apart()
-        do {
-            // Before each step, the memory the last one let go goes back to the system: the next
-            // step's peak then does not stand on the last one's free but held memory.
-            state = try await pipeline.run(tree, settings: settings, diagnostics: engine) { step in
-                kb_release_free_memory()
-                progress?.report(step)
-            }
-        } catch {
-            staged.drain()
-            try? FileManager.default.removeItem(at: staged.staging)
-            throw error
-        }
+        let outcome = try await SiteBuild.build(project.settings, formats: formats, into: store)
+            .run(tree, diagnostics: engine, rebuild: rebuild) { progress?.report($0) }
         progress?.finish()
 
-        options.report(engine, contentPath: project.contentPath, virtualLocale: state.layout.virtualLocale)
-        let linked = state.linked
-        let entries = linked?.articles.reduce(0) { $0 + $1.entries.count } ?? 0
-        func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String {
-            "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+        options.report(engine, contentPath: project.contentPath, virtualLocale: outcome.report.virtualLocale)
+        let summary = "\(outcome.report.summary) in \(project.outputPath)"
+        if let state = outcome.state {
+            FileHandle.standardError.write(Data("built \(summary) (\(store.writer.unchangedFiles) unchanged since the last build)\n".utf8))
+            if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
+            // The command ends the process: the model goes back to the system with it, at once,
+            // rather than its millions of small values one by one after the site was written.
+            KeptUntilExit.keep(state)
+        } else {
+            FileHandle.standardError.write(Data("up to date: \(summary) (nothing changed since the last build)\n".utf8))
+            if options.timings { TimingConsole.report(steps: [], total: ContinuousClock.now - start) }
         }
-        let summary = "\(count(linked?.articles.count ?? 0, "article")), \(count(entries, "error entry", "error entries")), "
-            + "\(count(linked?.codes.codes.count ?? 0, "code")) in \(count(linked?.locales.count ?? 0, "language")): "
-            + "\(count(state.fileCount, "file")) in \(project.outputPath)"
-        FileHandle.standardError.write(Data("built \(summary) (\(writer.unchangedFiles) unchanged since the last build)\n".utf8))
-        if let fingerprint, let inputs, let outputs = BuildRecord.outputs(of: writer.output.path) {
-            let record = BuildRecord(
-                fingerprint: fingerprint, started: started, inputs: inputs, outputs: outputs, diagnostics: engine.diagnostics,
-                virtualLocale: state.layout.virtualLocale, summary: summary)
-            do {
-                try record.save(to: recordLocation)
-            } catch {
-                FileHandle.standardError.write(Data("kb: warning: cannot keep a record of this build at '\(recordLocation.path)' (\(error)); the next build builds everything again\n".utf8))
-            }
-        }
-        if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
-        // The command ends the process: the model goes back to the system with it, at once, where
-        // letting go of its millions of small values one by one took one core 0.46 s on the
-        // corpus and about 1.5 s on four copies of it, after the site was written.
-        KeptUntilExit.keep(state)
         if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }
 

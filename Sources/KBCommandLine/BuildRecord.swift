@@ -18,7 +18,7 @@ import KBOutput
 /// Written by `json` (the bytes its `Encodable` conformance gives), read by `current(at:…)`.
 struct BuildRecord: Encodable {
     /// Changes when the record's form or meaning does.
-    static let format = 1
+    static let format = 2
     /// How long before the build began a file must have last changed to be trusted unchanged.
     static let racyMargin: Int64 = 2_000_000_000
 

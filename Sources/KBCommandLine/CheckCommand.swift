@@ -10,7 +10,7 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Reads, parses and extracts every article and links them, as kb build does: front \
             matter, Markdown, includes, links and anchors, error codes, translations, tables of \
-            contents and media. Prints every problem as path:line:col: severity: message [id] \
+            contents, media, and the paths of the files the site would have (two files that would be written to one path). Prints every problem as path:line:col: severity: message [id] \
             (--format json for one JSON object, --format github for workflow annotations) and writes \
             nothing. The exit status is 1 when an error was reported, and with --strict when a \
             warning was; severities come from kb.yml and --error, --warn and --ignore.
@@ -29,8 +29,7 @@ struct CheckCommand: AsyncParsableCommand {
         let project = try Project(content: content, options: options, failure: failure)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
         let engine = project.makeDiagnosticEngine()
-        let pipeline = Pipeline(steps: [.model, .link, .media])
-        let state = try await pipeline.run(tree, settings: project.settings, diagnostics: engine)
+        let state = try await SiteBuild.check(project.settings, formats: try project.formats()).make(tree, diagnostics: engine)
         options.report(engine, contentPath: project.contentPath, virtualLocale: state.layout.virtualLocale)
         if options.timings { TimingConsole.report(state, total: ContinuousClock.now - start) }
         if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }

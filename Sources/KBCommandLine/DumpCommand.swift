@@ -28,8 +28,7 @@ struct DumpCommand: AsyncParsableCommand {
         let project = try Project(content: content, options: options, failure: failure)
         let tree = try ContentTree(path: content, limits: project.settings.limits)
         let engine = project.makeDiagnosticEngine()
-        let pipeline = Pipeline(steps: [.model, .link, .output(OutputFormats.dump)])
-        let state = try await pipeline.run(tree, settings: project.settings, diagnostics: engine)
+        let state = try await SiteBuild.dump(project.settings).make(tree, diagnostics: engine)
         for file in state.files where file.path == DumpFormat.path {
             FileHandle.standardOutput.write(Data(file.contents))
         }

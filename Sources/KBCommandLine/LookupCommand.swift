@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KBContract
-import KBContractFiles
 import KBCore
 import KBPipeline
 import KBQuery
@@ -31,7 +30,7 @@ struct LookupCommand: AsyncParsableCommand {
     /// minus sign); other commands' arguments pass unchanged.
     static func preparedArguments(_ arguments: [String]) -> [String] {
         guard arguments.first == configuration.commandName else { return arguments }
-        let withValue: Set<String> = ["--site", "--content", "--lang"]
+        let withValue: Set<String> = ["--site", "--content", "--lang", "--config"]
         let flags: Set<String> = ["--json", "-h", "--help"]
         var options: [String] = []
         var words: [String] = []
@@ -64,8 +63,11 @@ struct LookupCommand: AsyncParsableCommand {
     @Option(help: "The built site to read (the output folder of kb build).")
     var site = "site"
 
-    @Option(help: "Read this content folder instead of a built site.")
+    @Option(help: "Read this content folder instead of a built site, with the settings of its kb.yml (locale, locales, exclude, limits), as kb build would.")
     var content: String?
+
+    @Option(help: "The configuration file for --content (default: kb.yml beside the content folder).")
+    var config: String?
 
     @Option(name: .customLong("lang"), help: "Only this locale or language (sv-se, sv).")
     var locale: String?
@@ -77,7 +79,7 @@ struct LookupCommand: AsyncParsableCommand {
         let lookup: CodeLookup
         do {
             if let content {
-                lookup = try await Self.lookup(content: content)
+                lookup = try await Self.lookup(content: content, config: config)
             } else {
                 lookup = try CodeLookup.load(reading: SiteFolder.reader(site), site: site)
             }
@@ -109,9 +111,10 @@ struct LookupCommand: AsyncParsableCommand {
     }
 
     /// The contract built in memory from a content folder, as `kb build` would write it.
-    static func lookup(content: String) async throws -> CodeLookup {
-        let tree = try ContentTree(path: content)
-        let state = try await Pipeline(steps: [.model, .link, .output(ContractFormat())]).run(tree)
+    static func lookup(content: String, config: String? = nil) async throws -> CodeLookup {
+        let project = try Project(content: content, options: try ContentOptions.parse(config.map { ["--config", $0] } ?? []))
+        let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)
+        let state = try await SiteBuild.contract(project.settings).make(tree, diagnostics: project.makeDiagnosticEngine())
         let files = state.filesByPath
         return try CodeLookup.load(reading: { path in files[path].map { Data($0.contents) } }, site: nil)
     }

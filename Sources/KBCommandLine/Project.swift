@@ -83,9 +83,9 @@ struct Project: Sendable {
         return ContentLayout.isLocaleFolder(name) && name.contains("-") ? name.lowercased() : nil
     }
 
-    /// The formats to run, in the order they are registered.
-    func formats(from all: [any OutputFormat]) throws -> [any OutputFormat] {
-        try Self.formats(outputNames, from: all)
+    /// The formats to run, in the order they are registered, the pages made from the templates.
+    func formats() throws -> [any OutputFormat] {
+        try Self.formats(outputNames, from: OutputFormats.all(templates: try templateSet()))
     }
 
     static func formats(_ outputNames: [String]?, from all: [any OutputFormat]) throws -> [any OutputFormat] {

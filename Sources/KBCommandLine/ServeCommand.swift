@@ -121,10 +121,6 @@ struct ServeCommand: AsyncParsableCommand {
         let builder: IncrementalBuilder
         /// The content folder as last listed: listed again when files are added or removed.
         private var tree: ContentTree?
-        /// The files of the last build (their paths and origins) and what resolving their
-        /// collisions kept: the same files resolve the same way.
-        private var lastFiles: [BuiltSite.File] = []
-        private var lastResolution: (kept: [Int], diagnostics: [Diagnostic]) = ([], [])
         /// The real path of the content folder.
         let contentRoot: String
         let templatesRoot: String?
@@ -132,8 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         init(command: ServeCommand) throws {
             project = try Project(content: command.content, options: command.options, site: command.site)
-            let formats = try project.formats(from: OutputFormats.all(templates: try project.templateSet()))
-            builder = IncrementalBuilder(pipeline: .site(formats: formats), settings: project.settings)
+            builder = IncrementalBuilder(.memory(project.settings, formats: try project.formats()))
             contentRoot = try ContentTree(path: project.contentPath, limits: project.settings.limits).root.path
             templatesRoot = project.templatesPath.flatMap(ContentTree.realPath)
             // The file read, else the one that would be: a kb.yml created while serving counts.
@@ -163,10 +158,8 @@ struct ServeCommand: AsyncParsableCommand {
                 let tree = try listing || self.tree == nil ? ContentTree(path: project.contentPath, limits: project.settings.limits) : self.tree!
                 self.tree = tree
                 let state = try await builder.build(tree, changed: relative, diagnostics: engine)
-                let resolved = resolve(state.files)
-                engine.emit(resolved.diagnostics)
                 let diagnostics = engine.diagnostics
-                site.publish(files: resolved.files, diagnostics: diagnostics)
+                site.publish(files: state.files, diagnostics: diagnostics)
                 let elapsed = ContinuousClock.now - start
                 let virtualLocale = state.layout.virtualLocale
                 let errors = diagnostics.filter { $0.severity == .error }.count
@@ -180,34 +173,13 @@ struct ServeCommand: AsyncParsableCommand {
                 }.joined()
                 let counts = builder.lastCounts
                 report += "\(what) in \(Self.milliseconds(elapsed)) ms (\(counts.extracted) files read, \(counts.made) outputs made, "
-                    + "\(counts.reused) reused; \(resolved.files.count) files; \(errors) errors, \(warnings) warnings)\n"
+                    + "\(counts.reused) reused; \(state.files.count) files; \(errors) errors, \(warnings) warnings)\n"
                 FileHandle.standardError.write(Data(report.utf8))
                 if project.showTimings { TimingConsole.report(state, total: elapsed) }
             } catch {
                 site.publish(files: [], diagnostics: engine.diagnostics, failure: "kb serve: the build failed: \(error)")
                 FileHandle.standardError.write(Data("the build failed: \(error)\n".utf8))
             }
-        }
-
-        /// `BuiltSite.resolvingCollisions`, done again only when the paths or origins changed.
-        private func resolve(_ files: [BuiltSite.File]) -> (files: [BuiltSite.File], diagnostics: [Diagnostic]) {
-            let same = files.count == lastFiles.count
-                && zip(files, lastFiles).allSatisfy { $0.path == $1.path && $0.origin == $1.origin }
-            if !same {
-                let (site, diagnostics) = BuiltSite(files: files).resolvingCollisions()
-                // Which of the files were kept, by their place in the list.
-                var places: [String: [Int]] = [:]
-                for (index, file) in files.enumerated() { places[file.path + "\u{0}" + (file.origin ?? ""), default: []].append(index) }
-                let kept = site.files.compactMap { file -> Int? in
-                    let key = file.path + "\u{0}" + (file.origin ?? "")
-                    guard let first = places[key]?.first else { return nil }
-                    places[key]?.removeFirst()
-                    return first
-                }
-                lastResolution = (kept, diagnostics)
-            }
-            lastFiles = files
-            return (lastResolution.kept.map { files[$0] }, lastResolution.diagnostics)
         }
 
         static func milliseconds(_ duration: Duration) -> Int {

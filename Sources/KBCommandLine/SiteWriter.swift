@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import KBCore
 import KBOutput
+import KBPipeline
 import Synchronization
 
 /// Writes a built site to disk safely: into a temporary folder beside the output, swapped in at
@@ -54,7 +55,7 @@ struct SiteWriter: Sendable {
     }
 
     /// A staging folder beside the output, empty, for a site written as it is made.
-    func stage() throws -> StagedSite {
+    func stage() throws -> StagedFolder {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         // A fixed name, which the lock keeps to one build: what a killed build left behind is
@@ -62,15 +63,15 @@ struct SiteWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).kb-staging")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        // Its folders go where the file system has room, not beside it (`StagedSite.createFolder`).
+        // Its folders go where the file system has room, not beside it (`StagedFolder.createFolder`).
         _ = kb_spread_subfolders(staging.path)
         let previous = fileManager.fileExists(atPath: output.appendingPathComponent(Self.marker).path) ? output : nil
-        return StagedSite(staging: staging, previous: previous)
+        return StagedFolder(staging: staging, previous: previous, writer: self)
     }
 
     /// Settles the collisions of the staged site (`BuiltSite.keptFiles`), marks it as kb's and
     /// swaps it in; on an error, removes it and leaves the previous site.
-    func finish(_ staged: StagedSite) throws -> [Diagnostic] {
+    func finish(_ staged: StagedFolder) throws -> [Diagnostic] {
         do {
             let diagnostics = try staged.settle()
             try Data("This folder was written by kb build and is replaced by the next build.\n".utf8)
@@ -184,7 +185,7 @@ struct SiteWriter: Sendable {
 /// same path, or one that differs only in case, or a file where a folder is needed) is kept in
 /// memory instead, and `settle` applies the collision rules to all of them at the end, as a build that
 /// held the site in memory does: the outcome does not depend on the order files come in.
-final class StagedSite: SiteSink {
+final class StagedFolder: StagedSite {
     let staging: URL
     private let previous: URL?
     private struct State {
@@ -205,9 +206,22 @@ final class StagedSite: SiteSink {
     /// The first error the writer met, thrown by the next `add` or by `settle`.
     private let failure = Mutex<(any Error)?>(nil)
 
-    init(staging: URL, previous: URL?) {
+    /// The site writer that made it, which swaps it in.
+    private let siteWriter: SiteWriter
+
+    init(staging: URL, previous: URL?, writer: SiteWriter) {
         self.staging = staging
         self.previous = previous
+        self.siteWriter = writer
+    }
+
+    func publish() throws -> [Diagnostic] {
+        try siteWriter.finish(self)
+    }
+
+    func discard() {
+        drain()
+        try? FileManager.default.removeItem(at: staging)
     }
 
     /// How many files were linked from the previous site, their bytes unchanged.

@@ -246,8 +246,8 @@ enum MCPFixture {
         Task {
             defer { semaphore.signal() }
             do {
-                let pipeline = Pipeline.site(formats: OutputFormats.standard(templates: try TemplateSet()))
-                let files = try await pipeline.run(try ContentTree(path: content)).filesByPath
+                let pipeline = SiteBuild.memory(BuildSettings(), formats: OutputFormats.standard(templates: try TemplateSet()))
+                let files = try await pipeline.make(try ContentTree(path: content)).filesByPath
                 server = try MCPServer(reading: { path in files[path].map { Data($0.contents) } }, site: nil)
             } catch {
                 FileHandle.standardError.write(Data("kb-fuzz: no site for the mcp target: \(error)\n".utf8))

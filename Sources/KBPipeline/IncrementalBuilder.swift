@@ -6,24 +6,27 @@ import Synchronization
 
 /// Builds the same content again and again, each time doing only what the changes since the
 /// last build touch (`kb serve`): files whose inputs did not change are not extracted again
-/// (`ExtractionCache`), and outputs whose articles did not change are not made again
-/// (`OutputMemo`), and only the links of changed articles are checked again (`LinkCache`). The files it returns are the ones a build
-/// from scratch returns: the tests hold it to that, byte for byte, through edits, additions,
-/// renames and deletions of articles, includes and tables of contents.
+/// (`ExtractionCache`), outputs whose articles did not change are not made again
+/// (`OutputMemo`), only the links of changed articles are checked again (`LinkCache`), and
+/// collisions are settled again only when the files' paths changed (`CollisionMemo`). The
+/// files it returns are the ones a build from scratch returns: the tests hold it to that, byte
+/// for byte, through edits, additions, renames and deletions of articles, includes and tables
+/// of contents.
 public final class IncrementalBuilder: Sendable {
-    public let pipeline: Pipeline
-    public let settings: BuildSettings
+    public let build: SiteBuild
     private let cache = ExtractionCache()
     private let memo = OutputMemo()
     private let virtualLocale = Mutex<String?>(nil)
 
-    public init(pipeline: Pipeline, settings: BuildSettings) {
-        self.pipeline = pipeline
-        var settings = settings
-        settings.extractionCache = cache
-        settings.outputMemo = memo
-        settings.linkCache = LinkCache()
-        self.settings = settings
+    /// Builds as `build` does (a build held in memory) with the caches.
+    public init(_ build: SiteBuild) {
+        var build = build
+        build.destination = .memory
+        build.settings.extractionCache = cache
+        build.settings.outputMemo = memo
+        build.settings.linkCache = LinkCache()
+        build.settings.collisionMemo = CollisionMemo()
+        self.build = build
     }
 
     /// Builds `source`, given the paths of its files (as the source names them) that changed
@@ -35,7 +38,7 @@ public final class IncrementalBuilder: Sendable {
         let prefix = virtualLocale.withLock { $0 }
         cache.invalidate(changed.map { path in prefix.map { $0 + "/" + path } ?? path })
         cache.begin()
-        let state = try await pipeline.run(source, settings: settings, diagnostics: diagnostics)
+        let state = try await build.make(source, diagnostics: diagnostics)
         virtualLocale.withLock { $0 = state.layout.virtualLocale }
         return state
     }

@@ -27,6 +27,9 @@ public enum OutputFormats {
         ]
     }
 
+    /// The JSON contract alone (`kb lookup --content` reads it from memory).
+    public static let contract: [any OutputFormat] = [ContractFormat()]
+
     /// The model dump `kb dump` prints; not part of a site.
     public static let dump: any OutputFormat = DumpFormat()
 }

@@ -14,21 +14,17 @@ import KBOutput
 /// search     │ one step per output format (OutputFormats.all, as chosen), each adding its files
 /// contract   │
 /// llms       ┘
-/// write      (added by the command line: the only step that touches the output folder)
+/// collisions one file per path: settled in memory, reported (kb check), or `write`: settled
+///            in the store and published (kb build)
 /// ```
 ///
-/// `kb build`, `kb dump`, `kb lookup --content`, the fuzz targets and the tests all run it.
-/// Steps are where later work hooks in: `--timings` reports each by its name.
+/// `SiteBuild` chooses the steps (its presets are what every command and test runs); `--timings`
+/// reports each by its name.
 public struct Pipeline: Sendable {
     public var steps: [BuildStep]
 
     public init(steps: [BuildStep]) {
         self.steps = steps
-    }
-
-    /// The steps that make the model and link it, then one step per format.
-    public static func site(formats: [any OutputFormat]) -> Pipeline {
-        Pipeline(steps: [BuildStep.model, .link, .media] + formats.map { BuildStep.output($0) })
     }
 
     /// Runs every step in order over the content, emitting diagnostics into `diagnostics`.
@@ -78,8 +74,11 @@ public struct BuildSettings: Sendable {
     public var outputMemo: OutputMemo?
     /// What earlier builds linked, for a build that follows them (`kb serve`).
     public var linkCache: LinkCache?
-    /// Where the files go as the steps make them; nil to keep them in `BuildState.files`.
-    public var sink: (any SiteSink)?
+    /// How the last build's collisions settled, for a build that follows it (`kb serve`).
+    public var collisionMemo: CollisionMemo?
+    /// Where the files go as the steps make them (set by `SiteBuild`); nil to keep them in
+    /// `BuildState.files`.
+    public internal(set) var sink: (any SiteSink)?
 
     public init(
         options: SiteOptions = SiteOptions(), limits: Limits = .default, content: ContentSettings = ContentSettings(),

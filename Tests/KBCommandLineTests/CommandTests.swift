@@ -79,7 +79,7 @@ struct StagingFolderTests {
         defer { try? FileManager.default.removeItem(at: staging) }
         _ = kb_spread_subfolders(staging.path)
         for folder in ["nl-nl/intune/enrollment", "nl-nl/intune", "nl-nl/other", "search/nl-nl", "api/v1/schemas", "NL-nl"] {
-            try StagedSite.createFolder(folder, in: staging.path)
+            try StagedFolder.createFolder(folder, in: staging.path)
         }
         let manager = FileManager.default
         #expect(try manager.contentsOfDirectory(atPath: staging.path).sorted() == ["NL-nl", "api", "nl-nl", "search"])
@@ -88,7 +88,7 @@ struct StagingFolderTests {
         #expect(try manager.contentsOfDirectory(atPath: staging.path + "/api/v1") == ["schemas"])
         // A file where a folder is needed is an error, as it was, and leaves nothing behind.
         try Data("x".utf8).write(to: staging.appendingPathComponent("file"))
-        #expect(throws: (any Error).self) { try StagedSite.createFolder("file/below", in: staging.path) }
+        #expect(throws: (any Error).self) { try StagedFolder.createFolder("file/below", in: staging.path) }
         #expect(try manager.contentsOfDirectory(atPath: staging.path).sorted() == ["NL-nl", "api", "file", "nl-nl", "search"])
     }
 }

@@ -60,7 +60,7 @@ import Testing
 
     /// The seeds' contract, read back and written again by Foundation, gives the same bytes.
     @Test func theContractsFiles() async throws {
-        let state = try await Pipeline.site(formats: OutputFormats.standard(templates: try TemplateSet())).run(try seedFiles())
+        let state = try await SiteBuild.memory(BuildSettings(), formats: OutputFormats.standard(templates: try TemplateSet())).make(try seedFiles())
         let files = state.filesByPath
         let chunks = try #require(files["api/v1/nl-nl/chunks.jsonl"]).contents
         var lines = 0

@@ -8,12 +8,12 @@ import Testing
 /// `IncrementalBuilder` (kb serve) gives, after every kind of change, the files and diagnostics
 /// a build from scratch gives.
 @Suite struct IncrementalBuildTests {
-    let pipeline = Pipeline.site(formats: OutputFormats.standard(templates: try! TemplateSet()))
+    let site = SiteBuild.memory(BuildSettings(), formats: OutputFormats.standard(templates: try! TemplateSet()))
 
     /// Builds the content with the incremental builder and from scratch, and compares.
     func expectSame(_ builder: IncrementalBuilder, _ contents: [String: [UInt8]], changed: [String]) async throws {
         let incremental = try await builder.build(MemoryContent(contents), changed: changed)
-        let full = try await pipeline.run(MemoryContent(contents))
+        let full = try await site.make(MemoryContent(contents))
         let made = Dictionary(incremental.files.map { ($0.path, $0.contents) }) { first, _ in first }
         let expected = Dictionary(full.files.map { ($0.path, $0.contents) }) { first, _ in first }
         #expect(made.keys.sorted() == expected.keys.sorted(), "after changing \(changed)")
@@ -31,7 +31,7 @@ import Testing
                 - name: Vereisten
                   href: prerequisites-for-enrollment.md
             """.utf8)
-        let builder = IncrementalBuilder(pipeline: pipeline, settings: BuildSettings())
+        let builder = IncrementalBuilder(site)
         try await expectSame(builder, contents, changed: [])
 
         func edit(_ path: String, _ change: (inout String) -> Void) {
@@ -92,7 +92,7 @@ import Testing
             "errors.md": Array("# Errors\n\n| Code | Message |\n|---|---|\n| 0x80CF0437 | Not supported. |\n".utf8),
             "README.md": Array("# Repository\n".utf8),
         ]
-        let builder = IncrementalBuilder(pipeline: pipeline, settings: BuildSettings())
+        let builder = IncrementalBuilder(site)
         try await expectSame(builder, contents, changed: [])
         contents["setup.md"] = Array("# Setup\n\nInstall it, then restart.\n".utf8)
         try await expectSame(builder, contents, changed: ["setup.md"])

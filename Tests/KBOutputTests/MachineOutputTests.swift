@@ -64,7 +64,7 @@ struct MachineOutputTests {
         var options = SiteOptions()
         options.docSearchRecords = true
         let formats = OutputFormats.all(templates: try TemplateSet())
-        let state = try await Pipeline.site(formats: formats).run(try seedFiles(), settings: BuildSettings(options: options))
+        let state = try await SiteBuild.memory(BuildSettings(options: options), formats: formats).make(try seedFiles())
         let files = state.filesByPath
         let records = try #require(files["api/v1/nl-nl/search-records.json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(records.contents)) as? [String: Any])

@@ -24,10 +24,10 @@ struct PipelineTests {
     @Test("a new output format is one type and one line where formats are registered")
     func toyFormat() async throws {
         let formats = OutputFormats.standard(templates: try TemplateSet()) + [ArticleCountFormat()]
-        let state = try await Pipeline.site(formats: formats).run(try seedFiles())
+        let state = try await SiteBuild.memory(BuildSettings(), formats: formats).make(try seedFiles())
         let counts = state.files.first { $0.path == "counts.txt" }.map { String(decoding: $0.contents, as: UTF8.self) }
         #expect(counts == "nl-nl 4\nsv-se 1\n")
-        #expect(state.timings.map(\.step) == ["model", "link", "media", "pages", "contract", "llms", "search", "counts"])
+        #expect(state.timings.map(\.step) == ["model", "link", "media", "pages", "contract", "llms", "search", "counts", "collisions"])
         // The standard formats still write what they write.
         #expect(state.files.contains { $0.path == "nl-nl/index.html" } && state.files.contains { $0.path == "api/v1/kb.json" })
     }
@@ -57,10 +57,10 @@ struct PipelineTests {
     func formatsOwnTheirPaths() async throws {
         let all = OutputFormats.standard(templates: try TemplateSet())
         let source = try seedFiles()
-        let whole = Set(try await Pipeline.site(formats: all).run(source).files.map(\.path))
+        let whole = Set(try await SiteBuild.memory(BuildSettings(), formats: all).make(source).files.map(\.path))
         var seen: Set<String> = []
         for format in all {
-            let alone = Set(try await Pipeline.site(formats: [format]).run(source).files.map(\.path))
+            let alone = Set(try await SiteBuild.memory(BuildSettings(), formats: [format]).make(source).files.map(\.path))
             let media = Set(try await Pipeline(steps: [.model, .link, .media]).run(source).files.map(\.path))
             let own = alone.subtracting(media)
             #expect(!own.isEmpty, "\(format.name) writes nothing")
@@ -74,13 +74,13 @@ struct PipelineTests {
     func diagnostics() async throws {
         let files = ["nl-nl/a.md": "# A\n\n## Twee\n\n## Twee\n\n[broken](missing.md)\n"]
         let plain = DiagnosticEngine()
-        _ = try await Pipeline.site(formats: []).run(MemoryContent(texts: files), diagnostics: plain)
+        _ = try await SiteBuild.memory(BuildSettings(), formats: []).make(MemoryContent(texts: files), diagnostics: plain)
         let identifiers = Set(plain.diagnostics.map(\.identifier))
         #expect(identifiers.isSuperset(of: ["anchor.duplicate", "link.unresolved"]), "\(identifiers)")
         #expect(!plain.hasErrors)
 
         let ruled = DiagnosticEngine(rules: SeverityRules(["link.*": .error, "anchor.duplicate": .ignore]))
-        _ = try await Pipeline.site(formats: []).run(MemoryContent(texts: files), diagnostics: ruled)
+        _ = try await SiteBuild.memory(BuildSettings(), formats: []).make(MemoryContent(texts: files), diagnostics: ruled)
         #expect(!ruled.diagnostics.contains { $0.identifier == "anchor.duplicate" })
         #expect(ruled.diagnostics.filter { $0.identifier == "link.unresolved" }.allSatisfy { $0.severity == .error })
         #expect(ruled.hasErrors)

@@ -68,13 +68,14 @@ public func article(_ markdown: String, path: String = "en-us/test/article.md") 
     return (result.article, result.diagnostics)
 }
 
-/// Runs the pipeline over content held in memory: `kb build`'s steps and formats (the default
-/// templates unless others are given) when no steps are.
+/// Builds content held in memory as `kb build` would (`SiteBuild.memory`, the default
+/// templates unless others are given), or runs the steps given.
 public func build(
     _ source: any ContentSource, steps: [BuildStep]? = nil, templates: TemplateSet? = nil, options: SiteOptions = SiteOptions()
 ) async throws -> BuildState {
-    let pipeline = try steps.map(Pipeline.init) ?? Pipeline.site(formats: OutputFormats.standard(templates: templates ?? TemplateSet()))
-    return try await pipeline.run(source, settings: BuildSettings(options: options))
+    let settings = BuildSettings(options: options)
+    if let steps { return try await Pipeline(steps: steps).run(source, settings: settings) }
+    return try await SiteBuild.memory(settings, formats: OutputFormats.standard(templates: templates ?? TemplateSet())).make(source)
 }
 
 /// The site `kb build` writes for these files, in memory: path → text.
