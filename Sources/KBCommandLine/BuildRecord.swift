@@ -246,6 +246,7 @@ extension BuildRecord {
             "formats \(formats.joined(separator: ","))",
             "rules \(rules.joined(separator: ","))",
             "options \(String(reflecting: project.settings.options))",
+            "format options \(project.formatOptions.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" })",
             "content settings \(String(reflecting: project.settings.content))",
             "limits \(String(reflecting: project.settings.limits))",
         ].joined(separator: "\n")

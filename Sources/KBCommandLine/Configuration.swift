@@ -1,5 +1,7 @@
 import Foundation
 import KBCore
+import KBOutput
+import KBPipeline
 import Yams
 
 /// `kb.yml`: what a project sets once instead of on every command line. Flags given on the
@@ -35,8 +37,10 @@ struct Configuration: Sendable {
     var severities: [(identifier: String, rule: SeverityRules.Rule)] = []
     /// Which diagnostics make `kb build` and `kb check` exit with status 1.
     var failOn: FailureThreshold?
-    /// The most characters a search result's snippet shows.
-    var searchExcerptLength: Int?
+    /// The options of output formats, from the sections named after them (`search:
+    /// {excerpt-length: 300}`), as written: checked against the format's declarations when the
+    /// settings are put together (`Project`).
+    var formatOptions: [FormatOptionSetting] = []
 
     /// The folder relative paths in the file are resolved against.
     var folder: String? { file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } }
@@ -46,6 +50,15 @@ struct Configuration: Sendable {
         guard let folder, !path.hasPrefix("/") else { return path }
         return URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
     }
+}
+
+/// One option of an output format as kb.yml sets it, with where.
+struct FormatOptionSetting: Sendable {
+    var format: String
+    var option: String
+    var value: String
+    var line: Int?
+    var column: Int?
 }
 
 /// When a build or a check fails.
@@ -84,8 +97,8 @@ extension Configuration {
     /// The keys, as written in the file, for the message naming an unknown one.
     static let keys = [
         "title", "base-url", "content", "output", "templates", "locale", "locales", "exclude", "edit-link", "outputs",
-        "diagnostics", "fail-on", "search",
-    ]
+        "diagnostics", "fail-on",
+    ] + OutputFormats.kinds.filter { !$0.options.isEmpty }.map { $0.name }
 
     /// The configuration `--config` names, else the `kb.yml` beside the content folder (in its
     /// parent folder), else the one in the current folder when no content folder is named,
@@ -192,37 +205,28 @@ extension Configuration {
                     throw error(value, "'fail-on' is error, warning or never")
                 }
                 configuration.failOn = threshold
-            case "search":
-                guard let options = value.mapping else { throw error(value, "'search' is a mapping (excerpt-length: 200)") }
+            case let name where OutputFormats.kinds.contains { $0.name == name }:
+                let declared = OutputFormats.kinds.first { $0.name == name }!.options
+                guard let options = value.mapping else {
+                    let example = declared.first.map { " (\($0.name): …)" } ?? ""
+                    throw error(value, "'\(name)' is a mapping of the output's options\(example)")
+                }
                 for (option, setting) in options {
-                    guard option.scalar?.string == "excerpt-length" else {
-                        throw error(option, "'search' has one setting, excerpt-length")
+                    guard let optionName = option.scalar?.string else { throw error(option, "an option's name is text") }
+                    guard declared.contains(where: { $0.name == optionName }) else {
+                        throw error(option, "'\(name)': " + FormatOptions.unknown(optionName, declared.map(\.name)))
                     }
-                    guard let number = Int(try string(setting, "excerpt-length")), (40...2000).contains(number) else {
-                        throw error(setting, "'excerpt-length' is a number of characters from 40 to 2000")
-                    }
-                    configuration.searchExcerptLength = number
+                    configuration.formatOptions.append(FormatOptionSetting(
+                        format: name, option: optionName, value: try string(setting, optionName),
+                        line: setting.mark?.line, column: setting.mark?.column))
                 }
             default:
-                let near = keys.min { editDistance($0, key) < editDistance($1, key) }
-                let hint = near.map { editDistance($0, key) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
+                let near = keys.min { FormatOptions.editDistance($0, key) < FormatOptions.editDistance($1, key) }
+                let hint = near.map { FormatOptions.editDistance($0, key) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
                 throw error(keyNode, "there is no setting '\(key)'\(hint); the settings are \(keys.joined(separator: ", "))")
             }
         }
         return configuration
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// What `kb init` writes: every setting, commented.

@@ -20,6 +20,11 @@ struct SiteFlags: ParsableArguments {
         "The outputs to make, separated by commas: pages (HTML pages and assets), search (the search index), contract (api/v1/), llms (llms.txt files and Markdown twins), llms-full (llms plus <locale>/llms-full.txt, every article of a language in one Markdown file), and docsearch (Algolia DocSearch records, api/v1/<locale>/search-records.json), which only a site that feeds Algolia needs. Default: pages, search, contract, llms. Pages link to search, contract and llms.",
         valueName: "names"))
     var outputs: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "An option of an output format, over kb.yml's section of that format (repeatable): search.excerpt-length=300, llms.full=true, pages.templates=theme.",
+        valueName: "format.option=value"))
+    var formatOptions: [String] = []
 }
 
 /// The settings of one run: `kb.yml` (`Configuration`), with the flags given on the command line
@@ -31,8 +36,10 @@ struct Project: Sendable {
     var outputPath: String
     var templatesPath: String?
     var settings: BuildSettings
-    /// The output formats to run; nil for all.
+    /// The output formats to run; nil for the default ones.
     var outputNames: [String]?
+    /// Each format's options, from kb.yml and `--set`, checked against its declarations.
+    var formatOptions: [String: FormatOptions] = [:]
     var failOn: FailureThreshold
     var rules: SeverityRules
     /// `--timings`.
@@ -43,23 +50,19 @@ struct Project: Sendable {
     init(
         content: String?, options: ContentOptions, failure: FailureOptions? = nil, site: SiteFlags? = nil, output: String? = nil
     ) throws {
-        let templates = site?.templates, title = site?.title, baseURL = site?.baseURL, outputs = site?.outputs
+        let title = site?.title, baseURL = site?.baseURL, outputs = site?.outputs
         // A ConfigurationError prints as file:line:col: error: message.
         let configuration = try Configuration.find(explicit: options.config, content: content)
         self.configuration = configuration
         contentPath = content ?? configuration.content.map(configuration.resolve) ?? "content"
         outputPath = output ?? configuration.output.map(configuration.resolve) ?? "site"
-        templatesPath = templates ?? configuration.templates.map(configuration.resolve)
         outputNames = outputs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? configuration.outputs
         failOn = failure?.strict == true ? .warning : failure?.failOn ?? configuration.failOn ?? .error
         showTimings = options.timings
 
         var siteOptions = SiteOptions(
             title: title ?? configuration.title ?? "Knowledge base", buildDate: BuildCommand.buildDate(),
-            baseURL: baseURL ?? configuration.baseURL, editLink: configuration.editLink,
-            searchExcerptLength: configuration.searchExcerptLength ?? 200)
-        siteOptions.docSearchRecords = outputNames?.contains("docsearch") == true
-        siteOptions.llmsFull = outputNames?.contains("llms-full") == true
+            baseURL: baseURL ?? configuration.baseURL, editLink: configuration.editLink)
         if configuration.editLink != nil, let folder = configuration.folder {
             siteOptions.editLinkPrefix = Self.relativePrefix(of: contentPath, below: folder)
         }
@@ -74,6 +77,40 @@ struct Project: Sendable {
         for (identifier, rule) in configuration.severities { rules.set(rule, for: [identifier]) }
         options.apply(to: &rules)
         self.rules = rules
+
+        // Format options: kb.yml's sections, its templates, then the flags, each checked.
+        var settings: [(format: String, option: String, value: String, fault: (String) -> any Error)] = []
+        for setting in configuration.formatOptions {
+            let value = setting.option == "templates" && setting.format == PagesFormat.name ? configuration.resolve(setting.value) : setting.value
+            settings.append((setting.format, setting.option, value, { message in
+                ConfigurationError(file: configuration.file ?? Configuration.fileName, line: setting.line, column: setting.column, message: message)
+            }))
+        }
+        if let templates = configuration.templates {
+            settings.append((PagesFormat.name, "templates", configuration.resolve(templates), { message in
+                ConfigurationError(file: configuration.file ?? Configuration.fileName, message: "templates: " + message)
+            }))
+        }
+        for flag in (site?.formatOptions ?? []) + (site?.templates.map { ["\(PagesFormat.name).templates=\($0)"] } ?? []) {
+            let fault: (String) -> any Error = { ValidationError("--set \(flag): \($0)") }
+            guard let equals = flag.firstIndex(of: "="), let dot = flag[..<equals].firstIndex(of: ".") else {
+                throw fault("an option is set as format.option=value (search.excerpt-length=300)")
+            }
+            settings.append((String(flag[..<dot]), String(flag[flag.index(after: dot)..<equals]), String(flag[flag.index(after: equals)...]), fault))
+        }
+        let limits = options.limits
+        for setting in settings {
+            guard let kind = OutputFormats.kinds.first(where: { $0.name == setting.format }) else {
+                throw setting.fault("there is no output '\(setting.format)' (there are \(OutputFormats.kinds.map { $0.name }.joined(separator: ", ")))")
+            }
+            if kind.name == PagesFormat.name, setting.option == "templates" { templatesPath = setting.value }
+            do {
+                try formatOptions[kind.name, default: FormatOptions()].set(
+                    setting.option, to: setting.value, declared: kind.options, readFolder: { try BuildCommand.readTemplates($0, limits: limits) })
+            } catch {
+                throw setting.fault(error.message)
+            }
+        }
     }
 
     /// The language a content folder's own name gives (`…/da-dk`), for a tree of one language
@@ -83,23 +120,13 @@ struct Project: Sendable {
         return ContentLayout.isLocaleFolder(name) && name.contains("-") ? name.lowercased() : nil
     }
 
-    /// The formats to run, in the order they are registered, the pages made from the templates.
+    /// The formats to run, in the order they are registered, each with its options.
     func formats() throws -> [any OutputFormat] {
-        try Self.formats(outputNames, from: OutputFormats.all(templates: try templateSet()))
-    }
-
-    static func formats(_ outputNames: [String]?, from all: [any OutputFormat]) throws -> [any OutputFormat] {
-        guard let outputNames else { return all.filter(\.isDefault) }
-        let known = all.flatMap { [$0.name] + $0.optionalParts }
-        if let unknown = Set(outputNames).subtracting(known).sorted().first {
-            throw ValidationError("outputs: there is no output '\(unknown)' (there are \(known.joined(separator: ", ")))")
+        do {
+            return try OutputFormats.chosen(outputNames, options: formatOptions)
+        } catch {
+            throw ValidationError(error.message)
         }
-        return all.filter { format in outputNames.contains { $0 == format.name || format.optionalParts.contains($0) } }
-    }
-
-    /// The templates: the defaults, with the files of the templates folder over them.
-    func templateSet() throws -> TemplateSet {
-        try TemplateSet(overrides: try templatesPath.map { try BuildCommand.readTemplates($0, limits: settings.limits) } ?? [:])
     }
 
     func makeDiagnosticEngine() -> DiagnosticEngine {

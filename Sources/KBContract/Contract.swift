@@ -6,8 +6,9 @@
 public enum Contract {
     /// 1.1.0: the DocSearch records are an output of their own, off unless chosen, and kb.json
     /// names their file only when there is one. 1.2.0: so is `llms-full.txt`, every article of
-    /// a language in one file (the `llms-full` output).
-    public static let formatVersion = "1.2.0"
+    /// a language in one file (the `llms-full` output). 1.3.0: the llms.txt files and the
+    /// articles' Markdown twins are named only when the site has them (the `llms` output).
+    public static let formatVersion = "1.3.0"
     /// Where the contract's files live, relative to the site root.
     public static let folder = "api/v1/"
     public static let schemaFolder = folder + "schemas/"
@@ -62,14 +63,15 @@ public struct KnowledgeBaseIndex: Codable, Sendable, Equatable {
         public var chunks: String
         /// The DocSearch records, when the site has them (the `docsearch` output, since 1.1.0).
         public var searchRecords: String?
-        public var llms: String
+        /// The language's llms.txt, when the site has it (the `llms` output; always before 1.3.0).
+        public var llms: String?
         /// Every article of the language in one file, when the site has it (the `llms-full`
         /// output, since 1.2.0).
         public var llmsFull: String?
         public var home: String
         public var search: String
 
-        public init(articles: String, chunks: String, searchRecords: String?, llms: String, llmsFull: String?, home: String, search: String) {
+        public init(articles: String, chunks: String, searchRecords: String?, llms: String?, llmsFull: String?, home: String, search: String) {
             self.articles = articles
             self.chunks = chunks
             self.searchRecords = searchRecords
@@ -82,11 +84,12 @@ public struct KnowledgeBaseIndex: Codable, Sendable, Equatable {
 
     public struct Files: Codable, Sendable, Equatable {
         public var codes: String
-        public var llms: String
+        /// The site's llms.txt, when the site has it (the `llms` output; always before 1.3.0).
+        public var llms: String?
         /// Schema name (`articles`) → its path.
         public var schemas: [String: String]
 
-        public init(codes: String, llms: String, schemas: [String: String]) {
+        public init(codes: String, llms: String?, schemas: [String: String]) {
             self.codes = codes
             self.llms = llms
             self.schemas = schemas
@@ -132,8 +135,9 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var id: String
     public var locale: String
     public var url: String
-    /// The article as clean Markdown: its page's URL with `.md` appended.
-    public var markdownURL: String
+    /// The article as clean Markdown, when the site has it (the `llms` output; always before
+    /// 1.3.0): its page's URL with `.md` appended.
+    public var markdownURL: String?
     public var title: String
     public var description: String?
     public var topic: String?
@@ -149,7 +153,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
     public var procedures: [ProcedureRecord]
 
     public init(
-        id: String, locale: String, url: String, markdownURL: String, title: String, description: String?, topic: String?,
+        id: String, locale: String, url: String, markdownURL: String?, title: String, description: String?, topic: String?,
         date: String?, msDate: String?, translationKey: String, translations: [String: String], sections: [SectionRecord],
         entries: [EntryRecord], procedures: [ProcedureRecord]
     ) {

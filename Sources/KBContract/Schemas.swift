@@ -81,7 +81,7 @@ public enum Schemas {
         "translations": ["type": "object", "additionalProperties": url],
         "sections": array(object(["anchor": string, "level": integer, "title": string, "url": url])),
         "entries": array(entry), "procedures": array(procedure),
-    ], required: ["id", "locale", "url", "markdownURL", "title", "translationKey", "translations", "sections", "entries", "procedures"])
+    ], required: ["id", "locale", "url", "title", "translationKey", "translations", "sections", "entries", "procedures"])
 
     nonisolated(unsafe) static let metadataValue: [String: Any] = ["type": ["string", "integer", "boolean"]]
 
@@ -94,7 +94,7 @@ public enum Schemas {
                 "locale": nonEmpty, "name": nonEmpty, "articles": integer, "entries": integer, "codes": integer,
                 "files": object(
                     ["articles": url, "chunks": url, "searchRecords": url, "llms": url, "llmsFull": url, "home": url, "search": url],
-                    required: ["articles", "chunks", "home", "llms", "search"]),
+                    required: ["articles", "chunks", "home", "search"]),
             ])),
             "files": object(["codes": url, "llms": url, "schemas": ["type": "object", "additionalProperties": url]]),
         ].merging(["baseURL": string]) { a, _ in a }, title: "kb.json",

@@ -12,8 +12,12 @@ import KBModel
 /// to the site root; links inside Markdown are rewritten the same way.
 public struct ContractBuilder: Sendable {
     let options: SiteOptions
+    /// Where the other formats' files lie (llms.txt, the Markdown twins, DocSearch records),
+    /// for the contract to name them when the site has them.
+    let links: SiteLinks
 
-    public init(options: SiteOptions = SiteOptions()) {
+    public init(options: SiteOptions = SiteOptions(), links: SiteLinks = SiteLinks()) {
+        self.links = links
         self.options = options
     }
 
@@ -174,7 +178,7 @@ public struct ContractBuilder: Sendable {
         let sections = article.sections
         let titles = Dictionary(sections.map { ($0.anchor, $0.titleText) }) { first, _ in first }
         return ArticleRecord(
-            id: article.id, locale: article.locale, url: url(page), markdownURL: url(page + ".md"), title: article.title,
+            id: article.id, locale: article.locale, url: url(page), markdownURL: links.path(.markdownTwin, page).map(url), title: article.title,
             description: article.metadata.description, topic: article.metadata.topic, date: article.metadata.isoDate,
             msDate: article.metadata.date, translationKey: article.translationKey, translations: translations,
             sections: sections.filter { $0.level >= 1 }.map { section in
@@ -285,16 +289,16 @@ public struct ContractBuilder: Sendable {
                 entries: counts.entries, codes: counts.codes,
                 files: KnowledgeBaseIndex.LanguageFiles(
                     articles: url(Contract.articlesPath(locale)), chunks: url(Contract.chunksPath(locale)),
-                    searchRecords: options.docSearchRecords ? url(Contract.searchRecordsPath(locale)) : nil,
-                    llms: url(SitePaths.llms(locale)),
-                    llmsFull: options.llmsFull ? url(SitePaths.llmsFull(locale)) : nil, home: url(SitePaths.home(locale)),
+                    searchRecords: links.path(.docSearchRecords, locale).map(url),
+                    llms: links.path(.llms, locale).map(url),
+                    llmsFull: links.path(.llmsFull, locale).map(url), home: url(SitePaths.home(locale)),
                     search: url(SitePaths.search(locale))))
         }
         return KnowledgeBaseIndex(
             schema: Contract.schemaReference("kb", from: Contract.indexPath), formatVersion: Contract.formatVersion,
             generator: "kb \(Self.version)", title: options.title, baseURL: options.baseURL, languages: languages,
             files: KnowledgeBaseIndex.Files(
-                codes: url(Contract.codesPath), llms: url(SitePaths.llms(nil)),
+                codes: url(Contract.codesPath), llms: links.path(.llms).map(url),
                 schemas: Dictionary(uniqueKeysWithValues: Schemas.names.map { ($0, url(Contract.schemaPath($0))) })))
     }
 

@@ -8,10 +8,17 @@ import KBOutput
 /// `SearchRecordBuilder`), for a site that feeds an Algolia index: not written unless chosen
 /// (`outputs: [..., docsearch]`), as only such a site needs them.
 public struct DocSearchFormat: OutputFormat {
-    public let name = "docsearch"
-    public let isDefault = false
+    public static let name = "docsearch"
+    public static let isDefault = false
+    public static let folder: String? = Contract.folder
 
     public init() {}
+
+    public init(options: FormatOptions) {}
+
+    public func declareLinks(into links: inout SiteLinks) {
+        links.declare(.docSearchRecords) { Contract.searchRecordsPath($0 ?? "") }
+    }
 
     public func files(for input: OutputInput) -> [BuiltSite.File] {
         input.linked.locales.indices.map { file($0, input) }
@@ -29,7 +36,7 @@ public struct DocSearchFormat: OutputFormat {
     private func file(_ localeIndex: Int, _ input: OutputInput) -> BuiltSite.File {
         let linked = input.linked
         let locale = linked.locales[localeIndex]
-        let recorder = SearchRecordBuilder(contract: ContractBuilder(options: input.options))
+        let recorder = SearchRecordBuilder(contract: ContractBuilder(options: input.options, links: input.links))
         let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
         let encoded = ConcurrentResults<[[UInt8]]>(count: indices.count)
         DispatchQueue.concurrentPerform(iterations: indices.count) { position in

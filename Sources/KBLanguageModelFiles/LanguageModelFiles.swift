@@ -8,15 +8,30 @@ import KBModel
 /// site root (the languages and the JSON contract) and per locale (its articles, grouped as
 /// its `toc.yml` files group them), a Markdown twin of every article page (the page's URL with
 /// `.md` appended: clean Markdown, no front matter, includes resolved), and, when the site has
-/// it (`SiteOptions.llmsFull`), per locale `llms-full.txt`, every article in one file, each
+/// it (the `full` option of `LanguageModelFormat`), per locale `llms-full.txt`, every article in one file, each
 /// under an H2 with its source URL. A large site leaves it out by default: the corpus's
 /// languages hold 5–8 MB each, more than a model reads at once, and the twins hold the same.
 public struct LanguageModelFiles: Sendable {
     let options: SiteOptions
+    /// Whether each language gets `llms-full.txt`.
+    let full: Bool
+    /// Where the other formats' files lie (the contract's), for the lists to name them.
+    let links: SiteLinks
 
-    public init(options: SiteOptions = SiteOptions()) {
+    public init(options: SiteOptions = SiteOptions(), full: Bool = false, links: SiteLinks = SiteLinks()) {
         self.options = options
+        self.full = full
+        self.links = links
     }
+
+    /// `nl-nl/llms.txt`; `llms.txt` for the whole site.
+    public static func llmsPath(_ locale: String?) -> String { locale.map { "\($0)/llms.txt" } ?? "llms.txt" }
+
+    /// `nl-nl/llms-full.txt`: every article of a language in one Markdown file.
+    public static func llmsFullPath(_ locale: String) -> String { "\(locale)/llms-full.txt" }
+
+    /// The Markdown twin of an article's page: the page's path with `.md` appended.
+    public static func twinPath(ofPage page: String) -> String { page + ".md" }
 
     /// With a memo, an article's Markdown is made again only when the article changed.
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil) -> [BuiltSite.File] {
@@ -37,17 +52,17 @@ public struct LanguageModelFiles: Sendable {
             let rendered = twins(indices, linked, memo: memo)
             var files = rendered.map(\.0)
             files.append(memoized("llms/list/" + locale, from: []) {
-                BuiltSite.File(path: SitePaths.llms(locale), text: language(locale, linked))
+                BuiltSite.File(path: Self.llmsPath(locale), text: language(locale, linked))
             })
-            if options.llmsFull {
+            if full {
                 let sources = indices.map { linked.articles[$0].source }
                 files.append(memoized("llms/full/" + locale, from: sources) {
-                    BuiltSite.File(path: SitePaths.llmsFull(locale), text: full(locale, linked, rendered.compactMap(\.1)))
+                    BuiltSite.File(path: Self.llmsFullPath(locale), text: full(locale, linked, rendered.compactMap(\.1)))
                 })
             }
             try emit(files)
         }
-        try emit([memoized("llms/root", from: []) { BuiltSite.File(path: SitePaths.llms(nil), text: root(linked)) }])
+        try emit([memoized("llms/root", from: []) { BuiltSite.File(path: Self.llmsPath(nil), text: root(linked)) }])
     }
 
     /// Each article's Markdown once, for its twin and for its language's llms-full.txt: the
@@ -60,8 +75,8 @@ public struct LanguageModelFiles: Sendable {
             let make = {
                 let markdown = ArticleMarkdown(article)
                 return (BuiltSite.File(
-                    path: SitePaths.markdownTwin(of: article), text: markdown.text(headingShift: 0) + "\n", origin: article.source),
-                    options.llmsFull ? part(article, markdown) : nil)
+                    path: Self.twinPath(ofPage: SitePaths.article(article)), text: markdown.text(headingShift: 0) + "\n", origin: article.source),
+                    full ? part(article, markdown) : nil)
             }
             rendered.set(position, memo.map { $0.value("llms/" + article.source, from: [article.source], make) } ?? make())
         }
@@ -81,8 +96,14 @@ public struct LanguageModelFiles: Sendable {
 
     // MARK: llms.txt
 
+    /// The contract's entry point and its codes, when the site has them.
+    private var contract: (index: String, codes: String)? {
+        guard let index = links.path(.contractIndex), let codes = links.path(.contractCodes) else { return nil }
+        return (index, codes)
+    }
+
     func root(_ linked: LinkedKnowledgeBase) -> String {
-        let path = SitePaths.llms(nil)
+        let path = Self.llmsPath(nil)
         let names = linked.locales.map(SiteStrings.nativeName(of:))
         let entries = linked.articles.reduce(0) { $0 + $1.entries.count }
         var lines = [
@@ -91,23 +112,25 @@ public struct LanguageModelFiles: Sendable {
                 + "(\(names.joined(separator: ", "))): \(linked.articles.count) articles with \(entries) error entries, "
                 + "the messages, causes and resolutions of \(linked.codes.codes.count) error codes, and step-by-step procedures.",
             "",
-            "Each language has its own llms.txt, listing its articles as clean Markdown (each page's URL with `.md` appended). "
-                + "The JSON contract starts at `api/v1/kb.json`; `api/v1/codes.json` maps every error code, in any of its forms, "
-                + "to its entries in every language.",
+            "Each language has its own llms.txt, listing its articles as clean Markdown (each page's URL with `.md` appended)."
+                + (contract.map { " The JSON contract starts at `\($0.index)`; `\($0.codes)` maps every error code, in any of its forms, "
+                    + "to its entries in every language." } ?? ""),
             "", "## Languages", "",
         ]
         for locale in linked.locales {
             let articles = linked.articles.filter { $0.locale == locale }
-            lines.append(Self.item(SiteStrings.nativeName(of: locale), link(SitePaths.llms(locale), from: path),
+            lines.append(Self.item(SiteStrings.nativeName(of: locale), link(Self.llmsPath(locale), from: path),
                                    "\(articles.count) articles, \(articles.reduce(0) { $0 + $1.entries.count }) error entries"))
         }
-        lines += ["", "## API", ""]
-        lines.append(Self.item("kb.json", link("api/v1/kb.json", from: path), "the languages, their counts and the paths of every machine-readable file"))
-        lines.append(Self.item("codes.json", link("api/v1/codes.json", from: path), "every error code with its entries in every language"))
-        if options.llmsFull {
+        if let contract {
+            lines += ["", "## API", ""]
+            lines.append(Self.item("kb.json", link(contract.index, from: path), "the languages, their counts and the paths of every machine-readable file"))
+            lines.append(Self.item("codes.json", link(contract.codes, from: path), "every error code with its entries in every language"))
+        }
+        if full {
             lines += ["", "## Optional", ""]
             for locale in linked.locales {
-                lines.append(Self.item(SiteStrings.nativeName(of: locale) + ": every article", link(SitePaths.llmsFull(locale), from: path),
+                lines.append(Self.item(SiteStrings.nativeName(of: locale) + ": every article", link(Self.llmsFullPath(locale), from: path),
                                        "all articles of the language in one Markdown file"))
             }
         }
@@ -115,7 +138,7 @@ public struct LanguageModelFiles: Sendable {
     }
 
     func language(_ locale: String, _ linked: LinkedKnowledgeBase) -> String {
-        let path = SitePaths.llms(locale)
+        let path = Self.llmsPath(locale)
         let strings = SiteStrings(locale: locale)
         let name = SiteStrings.nativeName(of: locale)
         let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
@@ -127,8 +150,8 @@ public struct LanguageModelFiles: Sendable {
             "> \(indices.count) troubleshooting articles in \(name): \(entries) error entries with their messages, causes and "
                 + "resolutions, \(codes.count) error codes, and step-by-step procedures.",
             "",
-            "Each link leads to an article as clean Markdown; its page for people is the same URL without `.md`. "
-                + "Search every code in any form through `\(link("api/v1/codes.json", from: path))`.",
+            "Each link leads to an article as clean Markdown; its page for people is the same URL without `.md`."
+                + (contract.map { " Search every code in any form through `\(link($0.codes, from: path))`." } ?? ""),
         ]
         // Groups as the locale's toc.yml files give them, in order; then what they leave out.
         var listed: Set<Int> = []
@@ -138,7 +161,7 @@ public struct LanguageModelFiles: Sendable {
             lines += ["", "## " + [Inline.text(title.collapsingWhitespace)].markdown, ""]
             for index in fresh {
                 let article = linked.articles[index]
-                lines.append(Self.item(article.title, link(SitePaths.markdownTwin(of: article), from: path), article.metadata.description))
+                lines.append(Self.item(article.title, link(Self.twinPath(ofPage: SitePaths.article(article)), from: path), article.metadata.description))
             }
         }
         let tables = linked.knowledgeBase.tablesOfContents.filter { $0.locale == locale }
@@ -154,13 +177,16 @@ public struct LanguageModelFiles: Sendable {
         }
         section(tables.isEmpty ? strings["contents"] : strings["otherArticles"], indices)
         lines += ["", "## Optional", ""]
-        if options.llmsFull {
-            lines.append(Self.item("llms-full.txt", link(SitePaths.llmsFull(locale), from: path), "every article of \(name) in one Markdown file"))
+        if full {
+            lines.append(Self.item("llms-full.txt", link(Self.llmsFullPath(locale), from: path), "every article of \(name) in one Markdown file"))
         }
-        lines.append(Self.item("articles.json", link("api/v1/\(locale)/articles.json", from: path),
-                               "the articles with their error entries, codes, causes, resolutions and procedures, as JSON"))
-        lines.append(Self.item("chunks.jsonl", link("api/v1/\(locale)/chunks.jsonl", from: path),
-                               "retrieval chunks, one per error entry or section, with flat metadata"))
+        if let articles = links.path(.contractArticles, locale) {
+            lines.append(Self.item("articles.json", link(articles, from: path),
+                                   "the articles with their error entries, codes, causes, resolutions and procedures, as JSON"))
+        }
+        if let chunks = links.path(.contractChunks, locale) {
+            lines.append(Self.item("chunks.jsonl", link(chunks, from: path), "retrieval chunks, one per error entry or section, with flat metadata"))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -178,7 +204,7 @@ public struct LanguageModelFiles: Sendable {
     /// its page, then its sections one level down.
     func part(_ article: Article, _ markdown: ArticleMarkdown) -> String {
         var text = "\n## " + [Inline.text(article.title)].markdown + "\n\n"
-        text += "Source: " + link(SitePaths.article(article), from: SitePaths.llmsFull(article.locale)) + "\n"
+        text += "Source: " + link(SitePaths.article(article), from: Self.llmsFullPath(article.locale)) + "\n"
         let body = markdown.text(headingShift: 1, withTitle: false)
         if !body.isEmpty { text += "\n" + body + "\n" }
         return text

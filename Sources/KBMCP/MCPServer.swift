@@ -22,7 +22,10 @@ public struct MCPServer: Sendable {
         self.read = read
         lookup = try CodeLookup.load(reading: read, site: site)
         library = try ChunkLibrary.load(reading: read, index: lookup.index)
-        articles = lookup.allArticles.map { ($0.locale, $0.id, $0.title, $0.description, $0.markdownURL) }
+        // An article is a resource through its Markdown twin: a site without them has none.
+        articles = lookup.allArticles.compactMap { article in
+            article.markdownURL.map { (article.locale, article.id, article.title, article.description, $0) }
+        }
     }
 
     public func run() async throws {

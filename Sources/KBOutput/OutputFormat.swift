@@ -2,23 +2,35 @@ import KBLinking
 import KBModel
 
 /// One kind of output kb makes from the knowledge base: the HTML pages, the search index, the
-/// JSON contract, the files for language models, the model dump. A format owns the paths it
-/// writes and returns its files without touching the disk; the pipeline runs every format it
-/// is given (`OutputFormats.all` in KBPipeline is the one place they are registered) and
-/// the command line writes what they return.
+/// JSON contract, the files for language models, the model dump. A format owns its options,
+/// the paths it writes and the files others may name (`declareLinks`), and returns its files
+/// without touching the disk; the build runs the formats it is given (`OutputFormats.kinds` in
+/// KBPipeline is the one place they are registered) and puts what they return where it goes.
 ///
-/// A new format is one type conforming to this protocol and one line in that list.
+/// A new format is one type conforming to this protocol and one line in that list: its name
+/// chooses it in the `outputs` setting, and its options are read from the kb.yml section of
+/// that name and from `--set NAME.OPTION=VALUE`, checked against `options`.
 public protocol OutputFormat: Sendable {
-    /// What `--timings` and the `--outputs` setting call it: `pages`, `search`, `contract`.
-    var name: String { get }
+    /// What `--timings`, the `outputs` setting and kb.yml's section of its options call it:
+    /// `pages`, `search`, `contract`.
+    static var name: String { get }
 
     /// Whether a site has it when its outputs are not chosen (the `outputs` setting): the
     /// formats every site needs are; one only some sites need (DocSearch records) is not.
-    var isDefault: Bool { get }
+    static var isDefault: Bool { get }
 
-    /// Parts of the format a site has only when the `outputs` setting names them
-    /// (`llms-full`); naming one chooses the format too. None by default.
-    var optionalParts: [String] { get }
+    /// The options it takes. None by default.
+    static var options: [FormatOption] { get }
+
+    /// The folder of the site its files lie in (`search/`), when it has one; nil when they lie
+    /// among others' (the pages).
+    static var folder: String? { get }
+
+    /// The format with its options, checked against `options`.
+    init(options: FormatOptions) throws
+
+    /// Declares where the files others may name lie (`SiteLinks`). None by default.
+    func declareLinks(into links: inout SiteLinks)
 
     /// The format's files for the knowledge base.
     func files(for input: OutputInput) -> [BuiltSite.File]
@@ -30,9 +42,17 @@ public protocol OutputFormat: Sendable {
 }
 
 extension OutputFormat {
-    public var isDefault: Bool { true }
+    public static var isDefault: Bool { true }
 
-    public var optionalParts: [String] { [] }
+    public static var options: [FormatOption] { [] }
+
+    public static var folder: String? { nil }
+
+    public var name: String { Self.name }
+
+    public var isDefault: Bool { Self.isDefault }
+
+    public func declareLinks(into links: inout SiteLinks) {}
 
     public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
         try emit(files(for: input))
@@ -47,14 +67,17 @@ public struct OutputInput: Sendable {
     /// entry counterparts, the code index.
     public var linked: LinkedKnowledgeBase
     public var options: SiteOptions
+    /// Where the files of the site's formats that others may name lie.
+    public var links: SiteLinks
     /// What the last build made, to reuse what an edit did not touch (`kb serve`); nil to make
     /// everything.
     public var memo: OutputMemo?
 
-    public init(model: KnowledgeBase, linked: LinkedKnowledgeBase, options: SiteOptions, memo: OutputMemo? = nil) {
+    public init(model: KnowledgeBase, linked: LinkedKnowledgeBase, options: SiteOptions, links: SiteLinks = SiteLinks(), memo: OutputMemo? = nil) {
         self.model = model
         self.linked = linked
         self.options = options
+        self.links = links
         self.memo = memo
     }
 }

@@ -17,28 +17,19 @@ public struct SiteOptions: Sendable {
     /// What is put before an article's path in the content folder for `{path}` in `editLink`
     /// (`docs/`, the content folder's place in the repository).
     public var editLinkPrefix: String
-    /// The most characters a search result's snippet shows.
-    public var searchExcerptLength: Int
-    /// Whether the site has DocSearch records (the `docsearch` output), which the contract's
-    /// entry point then names.
-    public var docSearchRecords = false
-    /// Whether the site has every article of a language in one file, `llms-full.txt` (the
-    /// `llms-full` output), which the llms.txt files and the contract's entry point then name.
-    public var llmsFull = false
     /// The locale a tree without locale folders is shown as (set by the pipeline): the
     /// articles' paths start with it, their files' paths do not.
     public var virtualLocale: String?
 
     public init(
         title: String = "Knowledge base", buildDate: String? = nil, baseURL: String? = nil, editLink: String? = nil,
-        editLinkPrefix: String = "", searchExcerptLength: Int = 200
+        editLinkPrefix: String = ""
     ) {
         self.title = title
         self.buildDate = buildDate
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.editLink = editLink
         self.editLinkPrefix = editLinkPrefix
-        self.searchExcerptLength = searchExcerptLength
     }
 
     /// The edit link of a file of the content folder, if the site has them.

@@ -57,16 +57,6 @@ public enum SitePaths {
             + URLSafety.escaped(String(decoding: path.utf8[hash...], as: UTF8.self))
     }
 
-
-    /// `nl-nl/llms.txt`; `llms.txt` for the whole site.
-    public static func llms(_ locale: String?) -> String { locale.map { "\($0)/llms.txt" } ?? "llms.txt" }
-
-    /// `nl-nl/llms-full.txt`: every article of a language in one Markdown file.
-    public static func llmsFull(_ locale: String) -> String { "\(locale)/llms-full.txt" }
-
-    /// The Markdown twin of an article's page: the page's path with `.md` appended.
-    public static func markdownTwin(of article: Article) -> String { SitePaths.article(article) + ".md" }
-
     /// Relative links to `.md` files lead to the generated `.html` pages.
     public static func pageLink(_ destination: String) -> String {
         guard ContentPath.isRelative(destination) else { return destination }

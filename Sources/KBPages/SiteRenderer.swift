@@ -14,7 +14,12 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let options: SiteOptions
 
-    public init(templates: TemplateSet, options: SiteOptions = SiteOptions()) {
+    /// Where the other formats' files lie (an article's Markdown twin), for pages to link to
+    /// them when the site has them.
+    let links: SiteLinks
+
+    public init(templates: TemplateSet, options: SiteOptions = SiteOptions(), links: SiteLinks = SiteLinks()) {
+        self.links = links
         self.templates = templates
         self.options = options
     }
@@ -461,7 +466,7 @@ public struct SiteRenderer: Sendable {
             pagefindCodes: Array(Set(article.entries.flatMap(\.codes).filter { $0.kind != .malformed }.map(\.code))).sorted()
                 .joined(separator: ", "),
             navigation: navigation, counterparts: Self.scriptJSON(.object(counterparts)),
-            markdown: SitePaths.relative(from: path, to: SitePaths.markdownTwin(of: article)),
+            markdown: links.path(.markdownTwin, path).map { SitePaths.relative(from: path, to: $0) },
             structuredData: Self.scriptJSON(structuredData(article, path: path)), body: renderer.render(article.document),
             editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }, updated: article.metadata.isoDate,
             breadcrumbs: breadcrumbs, previous: previous, next: next, outline: outline))

@@ -201,7 +201,8 @@ struct ArticlePage: TemplateValue {
     var pagefindCodes: String
     var navigation: String?
     var counterparts: String
-    var markdown: String
+    /// The article's Markdown twin, when the site has them (the `llms` output).
+    var markdown: String?
     var structuredData: String
     var body: String
     /// Where the article's source is edited (kb.yml's edit-link); nil for none.

@@ -74,6 +74,9 @@ public struct BuildSettings: Sendable {
     public var outputMemo: OutputMemo?
     /// What earlier builds linked, for a build that follows them (`kb serve`).
     public var linkCache: LinkCache?
+    /// Where the files of the build's formats that others name lie (set by `SiteBuild` from
+    /// its formats).
+    public internal(set) var links = SiteLinks()
     /// How the last build's collisions settled, for a build that follows it (`kb serve`).
     public var collisionMemo: CollisionMemo?
     /// Where the files go as the steps make them (set by `SiteBuild`); nil to keep them in
@@ -206,7 +209,9 @@ extension BuildStep {
     public static func output(_ format: any OutputFormat) -> BuildStep {
         BuildStep(format.name) { state in
             guard let linked = state.linked else { preconditionFailure("the link step runs before the output formats") }
-            let input = OutputInput(model: state.model, linked: linked, options: state.settings.options, memo: state.settings.outputMemo)
+            let input = OutputInput(
+                model: state.model, linked: linked, options: state.settings.options, links: state.settings.links,
+                memo: state.settings.outputMemo)
             // To the sink as they come (kb build), or kept in the state.
             try format.emit(for: input) { try state.add($0) }
         }

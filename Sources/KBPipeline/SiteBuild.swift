@@ -126,6 +126,7 @@ public struct SiteBuild: Sendable {
         progress: (@Sendable (Pipeline.Progress) -> Void)? = nil
     ) async throws -> BuildState {
         var settings = self.settings
+        settings.links = SiteLinks.declared(by: formats)
         var staged: (any StagedSite)?
         switch destination {
         case .memory:

@@ -27,6 +27,8 @@ import KBText
 /// a few files of some kilobytes, and the site has a few hundred files instead of thousands.
 public struct SearchIndexBuilder: Sendable {
     public static let formatVersion = 4
+    /// The folder of the site the index lies in (the pages' `search.js` loads it from there).
+    public static let folder = "search/"
     static let documentsPerShard = 32
     /// The size from which a file of code or term shards is closed and the next one begun.
     var codeFileBytes = 8 * 1024
@@ -86,7 +88,7 @@ public struct SearchIndexBuilder: Sendable {
         var list = Array("kbSearch.register(\"\",\"locales\",".utf8)
         JSONValue.strings(linked.locales).write(into: &list, indent: 0, level: 0)
         list += Array(");\n".utf8)
-        return BuiltSite.File(path: "search/locales.js", contents: list)
+        return BuiltSite.File(path: Self.folder + "locales.js", contents: list)
     }
 
     // MARK: Documents
@@ -209,7 +211,7 @@ public struct SearchIndexBuilder: Sendable {
         _ locale: String, _ linked: LinkedKnowledgeBase, _ documents: [Document], _ weights: consuming [TermWeights],
         _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?, keepForPatching: Bool = true
     ) -> LocaleIndex {
-        let folder = "search/\(locale)/"
+        let folder = Self.folder + locale + "/"
         @Sendable func register(_ name: String, _ value: JSONValue) -> [UInt8] {
             var bytes = Array("kbSearch.register(".utf8)
             JSONValue.writeString(locale, into: &bytes)

@@ -97,13 +97,15 @@ struct StagingFolderTests {
 struct OutputChoiceTests {
     @Test("--outputs keeps the named formats in their registered order and refuses unknown names; DocSearch records and llms-full.txt only when named")
     func outputs() throws {
-        let all = OutputFormats.all(templates: try TemplateSet())
-        #expect(try Project.formats(nil, from: all).map(\.name) == ["pages", "contract", "llms", "search"])
-        #expect(try Project.formats(["search", "llms", "pages"], from: all).map(\.name) == ["pages", "llms", "search"])
-        #expect(try Project.formats(["docsearch", "contract"], from: all).map(\.name) == ["contract", "docsearch"])
-        // An optional part chooses its format.
-        #expect(try Project.formats(["llms-full", "pages"], from: all).map(\.name) == ["pages", "llms"])
-        #expect(throws: (any Error).self) { try Project.formats(["pages", "pdf"], from: all) }
+        #expect(try OutputFormats.chosen(nil).map(\.name) == ["pages", "contract", "llms", "search"])
+        #expect(try OutputFormats.chosen(["search", "llms", "pages"]).map(\.name) == ["pages", "llms", "search"])
+        #expect(try OutputFormats.chosen(["docsearch", "contract"]).map(\.name) == ["contract", "docsearch"])
+        // An optional part chooses its format, with the option on.
+        let withFull = try OutputFormats.chosen(["llms-full", "pages"])
+        #expect(withFull.map(\.name) == ["pages", "llms"])
+        #expect(SiteLinks.declared(by: withFull).path(.llmsFull, "nl-nl") == "nl-nl/llms-full.txt")
+        #expect(SiteLinks.declared(by: try OutputFormats.chosen(["llms"])).path(.llmsFull, "nl-nl") == nil)
+        #expect(throws: (any Error).self) { try OutputFormats.chosen(["pages", "pdf"]) }
     }
 
     @Test("GitHub annotations escape what would end or break a workflow command")

@@ -1,5 +1,6 @@
 import Foundation
 import KBCore
+import KBOutput
 import KBPipeline
 import KBTestSupport
 import Testing
@@ -37,7 +38,8 @@ struct ConfigurationTests {
         #expect(configuration.outputs == ["pages", "search"])
         #expect(configuration.severities.map(\.identifier) == ["link.*", "image.missing"])
         #expect(configuration.severities.map(\.rule) == [.error, .ignore])
-        #expect(configuration.failOn == .warning && configuration.searchExcerptLength == 120)
+        #expect(configuration.failOn == .warning)
+        #expect(configuration.formatOptions.map { "\($0.format).\($0.option)=\($0.value)" } == ["search.excerpt-length=120"])
 
         let template = try Configuration.parse(Configuration.template, file: "kb.yml")
         #expect(template.title == "Knowledge base" && template.locale == "en" && template.failOn == .error)
@@ -53,6 +55,8 @@ struct ConfigurationTests {
         ("title: [a, b]\n", "1:8", "a single value"),
         ("title: 'unclosed\n", "", "not valid YAML"),
         ("- a list\n", "1:1", "a mapping"),
+        ("search:\n  excerpt-lenght: 300\n", "2:3", "did you mean 'excerpt-length'"),
+        ("llms: true\n", "1:7", "a mapping of the output's options (full: …)"),
     ])
     func errors(text: String, place: String, message: String) throws {
         do {
@@ -82,6 +86,36 @@ struct ConfigurationTests {
         let overridden = try Project(content: content.path, options: options, failure: try FailureOptions.parse(["--strict"]), site: flags)
         #expect(overridden.settings.options.title == "From the flag" && overridden.outputNames == ["search", "llms"])
         #expect(overridden.failOn == .warning && overridden.rules.rule(for: "image.missing") == .ignore)
+    }
+
+    @Test("a format's options come from its kb.yml section and --set, each checked where it is written")
+    func formatOptions() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("kb.yml")
+        try Data("title: x\nsearch:\n  excerpt-length: 120\n".utf8).write(to: file)
+        let fromFile = try Project(content: content.path, options: try ContentOptions.parse([]))
+        #expect(fromFile.formatOptions["search"]?.integer("excerpt-length") == 120)
+
+        let flags = try SiteFlags.parse(["--set", "search.excerpt-length=300", "--set", "llms.full=yes"])
+        let overridden = try Project(content: content.path, options: try ContentOptions.parse([]), site: flags)
+        #expect(overridden.formatOptions["search"]?.integer("excerpt-length") == 300 && overridden.formatOptions["llms"]?.flag("full") == true)
+        let formats = try overridden.formats()
+        #expect(SiteLinks.declared(by: formats).has(.llmsFull))
+
+        for (flag, message) in [
+            ("search.excerpt-length=5", "a whole number from 40 to 2000"), ("search.excerpt=3", "did you mean 'excerpt-length'"),
+            ("serch.excerpt-length=300", "there is no output 'serch'"), ("excerpt-length", "format.option=value"),
+        ] {
+            #expect { try Project(content: content.path, options: try ContentOptions.parse([]), site: try SiteFlags.parse(["--set", flag])) }
+                throws: { "\($0)".contains(message) }
+        }
+        try Data("title: x\nsearch:\n  excerpt-length: 9999\n".utf8).write(to: file)
+        #expect { try Project(content: content.path, options: try ContentOptions.parse([])) } throws: { error in
+            "\(error)".hasSuffix("kb.yml:3:19: error: 'excerpt-length' is a whole number from 40 to 2000")
+        }
     }
 
     @Test("the failure threshold")

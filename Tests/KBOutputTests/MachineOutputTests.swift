@@ -61,11 +61,7 @@ struct MachineOutputTests {
         #expect(plain["api/v1/nl-nl/search-records.json"] == nil)
         #expect(plain["api/v1/kb.json"]?.contains("searchRecords") == false)
 
-        var options = SiteOptions()
-        options.docSearchRecords = true
-        let formats = OutputFormats.all(templates: try TemplateSet())
-        let state = try await SiteBuild.memory(BuildSettings(options: options), formats: formats).make(try seedFiles())
-        let files = state.filesByPath
+        let files = try await build(try seedFiles(), outputs: ["pages", "search", "contract", "llms", "docsearch"]).filesByPath
         let records = try #require(files["api/v1/nl-nl/search-records.json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(records.contents)) as? [String: Any])
         #expect(document["formatVersion"] as? String == Contract.formatVersion && (document["records"] as? [Any])?.isEmpty == false)
@@ -80,9 +76,7 @@ struct MachineOutputTests {
         #expect(plain["api/v1/kb.json"]?.contains("llmsFull") == false)
         #expect(plain["llms.txt"]?.contains("llms-full.txt") == false && plain["nl-nl/llms.txt"]?.contains("llms-full.txt") == false)
 
-        var options = SiteOptions()
-        options.llmsFull = true
-        let full = try await sampleSite(options: options)
+        let full = try await sampleSite(outputs: ["pages", "search", "contract", "llms-full"])
         let text = try #require(full["nl-nl/llms-full.txt"])
         let twin = try #require(full["nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html.md"])
         // The twin's sections, one level down, under the article's H2.

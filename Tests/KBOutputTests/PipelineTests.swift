@@ -7,26 +7,46 @@ import KBPipeline
 import KBTestSupport
 import Testing
 
-/// A toy output format: one text file with the number of articles of each language.
+/// A toy output format with an option and a folder of its own: a text file per language in
+/// `counts/` with its number of articles, under a label the option sets.
 struct ArticleCountFormat: OutputFormat {
-    let name = "counts"
+    static let name = "counts"
+    static let folder: String? = "counts/"
+    static let options = [FormatOption("label", .text, "the words before each number")]
+    let label: String
+
+    init(options: FormatOptions) {
+        label = options.text("label") ?? "articles"
+    }
 
     func files(for input: OutputInput) -> [BuiltSite.File] {
-        let counts = input.linked.locales.map { locale in
-            "\(locale) \(input.linked.articles.filter { $0.locale == locale }.count)\n"
+        input.linked.locales.map { locale in
+            let count = input.linked.articles.filter { $0.locale == locale }.count
+            return BuiltSite.File(path: Self.folder! + locale + ".txt", text: "\(label): \(count)\n")
         }
-        return [BuiltSite.File(path: "counts.txt", text: counts.joined())]
     }
 }
 
 @Suite("The pipeline")
 struct PipelineTests {
-    @Test("a new output format is one type and one line where formats are registered")
+    @Test("a new output format with an option and a folder is one type and one line where formats are registered")
     func toyFormat() async throws {
-        let formats = OutputFormats.standard(templates: try TemplateSet()) + [ArticleCountFormat()]
+        // The one line: the format among the kinds.
+        let kinds = OutputFormats.kinds + [ArticleCountFormat.self]
+        // Its option, read as kb.yml's `counts: {label: …}` and `--set counts.label=…` are.
+        var options = FormatOptions()
+        try options.set("label", to: "Artikelen", declared: ArticleCountFormat.options, readFolder: { _ in [:] })
+        let formats = try OutputFormats.chosen(["pages", "contract", "llms", "search", "counts"], options: ["counts": options], from: kinds)
         let state = try await SiteBuild.memory(BuildSettings(), formats: formats).make(try seedFiles())
-        let counts = state.files.first { $0.path == "counts.txt" }.map { String(decoding: $0.contents, as: UTF8.self) }
-        #expect(counts == "nl-nl 4\nsv-se 1\n")
+        let files = state.filesByPath
+        #expect(files["counts/nl-nl.txt"].map { String(decoding: $0.contents, as: UTF8.self) } == "Artikelen: 4\n")
+        #expect(files["counts/sv-se.txt"].map { String(decoding: $0.contents, as: UTF8.self) } == "Artikelen: 1\n")
+        // Not chosen, it writes nothing; a misspelled option names the right one.
+        #expect(try OutputFormats.chosen(nil, from: kinds).map(\.name) == ["pages", "contract", "llms", "search", "counts"])
+        #expect(try OutputFormats.chosen(["pages"], from: kinds).map(\.name) == ["pages"])
+        #expect { try options.set("lable", to: "x", declared: ArticleCountFormat.options, readFolder: { _ in [:] }) } throws: { error in
+            "\(error)" == "there is no option 'lable' (did you mean 'label'?); the options are label"
+        }
         #expect(state.timings.map(\.step) == ["model", "link", "media", "pages", "contract", "llms", "search", "counts", "collisions"])
         // The standard formats still write what they write.
         #expect(state.files.contains { $0.path == "nl-nl/index.html" } && state.files.contains { $0.path == "api/v1/kb.json" })
@@ -37,11 +57,9 @@ struct PipelineTests {
         let state = try await build(try seedFiles())
         let linked = try #require(state.linked)
         // Every format, with every optional part.
-        var options = SiteOptions()
-        options.docSearchRecords = true
-        options.llmsFull = true
-        let input = OutputInput(model: state.model, linked: linked, options: options)
-        for format in OutputFormats.all(templates: try TemplateSet()) {
+        let formats = try OutputFormats.chosen(["pages", "contract", "docsearch", "llms-full", "search"])
+        let input = OutputInput(model: state.model, linked: linked, options: SiteOptions(), links: SiteLinks.declared(by: formats))
+        for format in formats {
             let whole = format.files(for: input)
             var parts: [[BuiltSite.File]] = []
             try format.emit(for: input) { parts.append($0) }
@@ -65,6 +83,9 @@ struct PipelineTests {
             let own = alone.subtracting(media)
             #expect(!own.isEmpty, "\(format.name) writes nothing")
             #expect(own.isDisjoint(with: seen), "\(format.name) writes another format's files: \(own.intersection(seen).sorted().prefix(3))")
+            if let folder = type(of: format).folder {
+                #expect(own.allSatisfy { $0.hasPrefix(folder) }, "\(format.name) writes outside its folder \(folder)")
+            }
             seen.formUnion(own)
         }
         #expect(whole.subtracting(seen).allSatisfy { !$0.hasSuffix(".html") && !$0.hasSuffix(".json") })

@@ -69,25 +69,31 @@ public func article(_ markdown: String, path: String = "en-us/test/article.md") 
 }
 
 /// Builds content held in memory as `kb build` would (`SiteBuild.memory`, the default
-/// templates unless others are given), or runs the steps given.
+/// templates unless others are given, the outputs named as kb.yml's `outputs` names them, else
+/// the default ones), or runs the steps given.
 public func build(
-    _ source: any ContentSource, steps: [BuildStep]? = nil, templates: TemplateSet? = nil, options: SiteOptions = SiteOptions()
+    _ source: any ContentSource, steps: [BuildStep]? = nil, templates: TemplateSet? = nil, options: SiteOptions = SiteOptions(),
+    outputs: [String]? = nil
 ) async throws -> BuildState {
     let settings = BuildSettings(options: options)
     if let steps { return try await Pipeline(steps: steps).run(source, settings: settings) }
-    return try await SiteBuild.memory(settings, formats: OutputFormats.standard(templates: templates ?? TemplateSet())).make(source)
+    var formats = try OutputFormats.chosen(outputs)
+    if let templates { formats = formats.map { $0.name == PagesFormat.name ? PagesFormat(templates: templates) : $0 } }
+    return try await SiteBuild.memory(settings, formats: formats).make(source)
 }
 
 /// The site `kb build` writes for these files, in memory: path → text.
-public func renderedSite(_ files: [String: String], templates: TemplateSet? = nil, options: SiteOptions = SiteOptions()) async throws
-    -> [String: String]
-{
-    texts(try await build(MemoryContent(texts: files), templates: templates, options: options))
+public func renderedSite(
+    _ files: [String: String], templates: TemplateSet? = nil, options: SiteOptions = SiteOptions(), outputs: [String]? = nil
+) async throws -> [String: String] {
+    texts(try await build(MemoryContent(texts: files), templates: templates, options: options, outputs: outputs))
 }
 
 /// The site `kb build` writes for the seed articles, in memory: path → text.
-public func sampleSite(templates: TemplateSet? = nil, options: SiteOptions = SiteOptions()) async throws -> [String: String] {
-    texts(try await build(try seedFiles(), templates: templates, options: options))
+public func sampleSite(templates: TemplateSet? = nil, options: SiteOptions = SiteOptions(), outputs: [String]? = nil) async throws
+    -> [String: String]
+{
+    texts(try await build(try seedFiles(), templates: templates, options: options, outputs: outputs))
 }
 
 func texts(_ state: BuildState) -> [String: String] {
