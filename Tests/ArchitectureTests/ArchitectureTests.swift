@@ -89,4 +89,75 @@ struct ArchitectureTests {
         #expect(imports["KBCommandLine"]?.isSuperset(of: ["KBPipeline", "KBQuery", "ArgumentParser"]) == true)
         #expect(imports["KBFuzz"]?.contains("KBMCP") == true)  // an @testable import
     }
+
+    /// Each target of `Sources/` → its Swift files' lines of code, comments left out.
+    static func codeLines() throws -> [String: [(file: String, line: Int, text: String)]] {
+        let sources = repositoryRoot.appendingPathComponent("Sources")
+        var result: [String: [(file: String, line: Int, text: String)]] = [:]
+        for target in try FileManager.default.contentsOfDirectory(atPath: sources.path) where !target.hasPrefix(".") {
+            let enumerator = FileManager.default.enumerator(atPath: sources.appendingPathComponent(target).path)
+            while let path = enumerator?.nextObject() as? String {
+                guard path.hasSuffix(".swift") else { continue }
+                let text = try String(contentsOf: sources.appendingPathComponent(target).appendingPathComponent(path), encoding: .utf8)
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let trimmed = line.drop { $0 == " " }
+                    guard !trimmed.hasPrefix("//") else { continue }
+                    result[target, default: []].append((target + "/" + path, number + 1, String(line)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// What only the pipeline may do: put steps together and run them. A command is a preset
+    /// of `SiteBuild`.
+    static var stepAssembly: Regex<(Substring, Substring?)> { #/(^|[^A-Za-z])Pipeline\(|BuildStep|\.steps\.append|\[\.model\b|\.output\(|\.pipeline\.run/# }
+
+    /// The lines of `lines` that assemble steps themselves.
+    static func assembliesOfSteps(_ lines: [(file: String, line: Int, text: String)]) -> [String] {
+        lines.filter { $0.text.contains(stepAssembly) }.map { "\($0.file):\($0.line): \($0.text)" }
+    }
+
+    /// A format's own paths, as they begin or end in a string literal, and the targets that
+    /// may write them: the format's, and the contract's types, which its readers share.
+    static let ownedPaths: [(literal: String, owners: Set<String>)] = [
+        ("\"api/v1", ["KBContract"]),
+        ("\"search/", ["KBSearchIndex"]),
+        ("llms.txt\"", ["KBLanguageModelFiles"]),
+        ("llms-full.txt\"", ["KBLanguageModelFiles"]),
+        ("search-records.json\"", ["KBContract"]),
+        ("\"model.json\"", ["KBDump"]),
+    ]
+
+    /// The lines of `lines` (of `target`) that name another format's path.
+    static func foreignPaths(_ target: String, _ lines: [(file: String, line: Int, text: String)]) -> [String] {
+        lines.compactMap { line in
+            ownedPaths.first { line.text.contains($0.literal) && !$0.owners.contains(target) }
+                .map { "\(line.file):\(line.line) names \($0.literal) of \($0.owners.sorted().joined())" }
+        }
+    }
+
+    @Test("no command assembles the steps of a build: every command is a preset of SiteBuild")
+    func commandsArePresets() throws {
+        let lines = try Self.codeLines()
+        for target in ["KBCommandLine", "KBFuzz", "kb", "KBPreview", "KBMCP", "KBQuery"] {
+            let found = Self.assembliesOfSteps(lines[target] ?? [])
+            #expect(found.isEmpty, "\(found)")
+        }
+        // The check finds what it looks for.
+        let sample = [("BuildCommand.swift", 1, "        var pipeline = Pipeline(steps: [.model, .link])"),
+                      ("BuildCommand.swift", 2, "        pipeline.steps.append(BuildStep(\"write\") { _ in })")]
+        #expect(Self.assembliesOfSteps(sample).count == 2)
+    }
+
+    @Test("a format's paths are written only in its own target")
+    func pathsStayWithTheirFormat() throws {
+        var found: [String] = []
+        for (target, lines) in try Self.codeLines() { found += Self.foreignPaths(target, lines) }
+        #expect(found.isEmpty, "\(found.sorted())")
+        // The check finds what it looks for.
+        #expect(Self.foreignPaths("KBLanguageModelFiles", [("LanguageModelFiles.swift", 1, #"link("api/v1/codes.json", from: path)"#)]).count == 1)
+        #expect(Self.foreignPaths("KBPages", [("SiteRenderer.swift", 1, #"let twin = "nl-nl/llms.txt""#)]).count == 1)
+        #expect(Self.foreignPaths("KBContract", [("Contract.swift", 1, #"static let folder = "api/v1/""#)]).isEmpty)
+    }
 }

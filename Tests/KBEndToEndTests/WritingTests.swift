@@ -32,6 +32,36 @@ struct WritingTests {
         #expect(try run(try kbExecutable(), ["check", seedContent, "-q", "--strict", "--ignore", "*"]).status == 0)
     }
 
+    @Test("kb check reports the path collision kb build settles; kb lookup --content reads kb.yml as kb build does")
+    func checkAndLookupAsBuild() throws {
+        let kb = try kbExecutable()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("en"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("fr"), withIntermediateDirectories: true)
+        try Data("# A\n\nSee [the list](llms.txt).\n\n| Code | Message |\n|---|---|\n| 0x80070005 | Access denied. |\n".utf8)
+            .write(to: content.appendingPathComponent("en/a.md"))
+        try Data("mine\n".utf8).write(to: content.appendingPathComponent("en/llms.txt"))
+        try Data("# A\n\n| Code | Message |\n|---|---|\n| 0x80070005 | Accès refusé. |\n".utf8).write(to: content.appendingPathComponent("fr/a.md"))
+
+        let checked = try run(kb, ["check", content.path])
+        let built = try run(kb, ["build", content.path, "-o", folder.appendingPathComponent("site").path])
+        let collision = { (errors: String) in errors.split(separator: "\n").filter { $0.contains("[output.collision]") } }
+        #expect(collision(checked.errors).count == 1 && collision(checked.errors) == collision(built.errors), "\(checked.errors)\n\(built.errors)")
+        #expect(collision(checked.errors).first?.hasSuffix("en/llms.txt: warning: this file would be written to 'en/llms.txt', where a file kb generates is written (as 'en/llms.txt'); it is left out [output.collision]") == true)
+
+        // kb.yml's locales: lookup from content sees only French, as the build would.
+        #expect(try run(kb, ["lookup", "0x80070005", "--content", content.path]).output.contains("[en]"))
+        try Data("locales: [fr]\n".utf8).write(to: folder.appendingPathComponent("kb.yml"))
+        let french = try run(kb, ["lookup", "0x80070005", "--content", content.path])
+        #expect(french.status == 0 && french.output.contains("[fr]") && !french.output.contains("[en]"), "\(french.output)")
+        try Data("locales: [fr]\n".utf8).write(to: folder.appendingPathComponent("other.yml"))
+        try Data("locales: [en]\n".utf8).write(to: folder.appendingPathComponent("kb.yml"))
+        let chosen = try run(kb, ["lookup", "0x80070005", "--content", content.path, "--config", folder.appendingPathComponent("other.yml").path])
+        #expect(chosen.output.contains("[fr]") && !chosen.output.contains("[en]"), "\(chosen.output)")
+    }
+
     @Test("A docs folder without locale folders is one language: no chooser, no 'und', README.md left out and listed; kb.yml sets the title, the language and the edit links")
     func ownDocs() throws {
         let folder = try temporaryFolder()

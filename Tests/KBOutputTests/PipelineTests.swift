@@ -91,6 +91,24 @@ struct PipelineTests {
         #expect(whole.subtracting(seen).allSatisfy { !$0.hasSuffix(".html") && !$0.hasSuffix(".json") })
     }
 
+    @Test("kb check's preset reports the collisions kb build's settles, and every preset agrees on what it reports")
+    func checkReportsCollisions() async throws {
+        // The article links a file of its own named as kb's llms.txt for the language.
+        let files = ["en/a.md": "# A\n\nSee [the list](llms.txt).\n", "en/llms.txt": "mine\n"]
+        let formats = OutputFormats.standard(templates: try TemplateSet())
+        let checked = DiagnosticEngine(), built = DiagnosticEngine()
+        let check = try await SiteBuild.check(BuildSettings(), formats: formats).make(MemoryContent(texts: files), diagnostics: checked)
+        let site = try await SiteBuild.memory(BuildSettings(), formats: formats).make(MemoryContent(texts: files), diagnostics: built)
+        let collision = try #require(built.diagnostics.first { $0.identifier == "output.collision" })
+        #expect(collision.file == "en/llms.txt" && collision.message.contains("a file kb generates"))
+        #expect(checked.diagnostics == built.diagnostics)
+        // The check keeps no file; the site keeps kb's llms.txt, once.
+        #expect(check.files.isEmpty && check.fileCount == site.fileCount)
+        let kept = site.files.filter { $0.path == "en/llms.txt" }
+        #expect(kept.count == 1 && kept.first?.origin == nil)
+        #expect(check.timings.map(\.step) == ["model", "link", "media", "pages", "contract", "llms", "search", "collisions"])
+    }
+
     @Test("diagnostics are emitted into the engine, which applies the severity rules")
     func diagnostics() async throws {
         let files = ["nl-nl/a.md": "# A\n\n## Twee\n\n## Twee\n\n[broken](missing.md)\n"]
