@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "KBLinking", dependencies: ["KBModel", "KBCore"], swiftSettings: instrumented),
         // The machine contract's files as Codable values: written by KBContractFiles, read by the
         // lookup command and the MCP server.
-        .target(name: "KBContract", swiftSettings: instrumented),
+        .target(name: "KBContract", dependencies: ["KBCore"], swiftSettings: instrumented),
         // The output formats: what they share (paths, the site's strings, the format protocol),
         // then one target per format, none depending on another.
         .target(name: "KBOutput", dependencies: ["KBLinking", "KBModel", "KBCore", "KBWeb"], swiftSettings: instrumented),

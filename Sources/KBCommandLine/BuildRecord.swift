@@ -135,7 +135,7 @@ struct BuildRecord: Encodable {
         try Data(json).write(to: location, options: .atomic)
     }
 
-    /// The record as JSON, the bytes `CompactJSONEncoder` writes for it, written member by member:
+    /// The record as JSON, the bytes `JSONWriter.encode` writes for it, written member by member:
     /// a record of four copies of the corpus holds 70,000 stamps and 37,000 diagnostics, and the
     /// encoder's tree of them was the highest the build's memory went.
     var json: [UInt8] {

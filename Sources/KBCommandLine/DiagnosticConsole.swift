@@ -102,11 +102,9 @@ struct JSONDiagnostics: DiagnosticConsumer {
                 severity: diagnostic.severity.rawValue, id: diagnostic.identifier, message: diagnostic.message,
                 notes: diagnostic.notes.map { Record.Note(line: $0.location?.line, column: $0.location?.column, message: $0.message) })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let summary = ConsoleDiagnostics.summary(diagnostics).trimmingCharacters(in: .newlines)
-        let data = (try? encoder.encode(Report(diagnostics: records, summary: summary))) ?? Data()
-        FileHandle.standardError.write(data + Data("\n".utf8))
+        let json = (try? JSONWriter.encode(Report(diagnostics: records, summary: summary))) ?? []
+        FileHandle.standardError.write(Data(json + [0x0A]))
     }
 }
 

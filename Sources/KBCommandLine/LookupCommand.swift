@@ -120,9 +120,7 @@ struct LookupCommand: AsyncParsableCommand {
     }
 
     static func json(_ report: CodeLookup.Report) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return Array(try! encoder.encode(report)) + [0x0A]
+        try! JSONWriter.encode(report, style: .pretty) + [0x0A]
     }
 
     /// The entries for people: per language, the article, the entry's title, message, cause,

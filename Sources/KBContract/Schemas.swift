@@ -1,81 +1,84 @@
-import Foundation
+import KBCore
 
 /// The JSON Schemas (draft 2020-12) of the contract's files, written to `api/v1/schemas/`.
 /// Each is whole in itself (no references between files), so that any validator takes it.
-/// The pieces are constants of `[String: Any]` (which is not `Sendable`), never mutated.
+/// `SchemaTests` holds each to the Swift types of `Contract.swift`: every property of a type
+/// is in its schema, required unless optional, and the schema has no other.
 public enum Schemas {
     public static let names = ["kb", "articles", "codes", "chunk", "search-records"]
 
     /// The schema named `name`, as pretty-printed JSON with sorted keys. `baseURL`, when the
     /// site's address is known, makes its `$id` absolute.
     public static func json(_ name: String, baseURL: String?) -> [UInt8] {
-        guard var schema = schemas[name] else { return [] }
+        guard case .object(var schema)? = schemas[name] else { return [] }
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = (baseURL ?? "") + Contract.schemaPath(name).dropFirst(baseURL == nil ? Contract.schemaFolder.count : 0)
-        let data = try! JSONSerialization.data(withJSONObject: schema, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return Array(data) + [0x0A]
+        schema["$id"] = .string((baseURL ?? "") + Contract.schemaPath(name).dropFirst(baseURL == nil ? Contract.schemaFolder.count : 0))
+        return JSONValue.object(schema).serialized(.pretty) + [0x0A]
+    }
+
+    /// The schema named `name`, as a value.
+    public static func schema(_ name: String) -> JSONValue? {
+        schemas[name]
     }
 
     // MARK: Pieces
 
-    nonisolated(unsafe) static let string: [String: Any] = ["type": "string"]
-    nonisolated(unsafe) static let nonEmpty: [String: Any] = ["type": "string", "minLength": 1]
-    nonisolated(unsafe) static let integer: [String: Any] = ["type": "integer"]
-    nonisolated(unsafe) static let strings: [String: Any] = ["type": "array", "items": string]
-    nonisolated(unsafe) static let url: [String: Any] = ["type": "string", "minLength": 1, "description": "Relative to the site root, or absolute when the site's address is known."]
-    nonisolated(unsafe) static let version: [String: Any] = ["type": "string", "pattern": #"^1\.\d+\.\d+$"#]
+    static let string: JSONValue = ["type": "string"]
+    static let nonEmpty: JSONValue = ["type": "string", "minLength": 1]
+    static let integer: JSONValue = ["type": "integer"]
+    static let strings: JSONValue = ["type": "array", "items": string]
+    static let url: JSONValue = ["type": "string", "minLength": 1, "description": "Relative to the site root, or absolute when the site's address is known."]
+    static let version: JSONValue = ["type": "string", "pattern": #"^1\.\d+\.\d+$"#]
 
-    static func object(_ properties: [String: Any], required: [String]? = nil, description: String? = nil) -> [String: Any] {
-        var result: [String: Any] = [
-            "type": "object", "properties": properties, "required": required ?? Array(properties.keys).sorted(),
+    static func object(_ properties: [String: JSONValue], required: [String]? = nil, description: String? = nil) -> JSONValue {
+        var result: [String: JSONValue] = [
+            "type": "object", "properties": .object(properties), "required": .strings(required ?? Array(properties.keys).sorted()),
             "additionalProperties": false,
         ]
-        if let description { result["description"] = description }
-        return result
+        if let description { result["description"] = .string(description) }
+        return .object(result)
     }
 
-    static func array(_ items: [String: Any]) -> [String: Any] { ["type": "array", "items": items] }
+    static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }
 
-    static func file(_ properties: [String: Any], title: String, description: String) -> [String: Any] {
-        var whole = object(properties.merging(["$schema": nonEmpty, "formatVersion": version]) { a, _ in a })
-        whole["title"] = title
-        whole["description"] = description
-        return whole
+    static func file(_ properties: [String: JSONValue], title: String, description: String) -> JSONValue {
+        object(properties.merging(["$schema": nonEmpty, "formatVersion": version]) { a, _ in a })
+            .merging(["title": .string(title), "description": .string(description)])
     }
 
-    nonisolated(unsafe) static let hresult = object([
+    static let hresult = object([
         "signed": integer, "unsigned": integer, "severity": ["enum": ["failure", "success"]],
         "customerDefined": ["type": "boolean"], "facility": integer, "facilityName": string, "code": integer,
         "win32Error": integer, "win32ErrorName": string,
     ], required: ["signed", "unsigned", "severity", "customerDefined", "facility", "code"],
        description: "An HRESULT's parts; win32Error for 0x8007xxxx codes.")
 
-    nonisolated(unsafe) static let codeKind: [String: Any] = ["enum": CodeKind.allCases.map(\.rawValue)]
+    static let codeKind: JSONValue = ["enum": .strings(CodeKind.allCases.map(\.rawValue))]
 
-    nonisolated(unsafe) static let code = object([
+    static let code = object([
         "code": nonEmpty, "raw": nonEmpty, "kind": codeKind, "aliases": strings, "hresult": hresult,
     ], required: ["code", "raw", "kind", "aliases"])
 
-    nonisolated(unsafe) static let text = object(["text": string, "markdown": string], description: "Plain text, and Markdown keeping paragraphs, lists and links.")
+    static let text = object(["text": string, "markdown": string], description: "Plain text, and Markdown keeping paragraphs, lists and links.")
 
-    nonisolated(unsafe) static let step: [String: Any] = object([
+    static let step: JSONValue = object([
         "position": ["type": "integer", "minimum": 1], "text": string, "markdown": string, "uiPath": strings,
         "substeps": ["type": "array", "items": ["$ref": "#/$defs/step"]],
     ])
 
-    nonisolated(unsafe) static let procedure = object([
+    static let procedure = object([
         "id": nonEmpty, "title": string, "section": string, "url": url, "steps": ["type": "array", "items": ["$ref": "#/$defs/step"], "minItems": 1],
     ])
 
-    nonisolated(unsafe) static let entry = object([
-        "id": nonEmpty, "anchor": string, "url": url, "kind": ["enum": EntryKind.allCases.map(\.rawValue)], "title": string,
+    static let entry = object([
+        "id": nonEmpty, "anchor": string, "url": url, "kind": ["enum": .strings(EntryKind.allCases.map(\.rawValue))], "title": string,
         "message": string, "messages": strings, "codes": array(code), "cause": text, "resolution": text,
         "procedures": array(procedure), "platform": string, "sectionPath": strings, "section": string,
         "counterparts": array(object(["locale": nonEmpty, "articleId": nonEmpty, "entryId": nonEmpty, "url": url])),
         "chunk": nonEmpty,
     ], required: ["id", "url", "kind", "title", "messages", "codes", "procedures", "sectionPath", "counterparts", "chunk"])
 
-    nonisolated(unsafe) static let article = object([
+    static let article = object([
         "id": nonEmpty, "locale": nonEmpty, "url": url, "markdownURL": url, "title": string, "description": string,
         "topic": string, "date": ["type": "string", "format": "date"], "msDate": string, "translationKey": nonEmpty,
         "translations": ["type": "object", "additionalProperties": url],
@@ -83,11 +86,11 @@ public enum Schemas {
         "entries": array(entry), "procedures": array(procedure),
     ], required: ["id", "locale", "url", "title", "translationKey", "translations", "sections", "entries", "procedures"])
 
-    nonisolated(unsafe) static let metadataValue: [String: Any] = ["type": ["string", "integer", "boolean"]]
+    static let metadataValue: JSONValue = ["type": ["string", "integer", "boolean"]]
 
     // MARK: Files
 
-    nonisolated(unsafe) static let schemas: [String: [String: Any]] = [
+    static let schemas: [String: JSONValue] = [
         "kb": file([
             "generator": nonEmpty, "title": string, "baseURL": string,
             "languages": array(object([
@@ -96,7 +99,8 @@ public enum Schemas {
                     ["articles": url, "chunks": url, "searchRecords": url, "llms": url, "llmsFull": url, "home": url, "search": url],
                     required: ["articles", "chunks", "home", "search"]),
             ])),
-            "files": object(["codes": url, "llms": url, "schemas": ["type": "object", "additionalProperties": url]]),
+            "files": object(["codes": url, "llms": url, "schemas": ["type": "object", "additionalProperties": url]],
+                            required: ["codes", "schemas"]),
         ].merging(["baseURL": string]) { a, _ in a }, title: "kb.json",
            description: "The entry point of a kb site's machine contract: its languages and the paths of its files.")
             .requiring(except: ["baseURL"]),
@@ -116,17 +120,17 @@ public enum Schemas {
             "id": ["type": "string", "pattern": "^[^#]+#[^@]*@[^@]+$"], "text": nonEmpty,
             "metadata": object([
                 "articleId": nonEmpty, "locale": nonEmpty, "url": url, "title": string, "section": string,
-                "kind": ["enum": ChunkKind.allCases.map(\.rawValue)], "entryId": string, "anchor": string, "codes": string,
+                "kind": ["enum": .strings(ChunkKind.allCases.map(\.rawValue))], "entryId": string, "anchor": string, "codes": string,
                 "updated": string, "contentHash": ["type": "string", "pattern": "^sha256:[0-9a-f]{64}$"], "previous": string, "next": string,
                 "part": ["type": "integer", "minimum": 1], "tokens": integer,
-            ]).merging(["maxProperties": 16]) { a, _ in a },
+            ]).merging(["maxProperties": 16]),
         ], title: "chunks.jsonl line", description: "One retrieval chunk: one line of chunks.jsonl."),
         "search-records": file([
             "locale": nonEmpty,
             "records": array(object([
                 "objectID": nonEmpty, "url": url, "url_without_anchor": url, "anchor": ["type": ["string", "null"]],
                 "type": ["enum": ["lvl1", "lvl2", "lvl3", "lvl4", "lvl5", "lvl6", "content"]],
-                "hierarchy": object(Dictionary(uniqueKeysWithValues: (0..<7).map { ("lvl\($0)", ["type": ["string", "null"]] as [String: Any]) })),
+                "hierarchy": object(Dictionary(uniqueKeysWithValues: (0..<7).map { ("lvl\($0)", ["type": ["string", "null"]] as JSONValue) })),
                 "content": ["type": ["string", "null"]], "language": nonEmpty, "codes": strings,
                 "weight": object(["pageRank": integer, "level": integer, "position": integer]),
             ])),
@@ -134,16 +138,21 @@ public enum Schemas {
     ]
 }
 
-extension Dictionary where Key == String, Value == Any {
-    fileprivate func requiring(except optional: Set<String>) -> [String: Any] {
-        var copy = self
-        copy["required"] = (self["required"] as? [String] ?? []).filter { !optional.contains($0) }
-        return copy
+extension JSONValue {
+    /// An object with these members added (replacing its own of the same name).
+    fileprivate func merging(_ members: [String: JSONValue]) -> JSONValue {
+        guard case .object(let own) = self else { return self }
+        return .object(own.merging(members) { _, new in new })
     }
 
-    fileprivate func adding(defs: [String: Any]) -> [String: Any] {
-        var copy = self
-        copy["$defs"] = defs
-        return copy
+    fileprivate func requiring(except optional: Set<String>) -> JSONValue {
+        guard case .object(let own) = self, case .array(let required)? = own["required"] else { return self }
+        return merging(["required": .array(required.filter { value in
+            if case .string(let name) = value { !optional.contains(name) } else { true }
+        })])
+    }
+
+    fileprivate func adding(defs: [String: JSONValue]) -> JSONValue {
+        merging(["$defs": .object(defs)])
     }
 }

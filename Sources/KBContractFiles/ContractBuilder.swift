@@ -388,14 +388,12 @@ public struct BuiltContract: Sendable {
     /// One JSON value, compact with sorted keys, and a line feed.
     static func json(_ value: some Encodable, lineFeed: Bool = true) -> [UInt8] {
         // Encoding these plain values cannot fail: no floats, no invalid keys.
-        try! CompactJSONEncoder().encode(value) + (lineFeed ? [0x0A] : [])
+        try! JSONWriter.encode(value) + (lineFeed ? [0x0A] : [])
     }
 
     /// The entry point, indented for people who open it.
     static func prettyJSON(_ value: some Encodable) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return Array(try! encoder.encode(value)) + [0x0A]
+        try! JSONWriter.encode(value, style: .pretty) + [0x0A]
     }
 
     /// `file` (compact JSON with an empty array under `key`) with `items` in that array.

@@ -1,4 +1,5 @@
 import KBContract
+import KBCore
 import KBOutput
 
 extension Chunk {

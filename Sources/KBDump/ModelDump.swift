@@ -14,9 +14,9 @@ public enum ModelDump {
         let articles = knowledgeBase.articles
         let parts = ConcurrentResults<[UInt8]>(count: articles.count)
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            var bytes: [UInt8] = []
-            article(articles[index]).write(into: &bytes, indent: 2, level: 2)
-            parts.set(index, bytes)
+            var json = JSONWriter(style: .pretty, level: 2)
+            json.value(article(articles[index]))
+            parts.set(index, json.bytes)
         }
         var output = document(knowledgeBase, articles: parts.values.map(JSONValue.serialized)).serialized()
         output.append(UInt8(ascii: "\n"))

@@ -1,4 +1,5 @@
 import Foundation
+import KBCore
 import MCP
 
 /// The messages of kb mcp's standard input: newline-delimited JSON-RPC 2.0, read from pieces of
@@ -252,9 +253,7 @@ struct LineReader {
 
             private enum CodingKeys: String, CodingKey { case jsonrpc, id, error }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(ErrorResponse(id: id, error: .init(code: code, message: message))))
+        return (try? JSONWriter.encode(ErrorResponse(id: id, error: .init(code: code, message: message)))).map { Data($0) }
             ?? Data(#"{"error":{"code":-32603,"message":"Internal error"},"id":null,"jsonrpc":"2.0"}"#.utf8)
     }
 }

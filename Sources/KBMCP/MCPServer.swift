@@ -1,5 +1,6 @@
 import Foundation
 import KBContract
+import KBCore
 import KBQuery
 import MCP
 
@@ -226,9 +227,7 @@ public struct MCPServer: Sendable {
 
     /// The output as JSON text (what clients show and models read) and as structured content.
     static func result(_ output: some Codable) throws -> CallTool.Result {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(output), as: UTF8.self)
+        let text = String(decoding: try JSONWriter.encode(output), as: UTF8.self)
         return try CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: output)
     }
 

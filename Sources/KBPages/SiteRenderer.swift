@@ -538,7 +538,7 @@ public struct SiteRenderer: Sendable {
     /// content holds.
     static func scriptJSON(_ value: JSONValue) -> String {
         var bytes: [UInt8] = []
-        for byte in value.serialized(indent: 0) {
+        for byte in value.serialized(.compact) {
             switch byte {
             case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
             case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)

@@ -86,7 +86,7 @@ public struct SearchIndexBuilder: Sendable {
     /// `search/locales.js`: the languages searched.
     private func localeList(_ linked: LinkedKnowledgeBase) -> BuiltSite.File {
         var list = Array("kbSearch.register(\"\",\"locales\",".utf8)
-        JSONValue.strings(linked.locales).write(into: &list, indent: 0, level: 0)
+        JSONWriter.append(to: &list) { $0.value(.strings(linked.locales)) }
         list += Array(");\n".utf8)
         return BuiltSite.File(path: Self.folder + "locales.js", contents: list)
     }
@@ -214,11 +214,11 @@ public struct SearchIndexBuilder: Sendable {
         let folder = Self.folder + locale + "/"
         @Sendable func register(_ name: String, _ value: JSONValue) -> [UInt8] {
             var bytes = Array("kbSearch.register(".utf8)
-            JSONValue.writeString(locale, into: &bytes)
+            JSONWriter.writeString(locale, into: &bytes)
             bytes.append(UInt8(ascii: ","))
-            JSONValue.writeString(name, into: &bytes)
+            JSONWriter.writeString(name, into: &bytes)
             bytes.append(UInt8(ascii: ","))
-            value.write(into: &bytes, indent: 0, level: 0)
+            JSONWriter.append(to: &bytes) { $0.value(value) }
             bytes += Array(");\n".utf8)
             return Self.scriptSafe(bytes)
         }

@@ -1,4 +1,5 @@
 import KBContract
+import KBCore
 @testable import KBContractFiles
 import KBOutput
 import Testing
@@ -20,7 +21,7 @@ import Testing
                         previous: text, next: "n" + text, part: index + 1, tokens: index * 1000 - 1))
                 var line: [UInt8] = []
                 chunk.writeLine(into: &line)
-                let encoded = try CompactJSONEncoder().encode(chunk) + [0x0A]
+                let encoded = try JSONWriter.encode(chunk) + [0x0A]
                 #expect(line == encoded, "\(String(decoding: line, as: UTF8.self))")
             }
         }
@@ -58,7 +59,7 @@ import Testing
                 entries: full ? [entry, entry] : [entry], procedures: [procedure])
             var json = JSONWriter()
             record.write(to: &json)
-            let encoded = try CompactJSONEncoder().encode(record)
+            let encoded = try JSONWriter.encode(record)
             #expect(json.bytes == encoded, "\(String(decoding: json.bytes, as: UTF8.self))")
         }
     }
