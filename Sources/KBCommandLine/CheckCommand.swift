@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KBCore
 import KBPipeline
 
 /// `kb check [CONTENT]`: everything a build checks, without writing anything.
@@ -24,7 +25,16 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var failure: FailureOptions
 
+    @Flag(help: "List the identifiers of the diagnostics kb reports, each with what it means, and exit.")
+    var list = false
+
     func run() async throws {
+        if list {
+            let width = DiagnosticID.all.map(\.name.count).max() ?? 0
+            let lines = DiagnosticID.all.map { $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            return
+        }
         let start = ContinuousClock.now
         let project = try Project(content: content, options: options, failure: failure)
         let tree = try ContentTree(path: project.contentPath, limits: project.settings.limits)

@@ -195,6 +195,7 @@ extension Configuration {
                 }
                 for (identifier, rule) in rules {
                     guard let name = identifier.scalar?.string, !name.isEmpty else { throw error(identifier, "an identifier is text") }
+                    if let problem = DiagnosticID.problem(with: name) { throw error(identifier, problem) }
                     guard let parsed = SeverityRules.Rule(rawValue: try string(rule, name)) else {
                         throw error(rule, "'\(name)' is error, warning or ignore")
                     }
@@ -221,8 +222,8 @@ extension Configuration {
                         line: setting.mark?.line, column: setting.mark?.column))
                 }
             default:
-                let near = keys.min { FormatOptions.editDistance($0, key) < FormatOptions.editDistance($1, key) }
-                let hint = near.map { FormatOptions.editDistance($0, key) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
+                let near = keys.min { EditDistance.between($0, key) < EditDistance.between($1, key) }
+                let hint = near.map { EditDistance.between($0, key) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
                 throw error(keyNode, "there is no setting '\(key)'\(hint); the settings are \(keys.joined(separator: ", "))")
             }
         }
@@ -270,7 +271,7 @@ extension Configuration {
 
         # Severity per diagnostic identifier (a family: link.*; all: *): error, warning or ignore.
         diagnostics:
-          # link.broken: error
+          # link.unresolved: error
           # table.*: ignore
 
         # When kb build and kb check exit with status 1: error (the default), warning, or never.

@@ -45,7 +45,7 @@ struct ContentTree: ContentSource {
     func bytes(_ path: String) throws -> [UInt8] {
         if let refusal = refused[path] { throw refusal }
         guard let location = locations[path] else {
-            throw FileReadError("file.unreadable", "there is no such file in the content folder")
+            throw FileReadError(.fileUnreadable, "there is no such file in the content folder")
         }
         return try Self.read(location, limit: limits.fileSize, listed: true)
     }
@@ -67,12 +67,12 @@ struct ContentTree: ContentSource {
     static func openRegularFile(_ path: String) throws -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
+            throw FileReadError(.fileUnreadable, "the file cannot be read (\(String(cString: strerror(errno))))")
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
             close(descriptor)
-            throw FileReadError("file.notRegular", "this is not a regular file; it is not read")
+            throw FileReadError(.fileNotRegular, "this is not a regular file; it is not read")
         }
         return (descriptor, Int(status.st_size))
     }
@@ -86,7 +86,7 @@ struct ContentTree: ContentSource {
         guard isFile(descriptor, at: location) else {
             close(descriptor)
             throw FileReadError(
-                "file.outsideContent",
+                .fileOutsideContent,
                 "a folder on the way to this file was moved or replaced since the content folder was listed; it is not read")
         }
         return (descriptor, size)
@@ -119,7 +119,7 @@ struct ContentTree: ContentSource {
         defer { close(descriptor) }
         guard size <= limit else {
             throw FileReadError(
-                "file.tooLarge", "the file has \(size) bytes, more than the limit of \(limit) (--max-file-size); it is not read")
+                .fileTooLarge, "the file has \(size) bytes, more than the limit of \(limit) (--max-file-size); it is not read")
         }
         var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
@@ -129,7 +129,7 @@ struct ContentTree: ContentSource {
             }
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else {
-                throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
+                throw FileReadError(.fileUnreadable, "the file cannot be read (\(String(cString: strerror(errno))))")
             }
             if read == 0 { break }
             count += read
@@ -164,7 +164,7 @@ struct ContentTree: ContentSource {
         mutating func folder(logical: String, real: String, chain: [String], throughLink: Bool) {
             guard let directory = opendir(real) else {
                 diagnostics.append(Diagnostic(
-                    .warning, "file.unreadable", "the folder cannot be read (\(String(cString: strerror(errno))))",
+                    .warning, .fileUnreadable, "the folder cannot be read (\(String(cString: strerror(errno))))",
                     file: logical, at: nil))
                 return
             }
@@ -182,7 +182,7 @@ struct ContentTree: ContentSource {
                 if entries > limits.contentEntries {
                     if entries == limits.contentEntries + 1 {
                         diagnostics.append(Diagnostic(
-                            .error, "content.tooManyFiles",
+                            .error, .contentTooManyFiles,
                             "the content folder holds more than \(limits.contentEntries) files and folders; the rest are not read",
                             file: logical, at: nil))
                     }
@@ -193,7 +193,7 @@ struct ContentTree: ContentSource {
                 let full = real + "/" + name
                 guard Array(name.utf8) == bytes else {
                     diagnostics.append(Diagnostic(
-                        .warning, "file.invalidName", "the name is not UTF-8 text; the file is not read", file: path, at: nil))
+                        .warning, .fileInvalidName, "the name is not UTF-8 text; the file is not read", file: path, at: nil))
                     continue
                 }
                 var type = entryType
@@ -210,7 +210,7 @@ struct ContentTree: ContentSource {
                 case UInt8(DT_LNK):
                     link(path, at: full, chain: chain, throughLink: throughLink)
                 default:
-                    refuse(path, "file.notRegular", "this is not a regular file (a pipe, socket or device); it is not read",
+                    refuse(path, .fileNotRegular, "this is not a regular file (a pipe, socket or device); it is not read",
                            severity: .warning)
                 }
             }
@@ -222,30 +222,30 @@ struct ContentTree: ContentSource {
         /// files 2^n times.
         mutating func link(_ path: String, at full: String, chain: [String], throughLink: Bool) {
             guard let target = ContentTree.realPath(full) else {
-                refuse(path, "file.unreadable", "this is a symbolic link to nothing ('\(Self.destination(of: full))'); it is not read",
+                refuse(path, .fileUnreadable, "this is a symbolic link to nothing ('\(Self.destination(of: full))'); it is not read",
                        severity: .warning)
                 return
             }
             guard target == root || target.hasPrefix(root + "/") else {
-                refuse(path, "file.outsideContent",
+                refuse(path, .fileOutsideContent,
                        "this is a symbolic link to '\(target)', outside the content folder; it is not read", severity: .error)
                 return
             }
             var status = stat()
             guard stat(target, &status) == 0 else {
-                refuse(path, "file.unreadable", "this symbolic link cannot be followed; it is not read", severity: .warning)
+                refuse(path, .fileUnreadable, "this symbolic link cannot be followed; it is not read", severity: .warning)
                 return
             }
             switch Self.entryType(status.st_mode) {
             case UInt8(DT_DIR):
                 if chain.contains(target) {
                     diagnostics.append(Diagnostic(
-                        .warning, "file.symlinkLoop",
+                        .warning, .fileSymlinkLoop,
                         "this is a symbolic link to a folder it lies in ('\(Self.destination(of: full))'); it is not followed",
                         file: path, at: nil))
                 } else if throughLink {
                     diagnostics.append(Diagnostic(
-                        .warning, "file.symlinkNested",
+                        .warning, .fileSymlinkNested,
                         "this is a symbolic link to a folder ('\(Self.destination(of: full))') in a folder reached through "
                             + "another one; links to folders are followed one level deep, so it is not followed",
                         file: path, at: nil))
@@ -255,12 +255,12 @@ struct ContentTree: ContentSource {
             case UInt8(DT_REG):
                 files.append((path, target))
             default:
-                refuse(path, "file.notRegular", "this links to something that is not a regular file; it is not read",
+                refuse(path, .fileNotRegular, "this links to something that is not a regular file; it is not read",
                        severity: .warning)
             }
         }
 
-        mutating func refuse(_ path: String, _ identifier: String, _ message: String, severity: Diagnostic.Severity) {
+        mutating func refuse(_ path: String, _ identifier: DiagnosticID, _ message: String, severity: Diagnostic.Severity) {
             refused[path] = FileReadError(identifier, message)
             diagnostics.append(Diagnostic(severity, identifier, message, file: path, at: nil))
         }

@@ -61,11 +61,15 @@ struct ContentOptions: ParsableArguments {
 
     /// Puts the severities chosen on the command line over `rules` (each option repeatable, each
     /// value a list separated by commas).
-    func apply(to rules: inout SeverityRules) {
-        func identifiers(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map(String.init) } }
-        rules.set(.error, for: identifiers(errorIDs))
-        rules.set(.warning, for: identifiers(warningIDs))
-        rules.set(.ignore, for: identifiers(ignoredIDs))
+    func apply(to rules: inout SeverityRules) throws {
+        func identifiers(_ values: [String]) throws -> [String] {
+            let names = values.flatMap { $0.split(separator: ",").map(String.init) }
+            if let problem = names.lazy.compactMap(DiagnosticID.problem(with:)).first { throw ValidationError(problem) }
+            return names
+        }
+        rules.set(.error, for: try identifiers(errorIDs))
+        rules.set(.warning, for: try identifiers(warningIDs))
+        rules.set(.ignore, for: try identifiers(ignoredIDs))
     }
 
     /// Prints what the engine collected, in the chosen format, each file named as on the command

@@ -75,7 +75,7 @@ struct Project: Sendable {
         // The file's severities, then the flags', which win for the same identifier.
         var rules = SeverityRules()
         for (identifier, rule) in configuration.severities { rules.set(rule, for: [identifier]) }
-        options.apply(to: &rules)
+        try options.apply(to: &rules)
         self.rules = rules
 
         // Format options: kb.yml's sections, its templates, then the flags, each checked.

@@ -125,7 +125,7 @@ struct SiteWriter: Sendable {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else {
-                throw FileReadError("file.unreadable", "the file cannot be read (\(String(cString: strerror(errno))))")
+                throw FileReadError(.fileUnreadable, "the file cannot be read (\(String(cString: strerror(errno))))")
             }
             if count == 0 { return }
             try buffer.withUnsafeBytes { try writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output, destination) }

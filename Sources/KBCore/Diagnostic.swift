@@ -27,7 +27,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     }
 
     public var severity: Severity
-    /// A stable dotted identifier, such as `code.suspect` or `anchor.duplicate`.
+    /// A stable dotted identifier, such as `code.suspect` or `anchor.duplicate`: the name of a
+    /// `DiagnosticID`.
     public var identifier: String
     public var message: String
     /// The file's path relative to the content root, `/`-separated.
@@ -37,14 +38,14 @@ public struct Diagnostic: Hashable, Sendable, Codable {
 
     public init(
         _ severity: Severity,
-        _ identifier: String,
+        _ identifier: DiagnosticID,
         _ message: String,
         file: String,
         at location: SourceLocation?,
         notes: [Note] = []
     ) {
         self.severity = severity
-        self.identifier = identifier
+        self.identifier = identifier.name
         self.message = message
         self.file = file
         self.location = location
@@ -84,10 +85,10 @@ extension Diagnostic: Comparable {
 /// Why a file of the content could not be read, with the identifier of the diagnostic to
 /// report it under (`file.tooLarge`, `file.outsideContent`, `file.unreadable`).
 public struct FileReadError: Error, CustomStringConvertible, Sendable {
-    public var identifier: String
+    public var identifier: DiagnosticID
     public var description: String
 
-    public init(_ identifier: String, _ description: String) {
+    public init(_ identifier: DiagnosticID, _ description: String) {
         self.identifier = identifier
         self.description = description
     }

@@ -31,7 +31,7 @@ struct AnchorRegistry {
         firstPlaces[unique] = location
         if warnOnDuplicate {
             diagnostics.append(Diagnostic(
-                .warning, "anchor.duplicate",
+                .warning, .anchorDuplicate,
                 "anchor '\(anchor)' is already used in this article; this one becomes '\(unique)'",
                 file: file, at: location,
                 notes: [Diagnostic.Note(location: first, message: "'\(anchor)' is first used here")]))

@@ -93,7 +93,7 @@ public struct ArticleExtractor: Sendable {
         entries.sort { $0.location < $1.location }
         if entries.count > limits.entriesPerArticle {
             diagnostics.append(Diagnostic(
-                .warning, "entry.tooMany",
+                .warning, .entryTooMany,
                 "the article has \(entries.count) error entries, more than the limit of \(limits.entriesPerArticle); the ones from here on are left out",
                 file: document.file, at: entries[limits.entriesPerArticle].location))
             entries.removeSubrange(limits.entriesPerArticle...)
@@ -337,13 +337,13 @@ struct ArticleIdentity {
         let declared = metadata.contentLocale.map { $0.lowercased().replacing("_", with: "-") }
         if let declared, !Self.isLanguageTag(declared) {
             diagnostics.append(Diagnostic(
-                .warning, "locale.invalid", "ms.contentlocale '\(declared)' is not a language tag; it is ignored",
+                .warning, .localeInvalid, "ms.contentlocale '\(declared)' is not a language tag; it is ignored",
                 file: file, at: SourceLocation(line: 1)))
         }
         let validDeclared = declared.flatMap { Self.isLanguageTag($0) ? $0 : nil }
         if let validDeclared, let folderLocale, validDeclared != folderLocale {
             diagnostics.append(Diagnostic(
-                .warning, "locale.mismatch",
+                .warning, .localeMismatch,
                 "ms.contentlocale is '\(validDeclared)' but the article lies in the '\(folderLocale)' folder; '\(validDeclared)' is used",
                 file: file, at: SourceLocation(line: 1)))
         }
@@ -352,7 +352,7 @@ struct ArticleIdentity {
         } else {
             locale = "und"
             diagnostics.append(Diagnostic(
-                .warning, "locale.unknown",
+                .warning, .localeUnknown,
                 "the article has no ms.contentlocale and does not lie in a locale folder (such as 'nl-nl/'); its language is unknown",
                 file: file, at: SourceLocation(line: 1)))
         }

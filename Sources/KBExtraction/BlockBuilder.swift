@@ -337,7 +337,7 @@ struct BlockBuilder {
             nodes = try HTMLFragment.parse(html, maximumDepth: limits.treeDepth)
         } catch {
             diagnostics.append(Diagnostic(
-                .warning, "html.tooComplex", "this HTML is not read as a table: \(error.reason)", file: file, at: node.start))
+                .warning, .htmlTooComplex, "this HTML is not read as a table: \(error.reason)", file: file, at: node.start))
             return [.html(html)]
         }
         var content = HTMLContent(location: node.start, limits: limits)
@@ -345,7 +345,7 @@ struct BlockBuilder {
         links += content.links
         if content.truncated {
             diagnostics.append(Diagnostic(
-                .warning, "table.tooLarge",
+                .warning, .tableTooLarge,
                 "this table has more than \(limits.tableCells) cells; the rows from there on are left out",
                 file: file, at: node.start))
         }
@@ -389,7 +389,7 @@ struct BlockBuilder {
             let rowNode = tree[rowIndex]
             if (rows.count + 1) * columns > limits.tableCells {
                 diagnostics.append(Diagnostic(
-                    .warning, "table.tooLarge",
+                    .warning, .tableTooLarge,
                     "this table has more than \(limits.tableCells) cells; the rows from here on are left out",
                     file: file, at: rowNode.start))
                 break

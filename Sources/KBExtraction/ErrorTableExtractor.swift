@@ -381,7 +381,7 @@ struct ErrorTableExtractor {
         for column in columns.codes where column != columns.message && !columns.decimals.contains(column) {
             var found = Self.codes(inCodeCell: cell(column).plainText)
             if let problem = Self.disagreement(in: found) {
-                diagnostics.append(Diagnostic(.warning, "code.aliasMismatch", problem, file: place.file, at: row.location))
+                diagnostics.append(Diagnostic(.warning, .codeAliasMismatch, problem, file: place.file, at: row.location))
             }
             if columns.events.contains(column) {
                 for index in found.indices where found[index].kind == .decimal { found[index].kind = .eventID }
@@ -500,7 +500,7 @@ struct ErrorTableExtractor {
         let hexadecimal = codes.filter { $0.kind == .hexadecimal && $0.code.count == 10 }
         if hexadecimal.count == 1 {
             diagnostics.append(Diagnostic(
-                .warning, "code.aliasMismatch",
+                .warning, .codeAliasMismatch,
                 "decimal code \(written) does not restate \(hexadecimal[0].raw) in the same row (it is \(decimal.code))",
                 file: file, at: location))
         }

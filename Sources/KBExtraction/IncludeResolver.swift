@@ -100,7 +100,7 @@ public final class IncludeResolver: Sendable {
         let base = reference.hasPrefix("/") ? String(file.split(separator: "/").first ?? "") : folder
         guard let target = ContentPath.resolve(reference, from: base), !target.isEmpty else {
             resolution.diagnostics.append(Diagnostic(
-                .error, "include.outsideContentRoot",
+                .error, .includeOutsideContentRoot,
                 "the include '\(include.path)' points outside the content folder; it is not included",
                 file: file, at: include.location))
             return nil
@@ -108,13 +108,13 @@ public final class IncludeResolver: Sendable {
         if let start = visiting.firstIndex(of: target) {
             let cycle = (visiting[start...] + [target]).joined(separator: " → ")
             resolution.diagnostics.append(Diagnostic(
-                .error, "include.cycle", "the include '\(include.path)' includes itself again (\(cycle)); it is not included",
+                .error, .includeCycle, "the include '\(include.path)' includes itself again (\(cycle)); it is not included",
                 file: file, at: include.location))
             return nil
         }
         if visiting.count > limits.includeDepth {
             resolution.diagnostics.append(Diagnostic(
-                .error, "include.tooDeep",
+                .error, .includeTooDeep,
                 "the include '\(include.path)' lies \(visiting.count) includes deep, more than the limit of \(limits.includeDepth); it is not included",
                 file: file, at: include.location))
             return nil
@@ -135,14 +135,14 @@ public final class IncludeResolver: Sendable {
         case .parsed where cost > budget.bytes || budget.includes <= 0:
             budget.exhausted = true
             resolution.diagnostics.append(Diagnostic(
-                .error, "include.tooLarge",
+                .error, .includeTooLarge,
                 "includes add more than \(limits.includeCount) files or \(limits.includedSize) bytes to this article; "
                     + "'\(include.path)' and the includes after it are not included",
                 file: file, at: include.location))
             return nil
         case .missing(let reason):
             resolution.diagnostics.append(Diagnostic(
-                .error, "include.missing", "the included file '\(include.path)' cannot be read (\(reason))",
+                .error, .includeMissing, "the included file '\(include.path)' cannot be read (\(reason))",
                 file: file, at: include.location))
             return nil
         case .parsed(let parsed):

@@ -71,7 +71,7 @@ public struct KnowledgeBaseBuilder: Sendable {
             } catch let error as FileReadError {
                 return (index, nil, [Diagnostic(.error, error.identifier, error.description, file: file, at: nil)], timings)
             } catch {
-                let diagnostic = Diagnostic(.error, "file.unreadable", "the file cannot be read: \(error)", file: file, at: nil)
+                let diagnostic = Diagnostic(.error, .fileUnreadable, "the file cannot be read: \(error)", file: file, at: nil)
                 return (index, nil, [diagnostic], timings)
             }
             lap(\.reading)

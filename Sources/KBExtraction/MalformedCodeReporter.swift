@@ -58,7 +58,7 @@ enum MalformedCodeReporter {
             guard reported else { continue }
             let raw = String(decoding: bytes[index..<end], as: UTF8.self)
             result.append(Diagnostic(
-                .warning, "code.suspect",
+                .warning, .codeSuspect,
                 "'\(raw)' is written like an error code but has \(digits.count) hexadecimal digits "
                     + "(HRESULTs have 8); it is kept as written",
                 file: document.file, at: SourceLocation(line: lineNumber, column: column + 1)))

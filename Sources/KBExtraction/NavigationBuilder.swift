@@ -36,7 +36,7 @@ struct NavigationBuilder {
             if !budget.reported, let includer = visiting.last {
                 budget.reported = true
                 diagnostics.append(Diagnostic(
-                    .warning, "toc.tooLarge",
+                    .warning, .tocTooLarge,
                     "the navigation includes more than \(limits.includeCount) toc files, nests them more than \(limits.includeDepth) "
                         + "deep or is more than \(limits.navigationDepth) levels deep; '\(path)' and what lies deeper are left out",
                     file: includer, at: nil))
@@ -71,7 +71,7 @@ struct NavigationBuilder {
         } else if !item.items.isEmpty, !budget.reported {
             budget.reported = true
             diagnostics.append(Diagnostic(
-                .warning, "toc.tooLarge", "the navigation is more than \(limits.navigationDepth) levels deep here; what lies deeper is left out",
+                .warning, .tocTooLarge, "the navigation is more than \(limits.navigationDepth) levels deep here; what lies deeper is left out",
                 file: file, at: SourceLocation(line: item.line)))
         }
         var target = NavigationItem.Target.none
@@ -96,7 +96,7 @@ struct NavigationBuilder {
                         target = .article(articleID)
                     } else {
                         diagnostics.append(Diagnostic(
-                            .warning, "toc.unresolved", "the table of contents links to '\(href)', which is not an article",
+                            .warning, .tocUnresolved, "the table of contents links to '\(href)', which is not an article",
                             file: file, at: SourceLocation(line: item.line)))
                     }
                 }

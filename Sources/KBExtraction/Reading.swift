@@ -55,7 +55,7 @@ enum ReadingConsensus {
                       let peer = main.first(where: { articles[$0].sourceCommit == commit })
                 else { continue }
                 diagnostics.append(Diagnostic(
-                    .warning, "translation.structureDiffers",
+                    .warning, .translationStructureDiffers,
                     "this translation has the same source version as '\(articles[peer].source)' but other sections or tables; "
                         + "each is read on its own",
                     file: articles[other].source, at: nil))

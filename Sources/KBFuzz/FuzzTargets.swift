@@ -281,7 +281,7 @@ struct HTTPFixture {
             BuiltSite.File(path: "nl-nl/a.html", text: "<!doctype html><html><body>ARTICLE-PAGE</body></html>", origin: "nl-nl/a.md"),
             BuiltSite.File(path: "nl-nl/a b.png", copying: ContentTree.realPath(image.path) ?? image.path, origin: "nl-nl/a b.png"),
         ], diagnostics: [
-            Diagnostic(.warning, "file.outsideContent", "a link to '\(privateFolder)/secret/key.txt'", file: "nl-nl/a.md", at: nil),
+            Diagnostic(.warning, .fileOutsideContent, "a link to '\(privateFolder)/secret/key.txt'", file: "nl-nl/a.md", at: nil),
         ])
         // Limits small enough for the fuzzer's inputs to reach them.
         var limits = PreviewServer.Limits(connections: 64)

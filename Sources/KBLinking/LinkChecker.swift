@@ -42,7 +42,7 @@ struct LinkChecker {
                     let fragment = Self.decode(String(destination.dropFirst()))
                     if !link.isImage, !fragment.isEmpty, !anchors(index).contains(fragment) {
                         result.insert(Diagnostic(
-                            .warning, "link.anchorMissing", "the link '\(destination)' points to an anchor this article does not have",
+                            .warning, .linkAnchorMissing, "the link '\(destination)' points to an anchor this article does not have",
                             file: file, at: link.location))
                     }
                     continue
@@ -50,7 +50,7 @@ struct LinkChecker {
                 guard ContentPath.isRelative(destination) else {
                     if !ContentPath.hasValidHost(destination) {
                         result.insert(Diagnostic(
-                            .warning, "link.invalidURL", "the link '\(destination)' has no valid host name; it is shown as text",
+                            .warning, .linkInvalidURL, "the link '\(destination)' has no valid host name; it is shown as text",
                             file: file, at: link.location))
                     }
                     continue
@@ -64,33 +64,33 @@ struct LinkChecker {
                 if link.isImage {
                     if target.map({ !contentFiles.contains($0) }) ?? true {
                         result.insert(Diagnostic(
-                            .warning, "image.missing", "the image '\(destination)' is not in the content folder",
+                            .warning, .imageMissing, "the image '\(destination)' is not in the content folder",
                             file: file, at: link.location))
                     }
                     continue
                 }
                 guard let target, !target.isEmpty else {
                     result.insert(Diagnostic(
-                        .warning, "link.unresolved", "the link '\(destination)' points outside the content folder",
+                        .warning, .linkUnresolved, "the link '\(destination)' points outside the content folder",
                         file: file, at: link.location))
                     continue
                 }
                 if target.lowercased().hasSuffix(".md") {
                     guard let linked = articleOfSource[target] else {
                         result.insert(Diagnostic(
-                            .warning, "link.unresolved", "the link '\(destination)' points to an article that does not exist",
+                            .warning, .linkUnresolved, "the link '\(destination)' points to an article that does not exist",
                             file: file, at: link.location))
                         continue
                     }
                     if !fragment.isEmpty, !anchors(linked).contains(fragment) {
                         result.insert(Diagnostic(
-                            .warning, "link.anchorMissing",
+                            .warning, .linkAnchorMissing,
                             "the link '\(destination)' points to an anchor '\(fragment)' that '\(target)' does not have",
                             file: file, at: link.location))
                     }
                 } else if !contentFiles.isEmpty, !contentFiles.contains(target) {
                     result.insert(Diagnostic(
-                        .warning, "link.unresolved", "the link '\(destination)' points to a file that is not in the content folder",
+                        .warning, .linkUnresolved, "the link '\(destination)' points to a file that is not in the content folder",
                         file: file, at: link.location))
                 }
             }

@@ -145,7 +145,7 @@ public enum TranslationLinker {
                         let there = groups[member].first { articles[$0].locale == locale }
                         guard let here, let there else { continue }
                         diagnostics.append(Diagnostic(
-                            .warning, "translation.assetConflict",
+                            .warning, .translationAssetConflict,
                             "ms.assetid \(asset) is also the asset id of '\(articles[here].source)' in the same language; "
                                 + "the two are not treated as translations",
                             file: articles[there].source, at: SourceLocation(line: 1)))

@@ -73,7 +73,7 @@ extension BuiltSite {
                 if let origin = file.origin {
                     let other = files[winner].origin.map { "'\($0)'" } ?? "a file kb generates"
                     diagnostics.append(Diagnostic(
-                        .warning, "output.collision",
+                        .warning, .outputCollision,
                         "this file would be written to '\(file.path)', where \(other) is written (as '\(files[winner].path)'); it is left out",
                         file: origin, at: nil))
                 }

@@ -1,3 +1,5 @@
+import KBCore
+
 /// One option an output format takes, declared by the format (`OutputFormat.options`) and set
 /// in kb.yml under the format's name (`search: {excerpt-length: 300}`), by a flag
 /// (`--set search.excerpt-length=300`), or, for a flag option with a `part`, by naming the part
@@ -106,26 +108,10 @@ public struct FormatOptions: Sendable, CustomStringConvertible {
     public static func unknown(_ name: String, _ names: [String]) -> String {
         guard !names.isEmpty else { return "there is no option '\(name)': this output takes none" }
         // The nearest by edits, when two or fewer; else the one the name begins (`excerpt`).
-        let near = names.min { editDistance($0, name) < editDistance($1, name) }.flatMap { editDistance($0, name) <= 2 ? $0 : nil }
+        let near = names.min { EditDistance.between($0, name) < EditDistance.between($1, name) }.flatMap { EditDistance.between($0, name) <= 2 ? $0 : nil }
             ?? names.first { name.count >= 3 && $0.hasPrefix(name) }
         return "there is no option '\(name)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
             + "; the options are \(names.joined(separator: ", "))"
-    }
-
-    /// The Levenshtein distance, in characters.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

@@ -98,12 +98,12 @@ extension SitePaths {
             let name = String(key.dropFirst(article.locale.count + 1))
             if reservedInLocale.contains(name) {
                 diagnostics.append(Diagnostic(
-                    .warning, "output.collision",
+                    .warning, .outputCollision,
                     "this article's page would be '\(page)', which kb writes itself (the language's search page); the article is left out",
                     file: article.source, at: nil))
             } else if let owner = owners[key] {
                 diagnostics.append(Diagnostic(
-                    .warning, "output.collision",
+                    .warning, .outputCollision,
                     "this article's page would be '\(page)', the page of '\(owner.source)'; the article is left out",
                     file: article.source, at: nil))
             } else {

@@ -112,7 +112,7 @@ public struct ContentLayout: Sendable {
         guard let first = leftOut.first else { return nil }
         let listed = leftOut.prefix(20).map { "'\($0)'" }.joined(separator: ", ") + (leftOut.count > 20 ? ", …" : "")
         return Diagnostic(
-            .note, "content.leftOut",
+            .note, .contentLeftOut,
             "\(leftOut.count) Markdown file\(leftOut.count == 1 ? " is" : "s are") not \(leftOut.count == 1 ? "an article" : "articles") and left out "
                 + "(files about the repository, files at the root of a tree of locale folders, files the settings exclude): \(listed)",
             file: first, at: nil)
@@ -201,7 +201,7 @@ public struct LocaleFolderView: ContentSource {
     }
 
     public func bytes(_ path: String) throws -> [UInt8] {
-        guard let stored = stored(path) else { throw FileReadError("file.unreadable", "there is no such file in the content folder") }
+        guard let stored = stored(path) else { throw FileReadError(.fileUnreadable, "there is no such file in the content folder") }
         return try base.bytes(stored)
     }
 

@@ -40,7 +40,7 @@ public struct MemoryContent: ContentSource {
 
     public func bytes(_ path: String) throws -> [UInt8] {
         guard let bytes = contents[path] else {
-            throw FileReadError("file.unreadable", "there is no such file in the content folder")
+            throw FileReadError(.fileUnreadable, "there is no such file in the content folder")
         }
         return bytes
     }

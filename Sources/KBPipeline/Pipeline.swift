@@ -199,7 +199,7 @@ extension BuildStep {
             case .publish(let bytes):
                 published.append(BuiltSite.File(path: path, contents: bytes, origin: path))
             case .refuse(let severity, let reason):
-                state.diagnostics.emit(Diagnostic(severity, "file.notPublished", reason, file: path, at: nil))
+                state.diagnostics.emit(Diagnostic(severity, .fileNotPublished, reason, file: path, at: nil))
             }
         }
         try state.add(published)

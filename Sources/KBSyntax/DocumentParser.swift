@@ -49,7 +49,7 @@ public enum DocumentParser {
             }
         }
         parts.diagnostics.append(Diagnostic(
-            .error, "frontMatter.unclosed",
+            .error, .frontMatterUnclosed,
             "front matter opened with '---' is never closed; the article is read without metadata",
             file: file, at: SourceLocation(line: 1, column: 1)))
         return parts
@@ -79,7 +79,7 @@ public enum DocumentParser {
         }
         if let location = tree.depthLimitedAt {
             diagnostics.append(Diagnostic(
-                .warning, "markdown.tooDeep",
+                .warning, .markdownTooDeep,
                 "the Markdown nests deeper than \(limits.treeDepth) levels here; what is deeper is read as plain text",
                 file: parts.file, at: location))
         }

@@ -13,7 +13,7 @@ public enum FrontMatterParser {
     public static func parse(_ yaml: Substring, firstLine: Int, file: String, limits: Limits = .default) -> Result {
         func tooLarge(_ reason: String) -> Result {
             Result(fields: [], diagnostics: [Diagnostic(
-                .error, "frontMatter.tooLarge", "front matter \(reason); the article is read without metadata",
+                .error, .frontMatterTooLarge, "front matter \(reason); the article is read without metadata",
                 file: file, at: SourceLocation(line: firstLine, column: 1))])
         }
         guard yaml.utf8.count <= limits.frontMatterSize else {
@@ -29,7 +29,7 @@ public enum FrontMatterParser {
             }
             guard let mapping = root.mapping else {
                 let diagnostic = Diagnostic(
-                    .error, "frontMatter.notMapping",
+                    .error, .frontMatterNotMapping,
                     "front matter is not a mapping of keys to values; the article is read without metadata",
                     file: file, at: SourceLocation(line: firstLine, column: 1))
                 return Result(fields: [], diagnostics: [diagnostic])
@@ -44,7 +44,7 @@ public enum FrontMatterParser {
         } catch {
             let (message, line, column) = describe(error, in: yaml)
             let diagnostic = Diagnostic(
-                .error, "frontMatter.invalid",
+                .error, .frontMatterInvalid,
                 "front matter is not valid YAML (\(message)); the article is read without metadata",
                 file: file, at: SourceLocation(line: firstLine + max(line, 1) - 1, column: max(column, 1)))
             return Result(fields: [], diagnostics: [diagnostic])

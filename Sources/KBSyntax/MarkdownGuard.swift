@@ -33,7 +33,7 @@ enum MarkdownGuard {
         for byte in bytes where isPunctuation(byte) || byte == UInt8(ascii: "\n") { syntax += 1 }
         if syntax > limits.markdownSyntax {
             return Result(text: nil, refused: true, diagnostics: [Diagnostic(
-                .error, "markdown.tooComplex",
+                .error, .markdownTooComplex,
                 "the article holds \(syntax) lines and punctuation marks, more than the limit of \(limits.markdownSyntax); "
                     + "its text is left out",
                 file: file, at: SourceLocation(line: firstLine))])
@@ -51,13 +51,13 @@ enum MarkdownGuard {
             if let offset = markerPastLimit(content, limit: limits.lineNesting) {
                 insertions.append(lineStart + offset)
                 diagnostics.append(Diagnostic(
-                    .warning, "markdown.tooDeep",
+                    .warning, .markdownTooDeep,
                     "this line nests more than \(limits.lineNesting) quotes and lists; what is deeper is read as text",
                     file: file, at: SourceLocation(line: line, column: offset + 1)))
             } else if let offset = wideDelimiterRow(content, limit: limits.tableColumns) {
                 insertions.append(lineStart + offset)
                 diagnostics.append(Diagnostic(
-                    .warning, "table.tooWide",
+                    .warning, .tableTooWide,
                     "this table has more than \(limits.tableColumns) columns; it is read as text",
                     file: file, at: SourceLocation(line: line, column: offset + 1)))
             }

@@ -26,7 +26,7 @@ public enum TableOfContentsParser {
             let list = root.sequence.map(Array.init) ?? root.mapping?["items"]?.sequence.map(Array.init)
             guard let list else {
                 let diagnostic = Diagnostic(
-                    .warning, "toc.invalid", "a table of contents is a list of items with 'name' and 'href'",
+                    .warning, .tocInvalid, "a table of contents is a list of items with 'name' and 'href'",
                     file: file, at: SourceLocation(line: 1))
                 return Result(items: [], diagnostics: [diagnostic])
             }
@@ -35,13 +35,13 @@ public enum TableOfContentsParser {
             return Result(items: items, diagnostics: diagnostics)
         } catch let exceeded as YAMLBudget.Exceeded {
             let diagnostic = Diagnostic(
-                .error, "toc.invalid", "the table of contents \(exceeded.reason); it is left out of the navigation",
+                .error, .tocInvalid, "the table of contents \(exceeded.reason); it is left out of the navigation",
                 file: file, at: SourceLocation(line: 1))
             return Result(items: [], diagnostics: [diagnostic])
         } catch {
             let line = (error as? YamlError).flatMap(Self.line(of:)) ?? 1
             let diagnostic = Diagnostic(
-                .error, "toc.invalid", "the table of contents is not valid YAML; it is left out of the navigation",
+                .error, .tocInvalid, "the table of contents is not valid YAML; it is left out of the navigation",
                 file: file, at: SourceLocation(line: line))
             return Result(items: [], diagnostics: [diagnostic])
         }
@@ -54,7 +54,7 @@ public enum TableOfContentsParser {
         let line = (node.mark?.line ?? 0)
         guard let mapping = node.mapping else {
             diagnostics.append(Diagnostic(
-                .warning, "toc.invalid", "this item of the table of contents is not a mapping; it is left out",
+                .warning, .tocInvalid, "this item of the table of contents is not a mapping; it is left out",
                 file: file, at: SourceLocation(line: max(line, 1))))
             return nil
         }

@@ -30,7 +30,7 @@ struct BuildRecordTests {
                 fingerprint: "settings", started: BuildRecord.now(),
                 inputs: try #require(BuildRecord.inputs(content: tree, templates: nil, configuration: nil)),
                 outputs: try #require(BuildRecord.outputs(of: site.path)),
-                diagnostics: [Diagnostic(.error, "link.unresolved", "no such file", file: "en-us/one.md", at: SourceLocation(line: 1))],
+                diagnostics: [Diagnostic(.error, .linkUnresolved, "no such file", file: "en-us/one.md", at: SourceLocation(line: 1))],
                 virtualLocale: nil, summary: "2 articles")
         }
 
@@ -87,7 +87,7 @@ struct BuildRecordTests {
         try Fixture.with { fixture throws in
             var record = fixture.record
             record.diagnostics += [
-                Diagnostic(.warning, "anchor.duplicate", "quote \" and 登録", file: "en-us/two.md", at: nil,
+                Diagnostic(.warning, .anchorDuplicate, "quote \" and 登録", file: "en-us/two.md", at: nil,
                            notes: [.init(location: SourceLocation(line: 3, column: 7), message: "first"), .init(location: nil, message: "second")]),
             ]
             record.virtualLocale = "nl-nl"

@@ -51,12 +51,14 @@ struct ConfigurationTests {
         ("base-url: help.example.com\n", "1:11", "http or https"),
         ("edit-link: https://example.com/edit\n", "1:12", "{path}"),
         ("fail-on: sometimes\n", "1:10", "error, warning or never"),
-        ("diagnostics:\n  link.broken: loud\n", "2:16", "error, warning or ignore"),
+        ("diagnostics:\n  link.unresolved: loud\n", "2:20", "error, warning or ignore"),
         ("title: [a, b]\n", "1:8", "a single value"),
         ("title: 'unclosed\n", "", "not valid YAML"),
         ("- a list\n", "1:1", "a mapping"),
         ("search:\n  excerpt-lenght: 300\n", "2:3", "did you mean 'excerpt-length'"),
         ("llms: true\n", "1:7", "a mapping of the output's options (full: …)"),
+        ("diagnostics:\n  link.broken: error\n", "2:3", "there is no diagnostic 'link.broken' (did you mean 'link.unresolved'?)"),
+        ("diagnostics:\n  lnk.*: ignore\n", "2:3", "did you mean 'link.*'"),
     ])
     func errors(text: String, place: String, message: String) throws {
         do {
@@ -118,10 +120,34 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("diagnostic identifiers are declared once; kb.yml, its template and the flags name only real ones")
+    func identifiers() throws {
+        // Every declaration is listed in `all`, once, as family.name.
+        let source = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/KBCore/DiagnosticID.swift"), encoding: .utf8)
+        let declared = source.components(separatedBy: "= DiagnosticID(\"").count - 1
+        #expect(declared == DiagnosticID.all.count && Set(DiagnosticID.all.map(\.name)).count == declared)
+        #expect(DiagnosticID.all.allSatisfy { $0.name.split(separator: ".").count == 2 && !$0.summary.isEmpty })
+        // The template's examples, uncommented, are accepted.
+        let examples = Configuration.template.split(separator: "\n").compactMap { line -> String? in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("# "), text.hasSuffix(": error") || text.hasSuffix(": ignore") || text.hasSuffix(": warning") else { return nil }
+            return String(text.dropFirst(2))
+        }
+        #expect(examples.count >= 2)
+        _ = try Configuration.parse("diagnostics:\n" + examples.map { "  " + $0 }.joined(separator: "\n") + "\n", file: "kb.yml")
+        // Flags: a misspelling is an error naming the nearest identifier.
+        var rules = SeverityRules()
+        #expect { try ContentOptions.parse(["--ignore", "anchor.duplicat"]).apply(to: &rules) } throws: {
+            "\($0)".contains("did you mean 'anchor.duplicate'")
+        }
+        try ContentOptions.parse(["--ignore", "link.*,anchor.duplicate", "--error", "*"]).apply(to: &rules)
+        #expect(rules.rule(for: "link.unresolved") == .ignore && rules.rule(for: "code.suspect") == .error)
+    }
+
     @Test("the failure threshold")
     func threshold() {
-        let warning = Diagnostic(.warning, "link.unresolved", "x", file: "a.md", at: nil)
-        let error = Diagnostic(.error, "frontMatter.invalid", "x", file: "a.md", at: nil)
+        let warning = Diagnostic(.warning, .linkUnresolved, "x", file: "a.md", at: nil)
+        let error = Diagnostic(.error, .frontMatterInvalid, "x", file: "a.md", at: nil)
         #expect(!FailureThreshold.error.fails([warning]) && FailureThreshold.error.fails([warning, error]))
         #expect(FailureThreshold.warning.fails([warning]) && !FailureThreshold.never.fails([error]))
     }

@@ -130,14 +130,14 @@ struct PipelineTests {
 struct SeverityRuleTests {
     @Test("the most specific rule wins: the identifier, then its nearest family, then *")
     func specificity() {
-        let rules = SeverityRules(["*": .ignore, "code.*": .warning, "code.suspect.*": .error, "code.malformed": .error])
-        #expect(rules.rule(for: "code.malformed") == .error)
+        let rules = SeverityRules(["*": .ignore, "code.*": .warning, "code.suspect.*": .error, "code.suspect": .error])
+        #expect(rules.rule(for: "code.suspect") == .error)
         #expect(rules.rule(for: "code.suspect.decimal") == .error)
         #expect(rules.rule(for: "code.other") == .warning)
         #expect(rules.rule(for: "anchor.duplicate") == .ignore)
         #expect(SeverityRules().rule(for: "anchor.duplicate") == nil)
-        let diagnostic = Diagnostic(.warning, "code.malformed", "x", file: "a.md", at: nil)
+        let diagnostic = Diagnostic(.warning, .codeSuspect, "x", file: "a.md", at: nil)
         #expect(rules.apply(diagnostic)?.severity == .error)
-        #expect(SeverityRules(["code.malformed": .ignore]).apply(diagnostic) == nil)
+        #expect(SeverityRules(["code.suspect": .ignore]).apply(diagnostic) == nil)
     }
 }

@@ -25,7 +25,7 @@ func previewSite(image: URL? = nil, open: (@Sendable (String) throws -> PreviewS
     ]
     if let image { files.append(BuiltSite.File(path: "nl-nl/image.png", copying: image.path, origin: "nl-nl/image.png")) }
     site.publish(files: files, diagnostics: [
-        Diagnostic(.warning, "file.outsideContent", "this is a symbolic link to '/home/ada/secret/key.txt', outside the content folder",
+        Diagnostic(.warning, .fileOutsideContent, "this is a symbolic link to '/home/ada/secret/key.txt', outside the content folder",
                    file: "nl-nl/a.md", at: nil),
     ])
     return site

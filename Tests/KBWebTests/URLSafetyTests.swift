@@ -73,7 +73,7 @@ struct URLSafetyTests {
         #expect("a\u{1B}[2Jb\u{7}".terminalEscaped == "a\\u{1B}[2Jb\\u{7}")
         #expect("file\u{202E}gpj.exe".terminalEscaped == "file\\u{202E}gpj.exe")
         #expect("Fout 0x80CF0437 – geïnstalleerd".terminalEscaped == "Fout 0x80CF0437 – geïnstalleerd")
-        let diagnostic = Diagnostic(.warning, "x.y", "link '\u{1B}]0;t\u{7}'", file: "a\u{1B}.md", at: nil)
+        let diagnostic = Diagnostic(.warning, .linkInvalidURL, "link '\u{1B}]0;t\u{7}'", file: "a\u{1B}.md", at: nil)
         #expect(!diagnostic.consoleDescription.unicodeScalars.contains { $0.value < 0x20 })
     }
 }
