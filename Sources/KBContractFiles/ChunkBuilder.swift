@@ -85,9 +85,9 @@ struct ChunkBuilder: Sendable {
             let room = Self.characterLimit - CharacterCount.of(opening)
             var pieces: [String] = []
             let codes = entry.codes.map { $0.kind == .malformed ? $0.raw : $0.code }
-            if !codes.isEmpty { pieces.append(strings["code"] + ": " + codes.joined(separator: ", ")) }
-            for message in entry.messages where message != entry.title { pieces.append(strings["message"] + ": " + message) }
-            for (label, blocks) in [(strings["cause"], entry.cause), (strings["resolution"], entry.resolution)] where !blocks.isEmpty {
+            if !codes.isEmpty { pieces.append(strings[.code] + ": " + codes.joined(separator: ", ")) }
+            for message in entry.messages where message != entry.title { pieces.append(strings[.message] + ": " + message) }
+            for (label, blocks) in [(strings[.cause], entry.cause), (strings[.resolution], entry.resolution)] where !blocks.isEmpty {
                 var labelled = blocks.flatMap { Self.pieces(of: $0, room: room - CharacterCount.of(label) - 2, links: rewrite) }.filter { !$0.isEmpty }
                 if !labelled.isEmpty { labelled[0] = label + ":\n" + labelled[0] }
                 pieces += labelled

@@ -175,7 +175,7 @@ public struct LanguageModelFiles: Sendable {
             let landing = table.items.first.flatMap { $0.children.isEmpty ? $0.title : nil }
             section(landing ?? table.folder.split(separator: "/").joined(separator: " / "), members)
         }
-        section(tables.isEmpty ? strings["contents"] : strings["otherArticles"], indices)
+        section(tables.isEmpty ? strings[.contents] : strings[.otherArticles], indices)
         lines += ["", "## Optional", ""]
         if full {
             lines.append(Self.item("llms-full.txt", link(Self.llmsFullPath(locale), from: path), "every article of \(name) in one Markdown file"))

@@ -1,11 +1,40 @@
+import KBModel
 import Synchronization
+
+/// A word of the site's interface: the keys of `SiteStrings`' tables, declared once, so that a
+/// misspelled key does not compile. Templates name them as `{{strings.key}}`; `SiteStringTests`
+/// holds the templates and every language's table to this list.
+public enum SiteString: String, CaseIterable, Sendable {
+    case troubleshootingArticles, menu, onThisPage, breadcrumbs, previous, next, sectionLink, theme
+    case themeSystem, themeLight, themeDark, notFound, notFoundText, allCodes, filterCodes, commonCodes
+    case didYouMean, editPage, lastUpdated, copy, copied, resultOne, resultFew, resultMany
+    case moreResults, searchPlaceholder, noResults, results, searchHint, otherLanguage, skipToContent, languages
+    case chooseLanguage, articleCount, home, contents, otherArticles, errorCodes, code, title
+    case article, platform, message, cause, resolution, alsoIn, errorCode, whereItAppears
+    case decoded, severity, failure, success, facility, codeNumber, win32Error, decimal
+    case coverage, missing, entries, note, tip, important, warning, caution
+    case noCodes, builtOn, appliesTo, articlesLanguages, codesLanguages, total, viewInArticle, customerDefined
+    case search, allLanguages
+
+    /// The title of an alert of this kind (`> [!NOTE]`).
+    public init(alert kind: Alert.Kind) {
+        switch kind {
+        case .note: self = .note
+        case .tip: self = .tip
+        case .important: self = .important
+        case .warning: self = .warning
+        case .caution: self = .caution
+        }
+    }
+}
 
 /// The words of the site's own interface, in the language of each page, and the native names
 /// of languages. A locale without its own strings uses its language's, then English.
 public struct SiteStrings: Sendable {
     public let values: [String: String]
 
-    public subscript(key: String) -> String { values[key] ?? Self.table["en"]![key] ?? key }
+    /// The word for `key` in this locale, else in English.
+    public subscript(key: SiteString) -> String { values[key.rawValue] ?? Self.table["en"]![key.rawValue] ?? key.rawValue }
 
     public init(locale: String) {
         // Every page and every article's chunks ask: a locale's words are merged once.

@@ -136,7 +136,7 @@ public struct SiteRenderer: Sendable {
     private func search(_ locale: String?, _ locales: [String]) -> Page {
         let path = SitePaths.search(locale)
         let strings = SiteStrings(locale: locale ?? "en")
-        var layout = base(path: path, locale: locale ?? "en", title: strings["search"], searchLocale: locale)
+        var layout = base(path: path, locale: locale ?? "en", title: strings[.search], searchLocale: locale)
         if let locale {
             layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
             layout.switchLanguages(locales.map { ($0, SitePaths.search($0)) }, current: locale, from: path)
@@ -169,7 +169,7 @@ public struct SiteRenderer: Sendable {
             let layout = base(path: SitePaths.root, locale: only, title: options.title)
             return Page(layout: layout, content: RootPage(locales: [], redirect: SitePaths.home(only)))
         }
-        let layout = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")["chooseLanguage"])
+        let layout = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")[.chooseLanguage])
         return Page(layout: layout, content: RootPage(locales: rootLocales(linked, prefix: "")))
     }
 
@@ -180,7 +180,7 @@ public struct SiteRenderer: Sendable {
             let strings = SiteStrings(locale: locale)
             return RootLocale(
                 locale: locale, name: SiteStrings.nativeName(of: locale), href: prefix + SitePaths.home(locale), articles: articles.count,
-                entries: articles.reduce(0) { $0 + $1.entries.count }, articleWord: strings["articleCount"], entryWord: strings["entries"])
+                entries: articles.reduce(0) { $0 + $1.entries.count }, articleWord: strings[.articleCount], entryWord: strings[.entries])
         }
     }
 
@@ -191,7 +191,7 @@ public struct SiteRenderer: Sendable {
     /// the missing page's folder. In the site's language when it has one, else in English.
     private func notFound(_ linked: LinkedKnowledgeBase) -> Page {
         let locale = linked.locales.count == 1 ? linked.locales[0] : "en"
-        var layout = base(path: SitePaths.notFound, locale: locale, title: SiteStrings(locale: locale)["notFound"])
+        var layout = base(path: SitePaths.notFound, locale: locale, title: SiteStrings(locale: locale)[.notFound])
         let root = options.baseURL ?? "/"
         layout.root = root
         layout.home = root + SitePaths.root
@@ -227,13 +227,13 @@ public struct SiteRenderer: Sendable {
             let landing = items.count > 1 && items[0].children.isEmpty && items[0].target == .none ? items.removeFirst().title : nil
             let title = titles[table.folder.isEmpty ? "index" : table.folder + "/index"] ?? landing
                 ?? (items.count == 1 ? items[0].title : nil)
-                ?? (table.folder.isEmpty ? strings["contents"] : table.folder.split(separator: "/").joined(separator: " / "))
+                ?? (table.folder.isEmpty ? strings[.contents] : table.folder.split(separator: "/").joined(separator: " / "))
             return NavigationTable(title: title, items: prunedNavigation(items, open: [], locale: locale, from: path))
         }
         let unlisted = articles.filter { !listed.contains($0.id) && !SitePaths.isLanding($0) }
         if !unlisted.isEmpty {
             navigation.append(NavigationTable(
-                title: tables.isEmpty ? strings["contents"] : strings["otherArticles"], items: folderTree(unlisted, from: path)))
+                title: tables.isEmpty ? strings[.contents] : strings[.otherArticles], items: folderTree(unlisted, from: path)))
         }
         // A lone tree needs no title of its own under the "Contents" heading.
         for index in navigation.indices { navigation[index].showTitle = navigation.count > 1 }
@@ -281,7 +281,7 @@ public struct SiteRenderer: Sendable {
         let linked = context.linked
         let path = SitePaths.codeIndex(locale)
         let strings = SiteStrings(locale: locale)
-        var layout = base(path: path, locale: locale, title: strings["allCodes"], searchLocale: locale)
+        var layout = base(path: path, locale: locale, title: strings[.allCodes], searchLocale: locale)
         layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
         layout.switchLanguages(linked.locales.map { ($0, SitePaths.codeIndex($0)) }, current: locale, from: path)
         let rows = codeRows(locale, from: path, linked)
@@ -415,7 +415,7 @@ public struct SiteRenderer: Sendable {
             func link(_ id: String?) -> String? {
                 id.map { SitePaths.relative(from: path, to: "\(article.locale)/\($0).html") }
             }
-            breadcrumbs = [PageLink(title: strings["home"], href: layout.home)]
+            breadcrumbs = [PageLink(title: strings[.home], href: layout.home)]
             var items = table.items
             for position in branch where position < items.count {
                 let item = items[position]
@@ -448,8 +448,8 @@ public struct SiteRenderer: Sendable {
 
         var renderer = HTMLRenderer()
         renderer.rewriteLink = SitePaths.pageLink
-        renderer.alertTitle = { strings[$0.rawValue] }
-        renderer.zoneLabel = { strings["appliesTo"] + ": " + $0 }
+        renderer.alertTitle = { strings[SiteString(alert: $0)] }
+        renderer.zoneLabel = { strings[.appliesTo] + ": " + $0 }
         let codeLinker = context.codeLinker(forArticle: index, from: path)
         renderer.textHTML = codeLinker.html
         let meta: (Int) -> String = { entryIndex in
@@ -525,7 +525,7 @@ public struct SiteRenderer: Sendable {
     ) -> [String] {
         let others = linked.counterparts(of: reference)
         guard !others.isEmpty else { return [] }
-        return ["<span>\(strings["alsoIn"].htmlEscaped):</span>"] + others.map { other in
+        return ["<span>\(strings[.alsoIn].htmlEscaped):</span>"] + others.map { other in
             let article = linked.article(other)
             let href = SitePaths.relative(from: path, to: SitePaths.article(article)) + "#" + (fragment(linked.entry(other)) ?? "")
             return "<a href=\"\(href.htmlEscaped)\" hreflang=\"\(article.locale.htmlEscaped)\" lang=\"\(article.locale.htmlEscaped)\">"
@@ -560,7 +560,7 @@ public struct SiteRenderer: Sendable {
         if let hresult = HRESULT(ErrorCode(code: code.code, raw: code.code, kind: code.kind)) {
             let strings = SiteStrings(locale: "en")
             decoded = DecodedCode(
-                severity: hresult.isFailure ? strings["failure"] : strings["success"], facility: String(hresult.facility),
+                severity: hresult.isFailure ? strings[.failure] : strings[.success], facility: String(hresult.facility),
                 facilityName: hresult.facilityName, customer: hresult.isCustomerDefined,
                 codeNumber: "\(hresult.code) (0x\(String(hresult.code, radix: 16, uppercase: true)))",
                 win32: hresult.win32Error.map { String($0) }, win32Name: hresult.win32ErrorName,
@@ -573,8 +573,8 @@ public struct SiteRenderer: Sendable {
                 let strings = SiteStrings(locale: article.locale)
                 groups.append(CodeGroup(
                     locale: article.locale, name: SiteStrings.nativeName(of: article.locale),
-                    labels: EntryLabels(message: strings["message"], cause: strings["cause"], resolution: strings["resolution"],
-                                        viewInArticle: strings["viewInArticle"])))
+                    labels: EntryLabels(message: strings[.message], cause: strings[.cause], resolution: strings[.resolution],
+                                        viewInArticle: strings[.viewInArticle])))
             }
             groups[groups.count - 1].entries.append(codeEntry(reference, from: path, context))
         }
@@ -597,7 +597,7 @@ public struct SiteRenderer: Sendable {
             return SitePaths.pageLink(ContentPath.relative(absolute, from: pageFolder) + destination[hash...])
         }
         let strings = SiteStrings(locale: article.locale)
-        renderer.alertTitle = { strings[$0.rawValue] }
+        renderer.alertTitle = { strings[SiteString(alert: $0)] }
         renderer.textHTML = context.codeLinker(forArticle: reference.article, from: path).html
         return CodeEntry(
             title: entry.title, href: articlePath + "#" + (entry.anchor ?? ""), article: article.title, articleHref: articlePath,
@@ -610,7 +610,7 @@ public struct SiteRenderer: Sendable {
 
     private func coverage(_ linked: LinkedKnowledgeBase) -> Page {
         let path = SitePaths.coverage
-        let layout = base(path: path, locale: "en", title: SiteStrings(locale: "en")["coverage"])
+        let layout = base(path: path, locale: "en", title: SiteStrings(locale: "en")[.coverage])
         let locales = linked.locales
         let articles = linked.groups.map { group in
             let members = group.articles.map { linked.articles[$0] }

@@ -340,7 +340,7 @@ struct TemplateContextTests {
             #expect(!many.contains(language) || words["resultMany"] != nil, "\(language): many")
         }
         let russian = SiteStrings(locale: "ru-ru")
-        #expect([russian["resultOne"], russian["resultFew"], russian["resultMany"]] == ["результат", "результата", "результатов"])
+        #expect([russian[.resultOne], russian[.resultFew], russian[.resultMany]] == ["результат", "результата", "результатов"])
     }
 
     @Test("every interface language has every word of the interface, but the plural forms its rules do not use")
