@@ -11,6 +11,8 @@ import KBModel
 /// URLs are absolute when the site's address is known (`SiteOptions.baseURL`), else relative
 /// to the site root; links inside Markdown are rewritten the same way.
 public struct ContractBuilder: Sendable {
+    /// What the contract keeps for the next build: each article's records and chunks, encoded.
+    static let articleSlot = MemoSlot<ArticleOutput>("contract.article")
     let options: SiteOptions
     /// Where the other formats' files lie (llms.txt, the Markdown twins, DocSearch records),
     /// for the contract to name them when the site has them.
@@ -153,7 +155,7 @@ public struct ContractBuilder: Sendable {
                 return ArticleOutput(record: record, chunks: chunks, encoded: BuiltContract.Encoded(record, chunks))
             }
             let source = linked.articles[index].source
-            results.set(position, memo.map { $0.value("contract/" + source, from: [source], make) } ?? make())
+            results.set(position, memo.value(Self.articleSlot, source, from: [source], make))
         }
         // With a memo and the same outline, the files are put together from the encoded parts
         // and nothing reads the values: they are left out.
@@ -307,6 +309,10 @@ public struct ContractBuilder: Sendable {
 
 /// The contract's values, and their files.
 public struct BuiltContract: Sendable {
+    /// What the contract keeps for the next build: each language's files, and those of the
+    /// whole site.
+    static let languageSlot = MemoSlot<[BuiltSite.File]>("contract.language")
+    static let wholeSlot = MemoSlot<[BuiltSite.File]>("contract.whole")
     public var index: KnowledgeBaseIndex
     public var codes: CodesFile
     /// The values of each language (empty in a build that reuses a memo's parts: `files()` is
@@ -353,10 +359,10 @@ public struct BuiltContract: Sendable {
         DispatchQueue.concurrentPerform(iterations: locales.count) { index in
             let locale = locales[index]
             guard let memo else { return perLocale.set(index, languageFiles(locale)) }
-            perLocale.set(index, memo.value("contract/files/" + locale, from: sources[locale] ?? []) { languageFiles(locale) })
+            perLocale.set(index, memo.value(BuiltContract.languageSlot, locale, from: sources[locale] ?? []) { languageFiles(locale) })
         }
         let whole = { (memo?.sameOutline == true ? self.whole?(self) ?? self : self).wholeFiles() }
-        return (memo.map { $0.value("contract/whole", from: [], whole) } ?? whole()) + perLocale.values.flatMap { $0 } + schemaFiles()
+        return memo.value(BuiltContract.wholeSlot, "", from: [], whole) + perLocale.values.flatMap { $0 } + schemaFiles()
     }
 
     /// The entry point and the code index.

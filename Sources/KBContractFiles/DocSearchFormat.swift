@@ -9,6 +9,8 @@ import KBOutput
 /// (`outputs: [..., docsearch]`), as only such a site needs them.
 public struct DocSearchFormat: OutputFormat {
     public static let name = "docsearch"
+    /// What the format keeps for the next build: each article's records, encoded.
+    static let recordsSlot = MemoSlot<[[UInt8]]>("docsearch.records")
     public static let isDefault = false
     public static let folder: String? = Contract.folder
 
@@ -42,7 +44,7 @@ public struct DocSearchFormat: OutputFormat {
         DispatchQueue.concurrentPerform(iterations: indices.count) { position in
             let index = indices[position]
             let source = linked.articles[index].source
-            encoded.set(position, input.memoized("docsearch/" + source, from: [source]) {
+            encoded.set(position, input.memoized(Self.recordsSlot, source, from: [source]) {
                 recorder.records(of: index, linked).map { BuiltContract.json($0, lineFeed: false) }
             })
         }

@@ -24,6 +24,11 @@ public struct LanguageModelFiles: Sendable {
         self.links = links
     }
 
+    /// What the format keeps for the next build: its lists, and each article's twin with its
+    /// part of llms-full.txt.
+    static let fileSlot = MemoSlot<BuiltSite.File>("llms.file")
+    static let twinSlot = MemoSlot<(BuiltSite.File, String?)>("llms.twin")
+
     /// `nl-nl/llms.txt`; `llms.txt` for the whole site.
     public static func llmsPath(_ locale: String?) -> String { locale.map { "\($0)/llms.txt" } ?? "llms.txt" }
 
@@ -45,24 +50,24 @@ public struct LanguageModelFiles: Sendable {
     public func build(_ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil, emit: ([BuiltSite.File]) throws -> Void) rethrows {
         // The lists read only the outline; a language's llms-full.txt all of its articles.
         func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
-            memo.map { $0.value(key, from: sources, make) } ?? make()
+            memo.value(Self.fileSlot, key, from: sources, make)
         }
         for locale in linked.locales {
             let indices = linked.articles.indices.filter { linked.articles[$0].locale == locale }
             let rendered = twins(indices, linked, memo: memo)
             var files = rendered.map(\.0)
-            files.append(memoized("llms/list/" + locale, from: []) {
+            files.append(memoized("list/" + locale, from: []) {
                 BuiltSite.File(path: Self.llmsPath(locale), text: language(locale, linked))
             })
             if full {
                 let sources = indices.map { linked.articles[$0].source }
-                files.append(memoized("llms/full/" + locale, from: sources) {
+                files.append(memoized("full/" + locale, from: sources) {
                     BuiltSite.File(path: Self.llmsFullPath(locale), text: full(locale, linked, rendered.compactMap(\.1)))
                 })
             }
             try emit(files)
         }
-        try emit([memoized("llms/root", from: []) { BuiltSite.File(path: Self.llmsPath(nil), text: root(linked)) }])
+        try emit([memoized("root", from: []) { BuiltSite.File(path: Self.llmsPath(nil), text: root(linked)) }])
     }
 
     /// Each article's Markdown once, for its twin and for its language's llms-full.txt: the
@@ -78,7 +83,7 @@ public struct LanguageModelFiles: Sendable {
                     path: Self.twinPath(ofPage: SitePaths.article(article)), text: markdown.text(headingShift: 0) + "\n", origin: article.source),
                     full ? part(article, markdown) : nil)
             }
-            rendered.set(position, memo.map { $0.value("llms/" + article.source, from: [article.source], make) } ?? make())
+            rendered.set(position, memo.value(Self.twinSlot, article.source, from: [article.source], make))
         }
         return rendered.values
     }

@@ -29,7 +29,8 @@ public final class OutputMemo: Sendable {
     }
 
     private struct Stored: @unchecked Sendable {
-        /// Immutable values only (files, bytes, records); never mutated once stored.
+        /// A value of its slot's type (`MemoSlot`), immutable (files, bytes, records): never
+        /// mutated once stored.
         var value: Any
         var sources: [String]
     }
@@ -63,21 +64,22 @@ public final class OutputMemo: Sendable {
         }
     }
 
-    /// The value stored under `key` by the last build if every article of `sources` is
-    /// unchanged, else `make()`, stored for the next build.
-    public func value<T: Sendable>(_ key: String, from sources: [String], _ make: () -> T) -> T {
-        let reused: T? = state.withLock { state in
-            guard state.sameOutline, let stored = state.previous[key], stored.sources == sources, let value = stored.value as? T,
+    /// The value stored in `slot` under `key` by the last build if every article of `sources`
+    /// is unchanged, else `make()`, stored for the next build.
+    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], _ make: () -> Value) -> Value {
+        let place = slot.place(key)
+        let reused: Value? = state.withLock { state in
+            guard state.sameOutline, let stored = state.previous[place], stored.sources == sources,
                   sources.allSatisfy(state.unchanged.contains)
             else { return nil }
-            state.current[key] = stored
+            state.current[place] = stored
             state.reused += 1
-            return value
+            return stored.value as? Value
         }
         if let reused { return reused }
         let value = make()
         state.withLock { state in
-            state.current[key] = Stored(value: value, sources: sources)
+            state.current[place] = Stored(value: value, sources: sources)
             state.made += 1
         }
         return value
@@ -91,25 +93,47 @@ public final class OutputMemo: Sendable {
         state.withLock { $0.sameOutline && $0.unchanged.contains(source) }
     }
 
-    /// What the last build stored under `key` (with `store`), if the outline is the same: for a
-    /// format that updates its own state from one build to the next.
-    public func previousValue<T: Sendable>(_ key: String) -> T? {
-        state.withLock { state in state.sameOutline ? state.previous[key]?.value as? T : nil }
+    /// What the last build kept in `slot` under `key` (with `store`), if the outline is the
+    /// same: for a format that updates its own state from one build to the next.
+    public func previousValue<Value>(_ slot: MemoSlot<Value>, _ key: String) -> Value? {
+        state.withLock { state in state.sameOutline ? state.previous[slot.place(key)]?.value as? Value : nil }
     }
 
     /// Keeps a value for the next build (`previousValue`).
-    public func store<T: Sendable>(_ key: String, _ value: T) {
-        state.withLock { $0.current[key] = Stored(value: value, sources: []) }
+    public func store<Value>(_ slot: MemoSlot<Value>, _ key: String, _ value: Value) {
+        state.withLock { $0.current[slot.place(key)] = Stored(value: value, sources: []) }
     }
 
     /// How many values the current build reused and made.
     public var counts: (reused: Int, made: Int) { state.withLock { ($0.reused, $0.made) } }
 }
 
+/// One kind of value a format keeps for the next build (a page, a language's index): every
+/// value of a slot has its type, and a slot is named for its format (`pages.page`), so that
+/// what one format keeps is never read as another's or as another type.
+public struct MemoSlot<Value: Sendable>: Sendable {
+    public let name: String
+
+    public init(_ name: String) {
+        self.name = name
+    }
+
+    /// Where a value of the slot is kept.
+    fileprivate func place(_ key: String) -> String { name + "\u{0}" + key }
+}
+
 extension OutputInput {
-    /// `make()`, or what the last build made of the same articles (`OutputMemo`).
-    public func memoized<T: Sendable>(_ key: String, from sources: [String], _ make: () -> T) -> T {
+    /// `make()`, or what the last build made in `slot` of the same articles (`OutputMemo`).
+    public func memoized<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], _ make: () -> Value) -> Value {
         guard let memo else { return make() }
-        return memo.value(key, from: sources, make)
+        return memo.value(slot, key, from: sources, make)
+    }
+}
+
+extension Optional where Wrapped == OutputMemo {
+    /// `make()`, or what the last build made in `slot` of the same articles, when there is a memo.
+    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], _ make: () -> Value) -> Value {
+        guard let memo = self else { return make() }
+        return memo.value(slot, key, from: sources, make)
     }
 }

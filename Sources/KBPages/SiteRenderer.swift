@@ -14,6 +14,8 @@ public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let options: SiteOptions
 
+    /// What the pages keep for the next build: each page, by its kind and name.
+    static let pageSlot = MemoSlot<BuiltSite.File>("pages.page")
     /// Where the other formats' files lie (an article's Markdown twin), for pages to link to
     /// them when the site has them.
     let links: SiteLinks
@@ -42,7 +44,7 @@ public struct SiteRenderer: Sendable {
     ) rethrows {
         let context = RenderingContext(linked: linked)
         @Sendable func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
-            memo.map { $0.value(key, from: sources, make) } ?? make()
+            memo.value(Self.pageSlot, key, from: sources, make)
         }
         // Every page is independent of the others: all of them render in one parallel loop,
         // the large ones (the code indexes, the coverage page) first.
@@ -58,27 +60,27 @@ public struct SiteRenderer: Sendable {
             switch page {
             // These read only the outline of the knowledge base, and a home its index.md.
             case .root:
-                return memoized("pages/root", from: []) { self.page(self.root(linked), template: "root", path: SitePaths.root) }
+                return memoized("root", from: []) { self.page(self.root(linked), template: "root", path: SitePaths.root) }
             case .home(let locale):
                 let landing = linked.articles.filter { $0.locale == locale && SitePaths.isLanding($0) }.map(\.source)
-                return memoized("pages/home/" + locale, from: landing) {
+                return memoized("home/" + locale, from: landing) {
                     self.page(self.home(locale, context), template: "home", path: SitePaths.home(locale))
                 }
             case .codeIndex(let locale):
-                return memoized("pages/codes/" + locale, from: []) {
+                return memoized("codes/" + locale, from: []) {
                     self.page(self.codeIndex(locale, context), template: "codes", path: SitePaths.codeIndex(locale))
                 }
             case .notFound:
-                return memoized("pages/not-found", from: []) {
+                return memoized("not-found", from: []) {
                     self.page(self.notFound(linked), template: "notfound", path: SitePaths.notFound)
                 }
             case .coverage:
-                return memoized("pages/coverage", from: []) {
+                return memoized("coverage", from: []) {
                     self.page(self.coverage(linked), template: "coverage", path: SitePaths.coverage)
                 }
             case .article(let index):
                 let article = linked.articles[index]
-                return memoized("pages/article/" + article.source, from: [article.source]) {
+                return memoized("article/" + article.source, from: [article.source]) {
                     var file = self.page(self.article(index, context), template: "article", path: SitePaths.article(article))
                     file.origin = article.source
                     return file
@@ -86,11 +88,11 @@ public struct SiteRenderer: Sendable {
             case .code(let index):
                 let code = linked.codes.codes[index]
                 let sources = Array(Set(code.entries.map { linked.article($0).source })).sorted()
-                return memoized("pages/code/" + code.code, from: sources) {
+                return memoized("code/" + code.code, from: sources) {
                     self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
                 }
             case .search(let locale):
-                return memoized("pages/search/" + (locale ?? ""), from: []) {
+                return memoized("search-page/" + (locale ?? ""), from: []) {
                     self.page(self.search(locale, linked.locales), template: "search", path: SitePaths.search(locale))
                 }
             }

@@ -30,6 +30,10 @@ public struct SearchIndexBuilder: Sendable {
     /// The folder of the site the index lies in (the pages' `search.js` loads it from there).
     public static let folder = "search/"
     static let documentsPerShard = 32
+    /// What the index keeps for the next build: each article's documents with their term
+    /// weights, and each language's index, patched by the next build.
+    static let documentsSlot = MemoSlot<[(Document, TermWeights)]>("search.documents")
+    static let indexSlot = MemoSlot<LocaleIndex>("search.index")
     /// The size from which a file of code or term shards is closed and the next one begun.
     var codeFileBytes = 8 * 1024
     var termFileBytes = 16 * 1024
@@ -114,7 +118,7 @@ public struct SearchIndexBuilder: Sendable {
                 }
             }
             let source = linked.articles[articles[index]].source
-            perArticle.set(index, memo.map { $0.value("search/documents/" + source, from: [source], make) } ?? make())
+            perArticle.set(index, memo.value(Self.documentsSlot, source, from: [source], make))
         }
         var documents: [Document] = []
         var weights: [TermWeights] = []
@@ -195,13 +199,13 @@ public struct SearchIndexBuilder: Sendable {
         // Without a memo nothing reads the weights again: the index lets each go once it is in the
         // postings, so that both are not held whole at once.
         guard let memo else { return index(locale, linked, documents, consume weights, entryDocuments, previous: nil, keepForPatching: false).files }
-        let previous: LocaleIndex? = memo.previousValue("search/index/" + locale)
+        let previous: LocaleIndex? = memo.previousValue(Self.indexSlot, locale)
         let index = index(locale, linked, documents, weights, entryDocuments, previous: previous.flatMap { previous in
             // The documents that may differ: those of articles not reused.
             let changed = documents.indices.filter { !memo.isUnchanged(linked.articles[documents[$0].article].source) }
             return previous.documents.count == documents.count ? (previous, changed) : nil
         })
-        memo.store("search/index/" + locale, index)
+        memo.store(Self.indexSlot, locale, index)
         return index.files
     }
 

@@ -160,4 +160,22 @@ struct ArchitectureTests {
         #expect(Self.foreignPaths("KBPages", [("SiteRenderer.swift", 1, #"let twin = "nl-nl/llms.txt""#)]).count == 1)
         #expect(Self.foreignPaths("KBContract", [("Contract.swift", 1, #"static let folder = "api/v1/""#)]).isEmpty)
     }
+
+    @Test("what a format keeps for the next build is in slots of its own: each named once, for its format")
+    func memoSlots() throws {
+        let prefixes = ["KBPages": "pages.", "KBSearchIndex": "search.", "KBContractFiles": ["contract.", "docsearch."],
+                        "KBLanguageModelFiles": "llms."] as [String: Any]
+        var names: [String] = []
+        for (target, lines) in try Self.codeLines() {
+            for line in lines {
+                guard let match = line.text.firstMatch(of: #/MemoSlot<.+>\("([a-z.]+)"\)/#) else { continue }
+                let name = String(match.output.1)
+                names.append(name)
+                let allowed = (prefixes[target] as? String).map { [$0] } ?? prefixes[target] as? [String] ?? []
+                #expect(allowed.contains { name.hasPrefix($0) }, "\(line.file):\(line.line): slot \(name) is not named for its format")
+            }
+        }
+        #expect(names.count >= 8)
+        #expect(names.count == Set(names).count, "a slot's name is used twice: \(names.sorted())")
+    }
 }
