@@ -175,7 +175,8 @@ let package = Package(
                 "KBContract", "KBLinking", "KBExtraction", "KBModel", "KBCore", "KBText",
             ]
         ),
-        .testTarget(name: "KBMCPTests", dependencies: ["KBMCP", "KBQuery"]),
+        .testTarget(name: "KBMCPTests", dependencies: ["KBMCP", "KBQuery", "KBContract", "KBCore", "KBTestSupport", "KBPipeline"]),
+        .testTarget(name: "KBQueryTests", dependencies: ["KBQuery", "KBContract", "KBTestSupport", "KBPipeline"]),
         .testTarget(
             name: "KBPreviewTests",
             dependencies: [

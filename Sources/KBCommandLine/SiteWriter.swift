@@ -294,6 +294,11 @@ final class StagedFolder: StagedSite {
         var linked = 0
         let staging = self.staging.path, previous = self.previous?.path
         for file in files {
+            if let pause = Self.pauseAfterFiles {
+                // For the test of a build killed while it writes: it stops here, at a known point.
+                written += 1
+                if written == pause { raise(SIGSTOP) }
+            }
             let destination = staging + "/" + file.path
             do {
                 if let previous, SiteWriter.linkUnchanged(file, from: previous + "/" + file.path, to: destination) {
@@ -313,6 +318,13 @@ final class StagedFolder: StagedSite {
             state.linked += linked
         }
     }
+
+    /// `KB_TEST_PAUSE_AFTER_FILES=N`: the process stops itself (`SIGSTOP`) once N files are
+    /// in the staging folder, so that a test can kill a build in the middle of its writing
+    /// without racing it.
+    static let pauseAfterFiles = ProcessInfo.processInfo.environment["KB_TEST_PAUSE_AFTER_FILES"].flatMap(Int.init)
+    /// How many files the writer thread has written (for `pauseAfterFiles`).
+    nonisolated(unsafe) private var written = 0
 
     /// Waits until the writer has written every group handed to it.
     func drain() {

@@ -55,8 +55,17 @@ struct BuildTests {
         #expect(html.contains("id=\"device-cap-reached\""))
         #expect(html.contains("<html lang=\"nl-nl\" dir=\"ltr\">"))
 
-        // A second build replaces the first.
-        try SiteWriter(output: output.path, content: content, force: false).write(site)
+        // A second build replaces the first: a file it lacks is gone, a new one is there, and a
+        // file whose bytes did not change is linked from the first site, not written again.
+        var second = site
+        second.files.removeAll { $0.path == "nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html" }
+        second.files.append(BuiltSite.File(path: "nl-nl/new.html", text: "<!doctype html><title>new</title>"))
+        let again = try SiteWriter(output: output.path, content: content, force: false)
+        #expect(try again.write(second).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+        #expect(try String(contentsOf: output.appendingPathComponent("nl-nl/new.html"), encoding: .utf8).contains("new"))
+        #expect(again.unchangedFiles == site.files.count - 1)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.marker).path))
 
         // The content folder, a folder holding it, and a folder kb did not create are refused.
         #expect(throws: SiteWriterError.self) { try SiteWriter(output: content.path, content: content, force: true) }
@@ -67,7 +76,10 @@ struct BuildTests {
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
         #expect(throws: SiteWriterError.self) { try SiteWriter(output: foreign.path, content: content, force: false) }
-        _ = try SiteWriter(output: foreign.path, content: content, force: true)
+        // With --force it is replaced.
+        #expect(try SiteWriter(output: foreign.path, content: content, force: true).write(second).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: foreign.appendingPathComponent("notes.txt").path))
+        #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("nl-nl/new.html").path))
     }
 }
 

@@ -44,25 +44,28 @@ struct SiteBuildTests {
         #expect(try run(kb, ["build", corpusPath, "-o", output.path, "-q", "--title", "First", "--fail-on", "never"]).status == 0)
         let before = try tree(output)
 
+        // The build stops itself once 200 files are in its staging folder (KB_TEST_PAUSE_AFTER_FILES),
+        // and is killed there: no race with its speed.
         let process = Process()
         process.executableURL = kb
         process.arguments = ["build", corpusPath, "-o", output.path, "-q", "--title", "Second", "--fail-on", "never"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["KB_TEST_PAUSE_AFTER_FILES": "200"]) { $1 }
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Kill it while it writes: once the staging folder holds part of the new site.
-        let staging = folder.appendingPathComponent(".site.kb-staging")
-        // Only a guard against a hang: a debug build of the corpus on a busy machine takes minutes
-        // to reach its writing phase.
-        let deadline = Date().addingTimeInterval(900)
-        var written = 0
-        while process.isRunning, Date() < deadline {
-            written = (try? FileManager.default.subpathsOfDirectory(atPath: staging.path).count) ?? 0
-            if written > 200 { break }
-            usleep(2_000)
+        func isStopped() -> Bool {
+            let stat = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
+            // The state follows the command's name in parentheses: T when stopped.
+            return stat.split(separator: ")").last?.split(separator: " ").first == "T"
         }
+        // Only a guard against a hang: a debug build of the corpus takes minutes to reach its writing.
+        let deadline = Date().addingTimeInterval(1_800)
+        while process.isRunning, !isStopped(), Date() < deadline { usleep(20_000) }
+        let staging = folder.appendingPathComponent(".site.kb-staging")
+        let written = (try? FileManager.default.subpathsOfDirectory(atPath: staging.path).count) ?? 0
+        #expect(isStopped(), "the build did not stop while writing")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(written > 200, "the build ended before it could be killed while writing")
+        #expect(written >= 200, "the staging folder holds \(written) entries")
         #expect(try tree(output) == before, "the earlier site changed")
 
         #expect(try run(kb, ["build", corpusPath, "-o", output.path, "-q", "--title", "Second", "--fail-on", "never"]).status == 0)
