@@ -272,8 +272,8 @@ final class StagedFolder: StagedSite {
     /// starting from a hash of its name, so under its own name each build's `nl-nl` would land
     /// where the last one's was. On ext4 without a journal, each new file is then given an
     /// inode only after every inode freed there in the last minutes has been looked at: when
-    /// the last site was just deleted (`rm -rf site`, a clean build), 8,500 files looked at
-    /// 8,500 inodes each, 9–16% of the build's samples. A file's inode stays where it was made,
+    /// the last site was just deleted (`rm -rf site`, a clean build), each of thousands of new
+    /// files looks at thousands of freed inodes, a large part of the build. A file's inode stays where it was made,
     /// so the rename moves nothing; elsewhere this only names the folder twice.
     static func createFolder(_ folder: String, in staging: String) throws {
         let top = staging + "/" + folder.prefix { $0 != "/" }
@@ -286,8 +286,7 @@ final class StagedFolder: StagedSite {
     }
 
     /// Writes files one after another, on one thread: two threads creating files in one folder
-    /// mostly wait for the folder's lock (with the kernel spinning on it: 12% of a build's
-    /// samples). A file whose bytes are those of the site written last time is linked to that
+    /// mostly wait for the folder's lock, with the kernel spinning on it. A file whose bytes are those of the site written last time is linked to that
     /// file instead of written again.
     private func write(_ files: [BuiltSite.File]) throws {
         var diagnostics: [Diagnostic] = []

@@ -465,7 +465,7 @@ public struct SearchIndexBuilder: Sendable {
     static func termWeights(of document: Document) -> TermWeights {
         // Per term: field bits << 32 | occurrences. Terms of ASCII and of kana and ideographs are
         // counted by their bytes: as Strings that are not ASCII, every lookup would check their
-        // normalization again (16% of a Japanese index's time). Other terms are counted as
+        // normalization again (a large part of a Japanese index's time). Other terms are counted as
         // Strings, which compare as Unicode's canonical equivalence does.
         var found: [String: Int] = [:]
         // About one distinct term per 16 bytes of a document's text: grown from empty, the
