@@ -208,12 +208,24 @@ extension BuildStep {
     /// One output format's files.
     public static func output(_ format: any OutputFormat) -> BuildStep {
         BuildStep(format.name) { state in
-            guard let linked = state.linked else { preconditionFailure("the link step runs before the output formats") }
+            guard let linked = state.linked else { throw PipelineError.stepBeforeItsInput(format.name, needs: "link") }
             let input = OutputInput(
                 model: state.model, linked: linked, options: state.settings.options, links: state.settings.links,
                 memo: state.settings.outputMemo)
             // To the sink as they come (kb build), or kept in the state.
             try format.emit(for: input) { try state.add($0) }
+        }
+    }
+}
+
+/// Steps put together in an order that cannot run (only `Pipeline(steps:)` can: `SiteBuild`'s
+/// presets put them in order).
+public enum PipelineError: Error, CustomStringConvertible {
+    case stepBeforeItsInput(String, needs: String)
+
+    public var description: String {
+        switch self {
+        case let .stepBeforeItsInput(step, needs): "the step '\(step)' runs before the step '\(needs)' it reads"
         }
     }
 }

@@ -109,6 +109,12 @@ struct PipelineTests {
         #expect(check.timings.map(\.step) == ["model", "link", "media", "pages", "contract", "llms", "search", "collisions"])
     }
 
+    @Test("steps in an order that cannot run are an error that says which step needs which")
+    func stepsOutOfOrder() async throws {
+        await #expect { try await Pipeline(steps: [.model, .output(OutputFormats.dump)]).run(MemoryContent(texts: ["en/a.md": "# A\n"])) }
+            throws: { "\($0)" == "the step 'dump' runs before the step 'link' it reads" }
+    }
+
     @Test("diagnostics are emitted into the engine, which applies the severity rules")
     func diagnostics() async throws {
         let files = ["nl-nl/a.md": "# A\n\n## Twee\n\n## Twee\n\n[broken](missing.md)\n"]
