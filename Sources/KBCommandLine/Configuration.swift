@@ -1,6 +1,7 @@
 import Foundation
 import KBCore
 import KBOutput
+import KBPages
 import KBPipeline
 import Yams
 
@@ -230,8 +231,22 @@ extension Configuration {
         return configuration
     }
 
-    /// What `kb init` writes: every setting, commented.
-    static let template = """
+    /// What `kb init` writes: every setting, commented, the outputs' options as they declare them.
+    static let template = settingsTemplate + outputOptionsTemplate
+
+    /// Each output's options under its name, commented (pages' one option is `templates`, above).
+    static var outputOptionsTemplate: String {
+        var lines = ["", "# The outputs' options, each under its output's name (or --set output.option=value)."]
+        for kind in OutputFormats.kinds where kind.name != PagesFormat.name && !kind.options.isEmpty {
+            lines.append("# \(kind.name):")
+            for option in kind.options {
+                lines.append("#   \(option.name): \(option.example)    # \(option.summary)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let settingsTemplate = """
         # kb.yml: the settings of this knowledge base. Flags on the command line override them.
         # Paths are relative to this file. Every setting is optional.
 
@@ -276,10 +291,6 @@ extension Configuration {
 
         # When kb build and kb check exit with status 1: error (the default), warning, or never.
         fail-on: error
-
-        # The search index: the most characters a result's snippet shows (40 to 2000).
-        # search:
-        #   excerpt-length: 200
 
         """
 }

@@ -23,12 +23,22 @@ public struct FormatOption: Sendable {
     public var summary: String
     /// A name of the outputs list that chooses the format with this flag on (`llms-full`).
     public var part: String?
+    /// A value to show in `kb init`'s kb.yml.
+    public var example: String
 
-    public init(_ name: String, _ kind: Kind, _ summary: String, part: String? = nil) {
+    public init(_ name: String, _ kind: Kind, _ summary: String, part: String? = nil, example: String? = nil) {
         self.name = name
         self.kind = kind
         self.summary = summary
         self.part = part
+        self.example = example ?? {
+            switch kind {
+            case .flag: "true"
+            case .integer(let range): String(range.lowerBound)
+            case .text: "…"
+            case .folder: "templates"
+            }
+        }()
     }
 }
 

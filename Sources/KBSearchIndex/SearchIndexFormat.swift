@@ -6,7 +6,7 @@ public struct SearchIndexFormat: OutputFormat {
     public static let name = "search"
     public static let folder: String? = SearchIndexBuilder.folder
     public static let options = [
-        FormatOption("excerpt-length", .integer(40...2000), "the most characters a search result's snippet shows (default 200)"),
+        FormatOption("excerpt-length", .integer(40...2000), "the most characters a search result's snippet shows (40 to 2000; 200 when left out)", example: "200"),
     ]
     let excerptLength: Int
 

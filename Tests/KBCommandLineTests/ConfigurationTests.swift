@@ -135,6 +135,11 @@ struct ConfigurationTests {
         }
         #expect(examples.count >= 2)
         _ = try Configuration.parse("diagnostics:\n" + examples.map { "  " + $0 }.joined(separator: "\n") + "\n", file: "kb.yml")
+        // The outputs' options, uncommented, are accepted and checked.
+        let options = Configuration.outputOptionsTemplate.split(separator: "\n").filter { !$0.hasPrefix("# The") && !$0.isEmpty }
+            .map { $0.dropFirst(2) }.joined(separator: "\n")
+        let parsed = try Configuration.parse(options + "\n", file: "kb.yml")
+        #expect(Set(parsed.formatOptions.map { "\($0.format).\($0.option)" }) == ["search.excerpt-length", "llms.full"])
         // Flags: a misspelling is an error naming the nearest identifier.
         var rules = SeverityRules()
         #expect { try ContentOptions.parse(["--ignore", "anchor.duplicat"]).apply(to: &rules) } throws: {
