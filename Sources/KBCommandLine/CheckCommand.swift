@@ -11,7 +11,7 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Reads, parses and extracts every article and links them, as kb build does: front \
             matter, Markdown, includes, links and anchors, error codes, translations, tables of \
-            contents, media, and the paths of the files the site would have (two files that would be written to one path). Prints every problem as path:line:col: severity: message [id] \
+            contents, media, and the paths of the files the site would have (two files that would be written to one path, found without making the files). Prints every problem as path:line:col: severity: message [id] \
             (--format json for one JSON object, --format github for workflow annotations) and writes \
             nothing. The exit status is 1 when an error was reported, and with --strict when a \
             warning was; severities come from kb.yml and --error, --warn and --ignore.

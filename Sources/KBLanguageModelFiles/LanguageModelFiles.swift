@@ -70,6 +70,19 @@ public struct LanguageModelFiles: Sendable {
         try emit([memoized("root", from: []) { BuiltSite.File(path: Self.llmsPath(nil), text: root(linked)) }])
     }
 
+    /// The paths and origins of the files `build` makes, without making them.
+    public func plannedFiles(_ linked: LinkedKnowledgeBase) -> [(path: String, origin: String?)] {
+        var files: [(path: String, origin: String?)] = []
+        for locale in linked.locales {
+            for article in linked.articles where article.locale == locale {
+                files.append((Self.twinPath(ofPage: SitePaths.article(article)), article.source))
+            }
+            files.append((Self.llmsPath(locale), nil))
+            if full { files.append((Self.llmsFullPath(locale), nil)) }
+        }
+        return files + [(Self.llmsPath(nil), nil)]
+    }
+
     /// Each article's Markdown once, for its twin and for its language's llms-full.txt: the
     /// twin, and the article's part of llms-full.txt when the site has it.
     private func twins(_ indices: [Int], _ linked: LinkedKnowledgeBase, memo: OutputMemo?) -> [(BuiltSite.File, String?)] {

@@ -25,6 +25,10 @@ public struct LanguageModelFormat: OutputFormat {
         if full { links.declare(.llmsFull) { LanguageModelFiles.llmsFullPath($0 ?? "") } }
     }
 
+    public func plannedFiles(for input: OutputInput) -> [(path: String, origin: String?)]? {
+        LanguageModelFiles(options: input.options, full: full, links: input.links).plannedFiles(input.linked)
+    }
+
     public func files(for input: OutputInput) -> [BuiltSite.File] {
         LanguageModelFiles(options: input.options, full: full, links: input.links).build(input.linked, memo: input.memo)
     }

@@ -32,6 +32,12 @@ public protocol OutputFormat: Sendable {
     /// Declares where the files others may name lie (`SiteLinks`). None by default.
     func declareLinks(into links: inout SiteLinks)
 
+    /// The paths and origins of the files `files(for:)` makes, without making them, for a check
+    /// of the site's paths (`kb check`); nil when the format cannot tell without making them
+    /// (the default). A format with a folder of its own need not: its files are made only when
+    /// a file of the content lies in its folder.
+    func plannedFiles(for input: OutputInput) -> [(path: String, origin: String?)]?
+
     /// The format's files for the knowledge base.
     func files(for input: OutputInput) -> [BuiltSite.File]
 
@@ -53,6 +59,8 @@ extension OutputFormat {
     public var isDefault: Bool { Self.isDefault }
 
     public func declareLinks(into links: inout SiteLinks) {}
+
+    public func plannedFiles(for input: OutputInput) -> [(path: String, origin: String?)]? { nil }
 
     public func emit(for input: OutputInput, _ emit: ([BuiltSite.File]) throws -> Void) throws {
         try emit(files(for: input))

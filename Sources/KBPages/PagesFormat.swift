@@ -18,6 +18,10 @@ public struct PagesFormat: OutputFormat {
         try self.init(templates: TemplateSet(overrides: options.folder("templates") ?? [:]))
     }
 
+    public func plannedFiles(for input: OutputInput) -> [(path: String, origin: String?)]? {
+        SiteRenderer(templates: templates, options: input.options, links: input.links).plannedFiles(input.linked)
+    }
+
     public func files(for input: OutputInput) -> [BuiltSite.File] {
         SiteRenderer(templates: templates, options: input.options, links: input.links).renderPages(input.linked, memo: input.memo)
     }

@@ -46,17 +46,8 @@ public struct SiteRenderer: Sendable {
         @Sendable func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
             memo.value(Self.pageSlot, key, from: sources, make)
         }
-        // Every page is independent of the others: all of them render in one parallel loop,
-        // the large ones (the code indexes, the coverage page) first.
-        enum Page: Sendable {
-            case root, home(String), codeIndex(String), coverage, notFound, article(Int), code(Int), search(String?)
-        }
-        let pages: [Page] = linked.locales.map(Page.codeIndex) + [.coverage] + linked.locales.map(Page.home)
-            + [.root, .notFound, .search(nil)]
-            + linked.locales.map(Page.search)
-            + linked.articles.indices.filter { !SitePaths.isLanding(linked.articles[$0]) }.map(Page.article)
-            + linked.codes.codes.indices.map(Page.code)
-        @Sendable func render(_ page: Page) -> BuiltSite.File {
+        let pages = Self.pages(linked)
+        @Sendable func render(_ page: PageKind) -> BuiltSite.File {
             switch page {
             // These read only the outline of the knowledge base, and a home its index.md.
             case .root:
@@ -104,6 +95,36 @@ public struct SiteRenderer: Sendable {
             start = end
         }
         try emit(templates.assets + ([nil] + linked.locales).map { openSearch($0) })
+    }
+
+    /// Every page of the site, each independent of the others: all of them render in one
+    /// parallel loop, the large ones (the code indexes, the coverage page) first.
+    enum PageKind: Sendable {
+        case root, home(String), codeIndex(String), coverage, notFound, article(Int), code(Int), search(String?)
+    }
+
+    static func pages(_ linked: LinkedKnowledgeBase) -> [PageKind] {
+        linked.locales.map(PageKind.codeIndex) + [.coverage] + linked.locales.map(PageKind.home)
+            + [.root, .notFound, .search(nil)]
+            + linked.locales.map(PageKind.search)
+            + linked.articles.indices.filter { !SitePaths.isLanding(linked.articles[$0]) }.map(PageKind.article)
+            + linked.codes.codes.indices.map(PageKind.code)
+    }
+
+    /// The paths and origins of the files `renderPages` makes, without rendering them.
+    public func plannedFiles(_ linked: LinkedKnowledgeBase) -> [(path: String, origin: String?)] {
+        Self.pages(linked).map { page -> (path: String, origin: String?) in
+            switch page {
+            case .root: (SitePaths.root, nil)
+            case .home(let locale): (SitePaths.home(locale), nil)
+            case .codeIndex(let locale): (SitePaths.codeIndex(locale), nil)
+            case .notFound: (SitePaths.notFound, nil)
+            case .coverage: (SitePaths.coverage, nil)
+            case .article(let index): (SitePaths.article(linked.articles[index]), linked.articles[index].source)
+            case .code(let index): (SitePaths.code(linked.codes.codes[index].code), nil)
+            case .search(let locale): (SitePaths.search(locale), nil)
+            }
+        } + templates.assets.map { ($0.path, $0.origin) } + ([nil] + linked.locales).map { (SitePaths.openSearch($0), nil) }
     }
 
     private func page(_ context: Page, template: String, path: String) -> BuiltSite.File {

@@ -27,7 +27,8 @@ public struct SiteBuild: Sendable {
     public enum Destination: Sendable {
         /// Kept in `BuildState.files`, one per path (collisions settled).
         case memory
-        /// Dropped as they are made, their paths kept only to find collisions (`kb check`).
+        /// Only their paths, to find collisions (`kb check`): planned by the formats that can
+        /// (`OutputFormat.plannedFiles`), else made and dropped.
         case paths
         /// Written to a store as they are made, settled and published at the end (`kb build`).
         case store(any SiteStore)
@@ -65,7 +66,8 @@ public struct SiteBuild: Sendable {
         SiteBuild(settings: settings, formats: formats)
     }
 
-    /// `kb check`: everything `build` does, the files' bytes dropped as they are made.
+    /// `kb check`: everything `build` does but make the files' bytes: their paths are planned,
+    /// or the files made and dropped, so that it reports the collisions `build` would settle.
     public static func check(_ settings: BuildSettings, formats: [any OutputFormat]) -> SiteBuild {
         SiteBuild(settings: settings, formats: formats, destination: .paths)
     }
@@ -93,11 +95,10 @@ public struct SiteBuild: Sendable {
         guard publishesMedia || !formats.isEmpty else { return Pipeline(steps: steps) }
         steps.append(.link)
         if publishesMedia { steps.append(.media) }
-        steps += formats.map { BuildStep.output($0) }
         switch destination {
-        case .memory: steps.append(.settleCollisions)
-        case .paths: steps.append(.reportCollisions)
-        case .store: steps.append(.write)
+        case .memory: steps += formats.map { BuildStep.output($0) } + [.settleCollisions]
+        case .paths: steps += formats.map { BuildStep.plan($0) } + [.reportCollisions]
+        case .store: steps += formats.map { BuildStep.output($0) } + [.write]
         }
         return Pipeline(steps: steps)
     }
@@ -215,16 +216,30 @@ public protocol StagedSite: SiteSink {
     func discard()
 }
 
-/// A sink that keeps only the paths and origins of the files it is given.
+/// A sink that keeps only the paths and origins of the files it is given, and the formats with
+/// a folder of their own whose files were not made (`BuildStep.plan`).
 final class PathRecorder: SiteSink {
-    private let files = Mutex<[(path: String, origin: String?)]>([])
+    private struct State {
+        var files: [(path: String, origin: String?)] = []
+        var deferred: [(format: any OutputFormat, folder: String, input: OutputInput)] = []
+    }
+    private let state = Mutex(State())
 
     func add(_ made: [BuiltSite.File]) throws {
-        let paths = made.map { ($0.path, $0.origin) }
-        files.withLock { $0 += paths }
+        record(made.map { ($0.path, $0.origin) })
     }
 
-    var recorded: [(path: String, origin: String?)] { files.withLock { $0 } }
+    func record(_ paths: [(path: String, origin: String?)]) {
+        state.withLock { $0.files += paths }
+    }
+
+    func deferFormat(_ format: any OutputFormat, folder: String, input: OutputInput) {
+        state.withLock { $0.deferred.append((format, folder, input)) }
+    }
+
+    var recorded: [(path: String, origin: String?)] { state.withLock { $0.files } }
+
+    var deferred: [(format: any OutputFormat, folder: String, input: OutputInput)] { state.withLock { $0.deferred } }
 }
 
 /// The collisions of the last build, for a build that follows it (`kb serve`): the same paths
@@ -269,9 +284,36 @@ extension BuildStep {
         state.diagnostics.emit(diagnostics)
     }
 
-    /// The collisions between the paths a build made, reported as `kb build` reports them.
+    /// One output format's paths, for a check of the site (`kb check`): the paths it plans,
+    /// else its files made and dropped; a format with a folder of its own is put off until the
+    /// collisions step, which makes its files only if a file of the content lies in its folder
+    /// (the files kb generates do not collide with one another, so only such a file could).
+    static func plan(_ format: any OutputFormat) -> BuildStep {
+        BuildStep(format.name) { state in
+            guard let linked = state.linked else { throw PipelineError.stepBeforeItsInput(format.name, needs: "link") }
+            guard let recorder = state.settings.sink as? PathRecorder else { return }
+            let input = OutputInput(
+                model: state.model, linked: linked, options: state.settings.options, links: state.settings.links, memo: nil)
+            if let folder = type(of: format).folder {
+                recorder.deferFormat(format, folder: folder, input: input)
+            } else if let planned = format.plannedFiles(for: input) {
+                recorder.record(planned)
+            } else {
+                try format.emit(for: input) { try state.add($0) }
+            }
+        }
+    }
+
+    /// The collisions between the paths a build would write, reported as `kb build` reports
+    /// them.
     static let reportCollisions = BuildStep("collisions") { state in
         guard let recorder = state.settings.sink as? PathRecorder else { return }
+        let fromContent = recorder.recorded.filter { $0.origin != nil }.map { $0.path.lowercased() }
+        for (format, folder, input) in recorder.deferred {
+            let name = folder.lowercased()
+            guard fromContent.contains(where: { $0.hasPrefix(name) || $0 + "/" == name }) else { continue }
+            try format.emit(for: input) { try state.add($0) }
+        }
         state.diagnostics.emit(BuiltSite.keptFiles(recorder.recorded).diagnostics)
     }
 
