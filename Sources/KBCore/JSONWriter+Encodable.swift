@@ -96,18 +96,11 @@ private final class Slot {
 
     /// A floating-point number as Foundation renders it (`1.0` is `1`); a number that is
     /// not finite has no JSON, an error as in Foundation.
-    static func number(_ value: Double, codingPath: [any CodingKey]) throws -> [UInt8] {
+    static func number<Number: BinaryFloatingPoint & CustomStringConvertible>(_ value: Number, codingPath: [any CodingKey]) throws -> [UInt8] {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
         }
         return Array(JSONWriter.text(of: value).utf8)
-    }
-
-    static func number(_ value: Float, codingPath: [any CodingKey]) throws -> [UInt8] {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
-        }
-        return value == value.rounded() && abs(value) < 16_777_216 ? Array(String(Int(value)).utf8) : Array(value.description.utf8)
     }
 
     /// The slot's JSON.

@@ -223,11 +223,11 @@ public struct JSONWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// A finite number's JSON text; `null` for others.
-    static func text(of value: Double) -> String {
+    /// A finite number's JSON text as Foundation writes it: Swift's shortest text that reads
+    /// back the same, without a fraction of `.0` (`1`, `0.1`, `1e+20`); `null` for others.
+    static func text<Number: BinaryFloatingPoint & CustomStringConvertible>(of value: Number) -> String {
         guard value.isFinite else { return "null" }
-        if value == 0 { return value.sign == .minus ? "-0" : "0" }
-        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
-        return value.description
+        let text = value.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }

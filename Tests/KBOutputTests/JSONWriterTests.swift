@@ -41,7 +41,10 @@ import Testing
             map: Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }),
             nested: [[], ["x", "\"quoted\"", "back\\slash"]], number: 0.5, empty: [])
         #expect(try JSONWriter.encode(sample) == Self.foundation(sample))
-        for value in [1.0, 1e20, 123456789.125, -0.0] {
+        for value in [Float(0.1), 3, 16_777_216, 1e10, -0.0] {
+            #expect(try JSONWriter.encode([value]) == Self.foundation([value]), "\(value)")
+        }
+        for value in [1.0, 1e20, 123456789.125, -0.0, 0.1, 1e-7, 9_007_199_254_740_992, 1e16, 1e15] {
             #expect(try JSONWriter.encode([value]) == Self.foundation([value]))
         }
         #expect(try JSONWriter.encode(["only": "value"]) == Self.foundation(["only": "value"]))
