@@ -13,7 +13,8 @@ struct LookupCommand: AsyncParsableCommand {
         discussion: """
             The code may be written in any form the site's search accepts: 0x80CF0437, 80cf0437, \
             -2133916617, DeviceCapReached in any case. Reads the built site's api/v1/ files (--site), \
-            or builds the model from a content folder (--content). Exits with status 1 when the code \
+            or builds the contract in memory from a content folder (--content) with the settings kb build \
+            would read (the kb.yml beside it, or --config). Exits with status 1 when the code \
             is unknown, and suggests the nearest known codes.
             """
     )

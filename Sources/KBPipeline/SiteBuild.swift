@@ -16,12 +16,13 @@ import Synchronization
 ///             model ► link ► media ► one step per format ► collisions ─► where the files go:
 ///                                                                        .store   staged, settled, swapped in, recorded
 ///                                                                        .memory  kept, collisions settled (serve, tests)
-///                                                                        .paths   only their paths, for collisions (check)
+///                                                                        .paths   only their paths, planned (check)
 /// ```
 ///
-/// Every command and test that builds is one of the presets below (`build`, `serve`, `check`,
-/// `dump`, `contract`, `model`), so that two of them cannot differ by accident: `kb check`
-/// runs what `kb build` runs and reports what it would, collisions included.
+/// Every command and test that builds is one of the presets below (`build`; `memory` for kb
+/// serve and the tests; `check`, `dump`, `contract` for kb lookup --content; `model`), so that
+/// two of them cannot differ by accident: `kb check` runs what `kb build` runs and reports what
+/// it would, collisions included.
 public struct SiteBuild: Sendable {
     /// Where the files a build makes go.
     public enum Destination: Sendable {
