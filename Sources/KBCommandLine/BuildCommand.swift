@@ -82,20 +82,6 @@ struct BuildCommand: AsyncParsableCommand {
         if project.failOn.fails(engine.diagnostics) { throw ExitCode(1) }
     }
 
-    /// Every file below a templates folder, by its path relative to it.
-    /// Read as content is: inside the folder only, regular files, within the size limit.
-    static func readTemplates(_ path: String, limits: Limits) throws -> [String: [UInt8]] {
-        let folder = try ContentTree(path: path, limits: limits)
-        if let problem = folder.diagnostics.first(where: { $0.severity == .error }) {
-            throw ValidationError("templates: \(problem.file): \(problem.message)")
-        }
-        var files: [String: [UInt8]] = [:]
-        for file in folder.files {
-            files[file] = try folder.bytes(file)
-        }
-        return files
-    }
-
     /// The date of `SOURCE_DATE_EPOCH` (seconds since 1970, UTC), for a footer that does not
     /// change from one build of the same input to the next.
     static func buildDate() -> String? {

@@ -78,39 +78,71 @@ struct Project: Sendable {
         try options.apply(to: &rules)
         self.rules = rules
 
-        // Format options: kb.yml's sections, its templates, then the flags, each checked.
-        var settings: [(format: String, option: String, value: String, fault: (String) -> any Error)] = []
-        for setting in configuration.formatOptions {
-            let value = setting.option == "templates" && setting.format == PagesFormat.name ? configuration.resolve(setting.value) : setting.value
-            settings.append((setting.format, setting.option, value, { message in
-                ConfigurationError(file: configuration.file ?? Configuration.fileName, line: setting.line, column: setting.column, message: message)
-            }))
+        // Format options: kb.yml's sections and its templates, then the flags over them; each
+        // checked once, where it was written.
+        struct Setting {
+            var format, option, value: String
+            /// Whether a folder it names is relative to kb.yml.
+            var inConfiguration: Bool
+            var fault: (String) -> any Error
+        }
+        let file = configuration.file ?? Configuration.fileName
+        var settings = configuration.formatOptions.map { setting in
+            Setting(format: setting.format, option: setting.option, value: setting.value, inConfiguration: true) {
+                ConfigurationError(file: file, line: setting.line, column: setting.column, message: "'\(setting.format)': " + $0)
+            }
         }
         if let templates = configuration.templates {
-            settings.append((PagesFormat.name, "templates", configuration.resolve(templates), { message in
-                ConfigurationError(file: configuration.file ?? Configuration.fileName, message: "templates: " + message)
-            }))
+            settings.append(Setting(format: PagesFormat.name, option: "templates", value: templates, inConfiguration: true) {
+                ConfigurationError(file: file, message: "templates: " + $0)
+            })
         }
-        for flag in (site?.formatOptions ?? []) + (site?.templates.map { ["\(PagesFormat.name).templates=\($0)"] } ?? []) {
+        for flag in site?.formatOptions ?? [] {
             let fault: (String) -> any Error = { ValidationError("--set \(flag): \($0)") }
             guard let equals = flag.firstIndex(of: "="), let dot = flag[..<equals].firstIndex(of: ".") else {
-                throw fault("an option is set as format.option=value (search.excerpt-length=300)")
+                throw fault("an option is set as output.option=value (search.excerpt-length=300)")
             }
-            settings.append((String(flag[..<dot]), String(flag[flag.index(after: dot)..<equals]), String(flag[flag.index(after: equals)...]), fault))
+            settings.append(Setting(
+                format: String(flag[..<dot]), option: String(flag[flag.index(after: dot)..<equals]),
+                value: String(flag[flag.index(after: equals)...]), inConfiguration: false, fault: fault))
         }
+        if let templates = site?.templates {
+            settings.append(Setting(format: PagesFormat.name, option: "templates", value: templates, inConfiguration: false) {
+                ValidationError("--templates \(templates): \($0)")
+            })
+        }
+        // The last setting of an option wins: the earlier ones are not read (a folder twice).
+        var last: [String: Int] = [:]
+        for (index, setting) in settings.enumerated() { last[setting.format + "." + setting.option] = index }
         let limits = options.limits
-        for setting in settings {
+        for (index, setting) in settings.enumerated() where last[setting.format + "." + setting.option] == index {
             guard let kind = OutputFormats.kinds.first(where: { $0.name == setting.format }) else {
                 throw setting.fault("there is no output '\(setting.format)' (there are \(OutputFormats.kinds.map { $0.name }.joined(separator: ", ")))")
             }
-            if kind.name == PagesFormat.name, setting.option == "templates" { templatesPath = setting.value }
+            let isFolder = kind.options.first { $0.name == setting.option }?.kind == .folder
+            let value = isFolder && setting.inConfiguration ? configuration.resolve(setting.value) : setting.value
+            if kind.name == PagesFormat.name, setting.option == "templates" { templatesPath = value }
             do {
                 try formatOptions[kind.name, default: FormatOptions()].set(
-                    setting.option, to: setting.value, declared: kind.options, readFolder: { try BuildCommand.readTemplates($0, limits: limits) })
+                    setting.option, to: value, declared: kind.options, readFolder: { try Self.readFolder($0, limits: limits) })
             } catch {
                 throw setting.fault(error.message)
             }
         }
+    }
+
+    /// Every file below a folder an option names (templates), by its path relative to it, read
+    /// as content is: inside the folder only, regular files, within the size limit.
+    static func readFolder(_ path: String, limits: Limits) throws -> [String: [UInt8]] {
+        let folder = try ContentTree(path: path, limits: limits)
+        if let problem = folder.diagnostics.first(where: { $0.severity == .error }) {
+            throw ValidationError("\(problem.file): \(problem.message)")
+        }
+        var files: [String: [UInt8]] = [:]
+        for file in folder.files {
+            files[file] = try folder.bytes(file)
+        }
+        return files
     }
 
     /// The language a content folder's own name gives (`…/da-dk`), for a tree of one language

@@ -109,14 +109,14 @@ struct ConfigurationTests {
 
         for (flag, message) in [
             ("search.excerpt-length=5", "a whole number from 40 to 2000"), ("search.excerpt=3", "did you mean 'excerpt-length'"),
-            ("serch.excerpt-length=300", "there is no output 'serch'"), ("excerpt-length", "format.option=value"),
+            ("serch.excerpt-length=300", "there is no output 'serch'"), ("excerpt-length", "output.option=value"),
         ] {
             #expect { try Project(content: content.path, options: try ContentOptions.parse([]), site: try SiteFlags.parse(["--set", flag])) }
                 throws: { "\($0)".contains(message) }
         }
         try Data("title: x\nsearch:\n  excerpt-length: 9999\n".utf8).write(to: file)
         #expect { try Project(content: content.path, options: try ContentOptions.parse([])) } throws: { error in
-            "\(error)".hasSuffix("kb.yml:3:19: error: 'excerpt-length' is a whole number from 40 to 2000")
+            "\(error)".hasSuffix("kb.yml:3:19: error: 'search': 'excerpt-length' is a whole number from 40 to 2000")
         }
     }
 
