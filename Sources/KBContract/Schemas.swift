@@ -3,7 +3,8 @@ import KBCore
 /// The JSON Schemas (draft 2020-12) of the contract's files, written to `api/v1/schemas/`.
 /// Each is whole in itself (no references between files), so that any validator takes it.
 /// `SchemaTests` holds each to the Swift types of `Contract.swift`: every property of a type
-/// is in its schema, required unless optional, and the schema has no other.
+/// is in its schema, required unless optional, and the schema has no other. The pieces are
+/// made when asked for, not kept: a schema is written a few times a build.
 public enum Schemas {
     public static let names = ["kb", "articles", "codes", "chunk", "search-records"]
 
@@ -23,12 +24,12 @@ public enum Schemas {
 
     // MARK: Pieces
 
-    static let string: JSONValue = ["type": "string"]
-    static let nonEmpty: JSONValue = ["type": "string", "minLength": 1]
-    static let integer: JSONValue = ["type": "integer"]
-    static let strings: JSONValue = ["type": "array", "items": string]
-    static let url: JSONValue = ["type": "string", "minLength": 1, "description": "Relative to the site root, or absolute when the site's address is known."]
-    static let version: JSONValue = ["type": "string", "pattern": #"^1\.\d+\.\d+$"#]
+    static var string: JSONValue { ["type": "string"] }
+    static var nonEmpty: JSONValue { ["type": "string", "minLength": 1] }
+    static var integer: JSONValue { ["type": "integer"] }
+    static var strings: JSONValue { ["type": "array", "items": string] }
+    static var url: JSONValue { ["type": "string", "minLength": 1, "description": "Relative to the site root, or absolute when the site's address is known."] }
+    static var version: JSONValue { ["type": "string", "pattern": #"^1\.\d+\.\d+$"#] }
 
     static func object(_ properties: [String: JSONValue], required: [String]? = nil, description: String? = nil) -> JSONValue {
         var result: [String: JSONValue] = [
@@ -46,51 +47,50 @@ public enum Schemas {
             .merging(["title": .string(title), "description": .string(description)])
     }
 
-    static let hresult = object([
+    static var hresult: JSONValue { object([
         "signed": integer, "unsigned": integer, "severity": ["enum": ["failure", "success"]],
         "customerDefined": ["type": "boolean"], "facility": integer, "facilityName": string, "code": integer,
         "win32Error": integer, "win32ErrorName": string,
     ], required: ["signed", "unsigned", "severity", "customerDefined", "facility", "code"],
-       description: "An HRESULT's parts; win32Error for 0x8007xxxx codes.")
+       description: "An HRESULT's parts; win32Error for 0x8007xxxx codes.") }
 
-    static let codeKind: JSONValue = ["enum": .strings(CodeKind.allCases.map(\.rawValue))]
+    static var codeKind: JSONValue { ["enum": .strings(CodeKind.allCases.map(\.rawValue))] }
 
-    static let code = object([
+    static var code: JSONValue { object([
         "code": nonEmpty, "raw": nonEmpty, "kind": codeKind, "aliases": strings, "hresult": hresult,
-    ], required: ["code", "raw", "kind", "aliases"])
+    ], required: ["code", "raw", "kind", "aliases"]) }
 
-    static let text = object(["text": string, "markdown": string], description: "Plain text, and Markdown keeping paragraphs, lists and links.")
+    static var text: JSONValue { object(["text": string, "markdown": string], description: "Plain text, and Markdown keeping paragraphs, lists and links.") }
 
-    static let step: JSONValue = object([
+    static var step: JSONValue { object([
         "position": ["type": "integer", "minimum": 1], "text": string, "markdown": string, "uiPath": strings,
         "substeps": ["type": "array", "items": ["$ref": "#/$defs/step"]],
-    ])
+    ]) }
 
-    static let procedure = object([
+    static var procedure: JSONValue { object([
         "id": nonEmpty, "title": string, "section": string, "url": url, "steps": ["type": "array", "items": ["$ref": "#/$defs/step"], "minItems": 1],
-    ])
+    ]) }
 
-    static let entry = object([
+    static var entry: JSONValue { object([
         "id": nonEmpty, "anchor": string, "url": url, "kind": ["enum": .strings(EntryKind.allCases.map(\.rawValue))], "title": string,
         "message": string, "messages": strings, "codes": array(code), "cause": text, "resolution": text,
         "procedures": array(procedure), "platform": string, "sectionPath": strings, "section": string,
         "counterparts": array(object(["locale": nonEmpty, "articleId": nonEmpty, "entryId": nonEmpty, "url": url])),
         "chunk": nonEmpty,
-    ], required: ["id", "url", "kind", "title", "messages", "codes", "procedures", "sectionPath", "counterparts", "chunk"])
+    ], required: ["id", "url", "kind", "title", "messages", "codes", "procedures", "sectionPath", "counterparts", "chunk"]) }
 
-    static let article = object([
+    static var article: JSONValue { object([
         "id": nonEmpty, "locale": nonEmpty, "url": url, "markdownURL": url, "title": string, "description": string,
         "topic": string, "date": ["type": "string", "format": "date"], "msDate": string, "translationKey": nonEmpty,
         "translations": ["type": "object", "additionalProperties": url],
         "sections": array(object(["anchor": string, "level": integer, "title": string, "url": url])),
         "entries": array(entry), "procedures": array(procedure),
-    ], required: ["id", "locale", "url", "title", "translationKey", "translations", "sections", "entries", "procedures"])
+    ], required: ["id", "locale", "url", "title", "translationKey", "translations", "sections", "entries", "procedures"]) }
 
-    static let metadataValue: JSONValue = ["type": ["string", "integer", "boolean"]]
 
     // MARK: Files
 
-    static let schemas: [String: JSONValue] = [
+    static var schemas: [String: JSONValue] { [
         "kb": file([
             "generator": nonEmpty, "title": string, "baseURL": string,
             "languages": array(object([
@@ -135,7 +135,7 @@ public enum Schemas {
                 "weight": object(["pageRank": integer, "level": integer, "position": integer]),
             ])),
         ], title: "search-records.json", description: "Records in Algolia DocSearch's shape, with the entries' codes."),
-    ]
+    ] }
 }
 
 extension JSONValue {
