@@ -223,8 +223,7 @@ extension Configuration {
                         line: setting.mark?.line, column: setting.mark?.column))
                 }
             default:
-                let near = keys.min { EditDistance.between($0, key) < EditDistance.between($1, key) }
-                let hint = near.map { EditDistance.between($0, key) <= 2 ? " (did you mean '\($0)'?)" : "" } ?? ""
+                let hint = EditDistance.nearest(to: key, among: keys, within: 2).map { " (did you mean '\($0)'?)" } ?? ""
                 throw error(keyNode, "there is no setting '\(key)'\(hint); the settings are \(keys.joined(separator: ", "))")
             }
         }

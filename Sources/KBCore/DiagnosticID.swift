@@ -84,12 +84,9 @@ public struct DiagnosticID: Hashable, Sendable, CustomStringConvertible {
         if pattern == "*" || named(pattern) != nil { return nil }
         let families = Set(all.map(\.family)).sorted()
         if pattern.hasSuffix(".*"), families.contains(String(pattern.dropLast(2))) { return nil }
-        let candidates = all.map(\.name) + families.map { $0 + ".*" }
-        let near = candidates.min { EditDistance.between($0, pattern) < EditDistance.between($1, pattern) }
-            .flatMap { EditDistance.between($0, pattern) <= 3 ? $0 : nil }
-            ?? all.map(\.name).first { pattern.count >= 3 && $0.hasPrefix(pattern) }
-            ?? all.filter { $0.family == pattern.prefix { $0 != "." } }.map(\.name)
-                .min { EditDistance.between($0, pattern) < EditDistance.between($1, pattern) }
+        // Else the nearest identifier of the family it names (`link.brokn`: a link.* one).
+        let near = EditDistance.nearest(to: pattern, among: all.map(\.name) + families.map { $0 + ".*" }, within: 3)
+            ?? EditDistance.nearest(to: pattern, among: all.filter { $0.family == pattern.prefix { $0 != "." } }.map(\.name), within: .max)
         return "there is no diagnostic '\(pattern)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
             + "; kb check --list lists the identifiers; a family is written link.*, and * is every one"
     }
@@ -97,6 +94,14 @@ public struct DiagnosticID: Hashable, Sendable, CustomStringConvertible {
 
 /// The Levenshtein distance between two texts, in characters: how near a misspelled name is.
 public enum EditDistance {
+    /// The name of `names` nearest to `name`, when at most `limit` edits away; else the first
+    /// that begins with `name` (of three characters or more: `excerpt` for `excerpt-length`).
+    public static func nearest(to name: String, among names: [String], within limit: Int) -> String? {
+        let distances = names.map { ($0, between($0, name)) }
+        if let (nearest, distance) = distances.min(by: { $0.1 < $1.1 }), distance <= limit { return nearest }
+        return names.first { name.count >= 3 && $0.hasPrefix(name) }
+    }
+
     public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }

@@ -117,9 +117,7 @@ public struct FormatOptions: Sendable, CustomStringConvertible {
     /// The message for a name no declaration has: the nearest if it is close, and the list.
     public static func unknown(_ name: String, _ names: [String]) -> String {
         guard !names.isEmpty else { return "there is no option '\(name)': this output takes none" }
-        // The nearest by edits, when two or fewer; else the one the name begins (`excerpt`).
-        let near = names.min { EditDistance.between($0, name) < EditDistance.between($1, name) }.flatMap { EditDistance.between($0, name) <= 2 ? $0 : nil }
-            ?? names.first { name.count >= 3 && $0.hasPrefix(name) }
+        let near = EditDistance.nearest(to: name, among: names, within: 2)
         return "there is no option '\(name)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
             + "; the options are \(names.joined(separator: ", "))"
     }

@@ -125,8 +125,7 @@ public struct MemoSlot<Value: Sendable>: Sendable {
 extension OutputInput {
     /// `make()`, or what the last build made in `slot` of the same articles (`OutputMemo`).
     public func memoized<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], _ make: () -> Value) -> Value {
-        guard let memo else { return make() }
-        return memo.value(slot, key, from: sources, make)
+        memo.value(slot, key, from: sources, make)
     }
 }
 

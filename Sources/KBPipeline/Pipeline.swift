@@ -143,6 +143,12 @@ public struct BuildState: Sendable {
         }
     }
 
+    /// What an output format's step reads: the model, linked (an error before the link step).
+    func outputInput(for format: any OutputFormat) throws -> OutputInput {
+        guard let linked else { throw PipelineError.stepBeforeItsInput(format.name, needs: "link") }
+        return OutputInput(model: model, linked: linked, options: settings.options, links: settings.links, memo: settings.outputMemo)
+    }
+
     /// The files by path (for reading a built site held in memory).
     public var filesByPath: [String: BuiltSite.File] {
         Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
@@ -208,10 +214,7 @@ extension BuildStep {
     /// One output format's files.
     public static func output(_ format: any OutputFormat) -> BuildStep {
         BuildStep(format.name) { state in
-            guard let linked = state.linked else { throw PipelineError.stepBeforeItsInput(format.name, needs: "link") }
-            let input = OutputInput(
-                model: state.model, linked: linked, options: state.settings.options, links: state.settings.links,
-                memo: state.settings.outputMemo)
+            let input = try state.outputInput(for: format)
             // To the sink as they come (kb build), or kept in the state.
             try format.emit(for: input) { try state.add($0) }
         }

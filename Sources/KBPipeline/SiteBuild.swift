@@ -291,10 +291,8 @@ extension BuildStep {
     /// (the files kb generates do not collide with one another, so only such a file could).
     static func plan(_ format: any OutputFormat) -> BuildStep {
         BuildStep(format.name) { state in
-            guard let linked = state.linked else { throw PipelineError.stepBeforeItsInput(format.name, needs: "link") }
+            let input = try state.outputInput(for: format)
             guard let recorder = state.settings.sink as? PathRecorder else { return }
-            let input = OutputInput(
-                model: state.model, linked: linked, options: state.settings.options, links: state.settings.links, memo: nil)
             if let folder = type(of: format).folder {
                 recorder.deferFormat(format, folder: folder, input: input)
             } else if let planned = format.plannedFiles(for: input) {

@@ -42,7 +42,7 @@ struct ContentBoundaryTests {
         #expect(throws: FileReadError.self) { try tree.text("nl-nl/../../etc/passwd") }
         #expect(try tree.text("nl-nl/alias.md") == "# Goed\n")
         // What the listing found is part of the model's diagnostics, as kb dump prints them.
-        let model = try await build(tree, steps: [.model]).model
+        let model = try await SiteBuild.model().make(tree).model
         #expect(Set(tree.diagnostics).isSubset(of: Set(model.diagnostics)) && !tree.diagnostics.isEmpty)
     }
 

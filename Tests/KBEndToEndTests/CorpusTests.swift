@@ -26,7 +26,7 @@ actor CorpusModel {
     func load() async throws -> (ContentTree, KnowledgeBase) {
         if let cached { return cached }
         let tree = try ContentTree(path: path)
-        let model = try await KBTestSupport.build(tree, steps: [.model]).model
+        let model = try await SiteBuild.model().make(tree).model
         cached = (tree, model)
         return (tree, model)
     }
@@ -93,7 +93,7 @@ struct CorpusTests {
         var alone: [Article] = []
         for locale in ["nl-nl", "de-de", "ja-jp", "sv-se"] {
             let tree = try ContentTree(path: corpusPath + "/" + locale)
-            alone += try await KBTestSupport.build(tree, steps: [.model]).model.articles
+            alone += try await SiteBuild.model().make(tree).model.articles
         }
         let separately = Self.agreement(alone)
         #expect(separately.compared == together.compared)

@@ -111,7 +111,7 @@ struct M365CorpusTests {
         var alone: [Article] = []
         for locale in ["da-dk", "pl-pl"] {
             let folder = try ContentTree(path: m365CorpusPath + "/" + locale)
-            alone += try await KBTestSupport.build(folder, steps: [.model]).model.articles
+            alone += try await SiteBuild.model().make(folder).model.articles
         }
         #expect(Set(alone.map(\.locale)) == ["da-dk", "pl-pl"], "a folder named for its language is read as that language")
         for (name, articles) in [("together", model.articles), ("alone", alone)] {

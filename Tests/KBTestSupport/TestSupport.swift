@@ -54,12 +54,12 @@ public func seedFiles() throws -> MemoryContent { try memoryContent(seedContent)
 /// The model of files held in memory (path relative to the content root → text), as the
 /// pipeline's `model` step makes it: files in `includes` folders are read only when included.
 public func knowledgeBase(_ files: [String: String]) async throws -> KnowledgeBase {
-    try await build(MemoryContent(texts: files), steps: [.model]).model
+    try await SiteBuild.model().make(MemoryContent(texts: files)).model
 }
 
 /// The seed articles' model.
 public func seedModel() async throws -> KnowledgeBase {
-    try await build(try seedFiles(), steps: [.model]).model
+    try await SiteBuild.model().make(try seedFiles()).model
 }
 
 /// Extracts one article from Markdown text.
