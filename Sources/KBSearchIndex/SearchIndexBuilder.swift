@@ -26,7 +26,7 @@ import KBText
 /// first shard (`t-ge.js` holds `ge`, `gg`, … up to the next file's first key): a query loads
 /// a few files of some kilobytes, and the site has a few hundred files instead of thousands.
 public struct SearchIndexBuilder: Sendable {
-    public static let formatVersion = 4
+    public static let formatVersion = 5
     /// The folder of the site the index lies in (the pages' `search.js` loads it from there).
     public static let folder = "search/"
     static let documentsPerShard = 32
@@ -180,6 +180,8 @@ public struct SearchIndexBuilder: Sendable {
         var termShards: [String: [UInt8]]
         var codeShards: [String: [UInt8]]
         var resultFiles: [BuiltSite.File]
+        /// How many terms each document's title and message have (`fieldLengths`).
+        var lengths: FieldLengths
         /// The shards gathered into files, and the manifest that names them.
         var shardFiles: [BuiltSite.File]
         var manifest: BuiltSite.File
@@ -263,7 +265,8 @@ public struct SearchIndexBuilder: Sendable {
         // of each file (a shard is in the last file whose first key is not after its own).
         func finish(
             postings: [String: [(document: Int, weight: Int)]], weights: [TermWeights], stopTerms: Set<String>,
-            shardTerms: [String: Set<String>], termShards: [String: [UInt8]], codeShards: [String: [UInt8]], resultFiles: [BuiltSite.File]
+            shardTerms: [String: Set<String>], termShards: [String: [UInt8]], codeShards: [String: [UInt8]], resultFiles: [BuiltSite.File],
+            lengths: FieldLengths
         ) -> LocaleIndex {
             let termFiles = Self.gather(termShards, atLeast: termFileBytes)
             let codeFiles = Self.gather(codeShards, atLeast: codeFileBytes)
@@ -276,6 +279,7 @@ public struct SearchIndexBuilder: Sendable {
                 "termShards": .strings(termShards.keys.sorted()), "codeShards": .strings(codeShards.keys.sorted()),
                 "termFiles": .strings(termFiles.map(\.first)), "codeFiles": .strings(codeFiles.map(\.first)),
                 "stopTerms": .strings(stopTerms.sorted()),
+                "titleTerms": .string(lengths.title), "messageTerms": .string(lengths.message),
                 "fold": .object(Dictionary(uniqueKeysWithValues: TextFolding.latinBase.map { key, value in
                     (String(Unicode.Scalar(key)!), JSONValue.string(value))
                 })),
@@ -283,9 +287,10 @@ public struct SearchIndexBuilder: Sendable {
             return LocaleIndex(
                 documents: keepForPatching ? documents : [], weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
                 termShards: keepForPatching ? termShards : [:], codeShards: keepForPatching ? codeShards : [:], resultFiles: resultFiles,
-                shardFiles: shardFiles, manifest: manifest)
+                lengths: lengths, shardFiles: shardFiles, manifest: manifest)
         }
 
+        let lengths = Self.fieldLengths(weights)
         if let (old, changed) = previous {
             // The postings of the changed documents, taken out and put in again in order.
             var postings = old.postings
@@ -324,7 +329,7 @@ public struct SearchIndexBuilder: Sendable {
             for number in Set(changed.map { $0 / Self.documentsPerShard }) { resultFiles[number] = resultShard(number) }
             return finish(
                 postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
-                codeShards: old.codeShards, resultFiles: resultFiles)
+                codeShards: old.codeShards, resultFiles: resultFiles, lengths: lengths)
         }
 
         var weights = weights
@@ -371,7 +376,7 @@ public struct SearchIndexBuilder: Sendable {
         let resultFiles = results.values
         return finish(
             postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
-            codeShards: Dictionary(uniqueKeysWithValues: zip(codeKeys, codes.values)), resultFiles: resultFiles)
+            codeShards: Dictionary(uniqueKeysWithValues: zip(codeKeys, codes.values)), resultFiles: resultFiles, lengths: lengths)
     }
 
     /// Postings: term → documents in order, each with its weight. Made on every core, each taking
@@ -455,6 +460,31 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         return files
+    }
+
+    /// How many distinct terms each document has in its title and in its message or codes, one
+    /// base-64 digit per document (at most 63), in document order: the browser ranks first the
+    /// documents whose title or message the query covers most of.
+    struct FieldLengths: Sendable {
+        var title: String
+        var message: String
+    }
+
+    static func fieldLengths(_ weights: [TermWeights]) -> FieldLengths {
+        var title: [UInt8] = [], message: [UInt8] = []
+        title.reserveCapacity(weights.count)
+        message.reserveCapacity(weights.count)
+        for terms in weights {
+            var inTitle = 0, inMessage = 0
+            for (_, weight) in terms {
+                let fields = weight >> 2
+                if fields & Field.title.rawValue != 0 { inTitle += 1 }
+                if fields & (Field.message.rawValue | Field.code.rawValue) != 0 { inMessage += 1 }
+            }
+            title.append(PostingEncoding.digits[min(inTitle, 63)])
+            message.append(PostingEncoding.digits[min(inMessage, 63)])
+        }
+        return FieldLengths(title: String(decoding: title, as: UTF8.self), message: String(decoding: message, as: UTF8.self))
     }
 
     /// The weight of each term in a document: where it occurs (field bits) and how often.

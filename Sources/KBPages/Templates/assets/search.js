@@ -155,10 +155,14 @@
 
   // ---------------------------------------------------------------------------------------
   // Typos. A word of 5 letters or more may have one edit (a letter added, left out, changed, or
-  // two neighbours swapped), of 9 or more two; a code of 6 characters or more one changed
-  // character or one swap. What only a typo matches ranks below every exact match.
+  // two neighbours swapped), of 9 or more two; a word with a digit none (a number one digit off is
+  // another number); a code of 6 characters or more one changed character or one swap, offered
+  // as "did you mean" or "similar codes", never as the code.
   var CODE_TYPO_LENGTH = 6;
-  function typoBudget(characters) { return characters.length >= 9 ? 2 : characters.length >= 5 ? 1 : 0; }
+  function typoBudget(characters) {
+    if (characters.some(function (character) { return /\p{N}/u.test(character); })) return 0;
+    return characters.length >= 9 ? 2 : characters.length >= 5 ? 1 : 0;
+  }
 
   // The optimal string alignment distance between two arrays of characters, or limit + 1 as soon
   // as it must be more than limit.
@@ -192,16 +196,25 @@
     return count === 1 || (count === 2 && a[first] === b[first + 1] && a[first + 1] === b[first]);
   }
 
-  // The shard a word typed with its first two letters swapped is in.
-  function swappedShard(term) {
+  // The shards a word typed with its first letters swapped is in: the first two, or the second
+  // and third, swapped (a swap further on leaves the word in its own shard).
+  function swappedShards(term) {
     var characters = Array.from(term);
-    if (typoBudget(characters) === 0 || !isPlain(characters[0]) || !isPlain(characters[1]) || characters[0] === characters[1]) return null;
-    return termShard(characters[1] + characters[0] + characters.slice(2).join(""));
+    if (typoBudget(characters) === 0) return [];
+    var keys = [];
+    for (var at = 0; at < 2; at++) {
+      if (characters[at] === characters[at + 1]) continue;
+      var swapped = characters.slice();
+      swapped[at] = characters[at + 1];
+      swapped[at + 1] = characters[at];
+      var key = termShard(swapped.join(""));
+      if (keys.indexOf(key) < 0) keys.push(key);
+    }
+    return keys;
   }
 
   // ---------------------------------------------------------------------------------------
   // Searching one locale.
-  var TIER_EXACT_CODE = 0, TIER_CODE_PREFIX = 1, TIER_TITLE = 2, TIER_MESSAGE = 3, TIER_BODY = 4, TIER_TYPO = 5;
   var TITLE = 4, MESSAGE = 2, CODE = 8;
 
   // Postings as SearchIndexBuilder writes them (PostingEncoding): for each document, its distance
@@ -236,36 +249,32 @@
   }
 
   // The documents holding a term, or (the last term of a query being typed) a word starting
-  // with it, or a word a typo away from it: { documents: [ascending], weightOf: Int8Array by
-  // document, -1 where absent, typo: Uint8Array by document, 1 where only a typo matches }.
-  // `shards`: the term's shard, then the shard of its first two letters swapped, if any.
+  // with it, or a word a typo away from it: { documents: [in no order], weightOf: Int8Array by
+  // document, -1 where absent, how: Uint8Array by document, EXACT, PREFIX or TYPO (the best way
+  // the document has it) }. `shards`: the term's own shard, then those of its first letters
+  // swapped, if any.
+  var EXACT = 1, PREFIX = 2, TYPO = 3;
   function postings(shards, term, prefix, size, ngram) {
     var weightOf = new Int8Array(size).fill(-1);
-    var typo = new Uint8Array(size);
-    var documents = [], lists = 0, nearWords = [];
-    function add(list, byTypo) {
-      lists += 1;
+    var how = new Uint8Array(size);
+    var documents = [], nearWords = [];
+    function add(list, way) {
       for (var i = 0; i < list.documents.length; i++) {
         var document = list.documents[i], weight = list.weights[i];
-        if (weightOf[document] < 0) {
-          documents.push(document);
-          typo[document] = byTypo ? 1 : 0;
-        } else if (byTypo && !typo[document]) {
-          continue;
-        } else if (!byTypo && typo[document]) {
-          typo[document] = 0;
-          weightOf[document] = -1;
-        }
+        if (!how[document]) documents.push(document);
+        else if (how[document] < way) continue;
+        else if (how[document] > way) weightOf[document] = -1;
+        how[document] = way;
         if (weightOf[document] < weight) weightOf[document] = weight;
       }
     }
     var shard = shards[0];
-    if (shard && shard[term]) add(decodePostings(shard[term]), false);
+    if (shard && shard[term]) add(decodePostings(shard[term]), EXACT);
     if (shard && prefix) {
       var expansions = 0;
       for (var candidate in shard) {
         if (candidate !== term && candidate.lastIndexOf(term, 0) === 0) {
-          add(decodePostings(shard[candidate]), false);
+          add(decodePostings(shard[candidate]), PREFIX);
           if (++expansions > 200) break;
         }
       }
@@ -281,14 +290,53 @@
           var letters = Array.from(word);
           if (letters.length < 4 || Math.abs(letters.length - characters.length) > budget) continue;
           if (editDistance(characters, letters, budget) <= budget && near++ < 50) {
-            add(decodePostings(each[word]), true);
+            add(decodePostings(each[word]), TYPO);
             nearWords.push(word);
           }
         }
       });
     }
-    if (lists > 1) documents.sort(function (a, b) { return a - b; });
-    return { documents: documents, weightOf: weightOf, typo: typo, nearWords: nearWords };
+    return { documents: documents, weightOf: weightOf, how: how, nearWords: nearWords };
+  }
+
+  // The codes a query names. A query of one word is a code being typed: its codes, and the codes
+  // it begins. In a longer query (a dialog's text pasted with its code) only the words shaped
+  // like a code are codes, and only whole: a digit and five characters or more, an underscore, or
+  // a capital inside the word (0x80180014, 2016330894, OM_E_DS_NODATA, DeviceCapReached), never a
+  // plain word ("not" beginning NOT_LICENSED) or a short number ("Syncml(500)").
+  function codeShaped(word) {
+    return (/\d/.test(word) && word.length >= 5) || /_/.test(word) || /\p{Ll}\p{Lu}/u.test(word);
+  }
+
+  function queryCodes(query) {
+    var words = query.match(/-?[\p{L}\p{N}_]+/gu) || [];
+    var whole = query.trim();
+    if (words.length === 1 || (whole && !/\s/.test(whole))) {
+      var bare = whole.replace(/^[^\p{L}\p{N}_-]+|[^\p{L}\p{N}_]+$/gu, "");
+      var form = fold(bare).text;
+      // Alone, a number is a code, and so is a word in capitals as the docs print codes (KONFORM).
+      var shaped = codeShaped(bare) || /\d/.test(bare) || /^\p{Lu}[\p{Lu}\p{N}]{3,}$/u.test(bare);
+      return form.length >= 2 ? [{ form: form, typing: true, shaped: shaped }] : [];
+    }
+    var codes = [];
+    words.forEach(function (word) {
+      var form = fold(word).text;
+      if (codeShaped(word) && !codes.some(function (code) { return code.form === form; })) codes.push({ form: form, typing: false, shaped: true });
+    });
+    return codes;
+  }
+
+  // How a document is ranked: first by its codes (the query's own code, then a code the query
+  // begins, then none, then a code one typo away), then by its words: each word of the query
+  // weighs by its rarity and where the document has it (title, message or code, text), less when
+  // only the start of a word or a word a typo away matches it, so a long query's other words
+  // still carry it; and by how much of the document's title or message the query covers.
+  var CODE_EXACT = 0, CODE_PREFIX = 1, CODE_NONE = 2, CODE_NEAR = 3;
+  var FIELD_WEIGHT = { title: 1, message: 0.8, text: 0.45 };
+  var WAY_WEIGHT = [0, 1, 0.75, 0.6];
+
+  function lengthOf(lengths, document) {
+    return lengths ? DIGIT[lengths.charCodeAt(document)] || 0 : 0;
   }
 
   function searchLocale(locale, query) {
@@ -302,12 +350,9 @@
       var last = found[found.length - 1];
       if (last && !last.ngram && endsWord && Array.from(last.text).length >= 2) last.prefix = true;
 
-      // Codes: the whole query without spaces, and each of its words, in every form.
-      var codeForms = [folded.replace(/\s+/g, "")].concat(folded.split(/\s+/)).filter(function (form, index, all) {
-        return form.length >= 3 && all.indexOf(form) === index;
-      });
-      var codeLoads = codeForms.map(function (form) {
-        return Promise.all(codeShards(form, manifest).map(function (key) {
+      var codes = queryCodes(query.normalize("NFC"));
+      var codeLoads = codes.map(function (code) {
+        return Promise.all(codeShards(code.form, manifest).map(function (key) {
           return load(locale, "c-" + key, shardFile("c-", key, manifest.codeFiles));
         }));
       });
@@ -316,79 +361,94 @@
           : Promise.resolve(null);
       }
       var termLoads = found.map(function (term) {
-        var own = termShard(term.text), swapped = term.ngram ? null : swappedShard(term.text);
-        return Promise.all([termLoad(own), swapped && swapped !== own ? termLoad(swapped) : Promise.resolve(null)]);
+        var own = termShard(term.text);
+        var swapped = term.ngram ? [] : swappedShards(term.text).filter(function (key) { return key !== own; });
+        return Promise.all([termLoad(own)].concat(swapped.map(termLoad)));
       });
       return Promise.all([Promise.all(codeLoads), Promise.all(termLoads)]).then(function (shards) {
         var codeLists = shards[0], termShards = shards[1];
         var candidates = new Map();
         function candidate(document) {
           var entry = candidates.get(document);
-          if (!entry) candidates.set(document, entry = { document: document, tier: TIER_BODY, score: 0, codes: [] });
+          if (!entry) candidates.set(document, entry = { document: document, code: CODE_NONE, score: 0, codes: [] });
           return entry;
         }
-        var suggestions = [];
-        codeForms.forEach(function (form, index) {
-          var seen = {}, records = [], matched = false;
+        function carry(entry, rank, code) {
+          entry.code = Math.min(entry.code, rank);
+          if (entry.codes.indexOf(code) < 0) entry.codes.push(code);
+        }
+        var suggestions = [], similar = [], exactCodes = [];
+        codes.forEach(function (code, index) {
+          var seen = {}, records = [], matched = false, begun = [];
           [].concat.apply([], codeLists[index].filter(Boolean)).forEach(function (record) {
             if (seen[record[0]]) return;
             seen[record[0]] = true;
             records.push(record);
-            var exact = record[1].indexOf(form) >= 0;
-            var prefix = !exact && record[1].some(function (candidateForm) { return candidateForm.lastIndexOf(form, 0) === 0; });
-            if (!exact && !prefix) return;
-            matched = true;
-            record[2].forEach(function (document) {
-              var entry = candidate(document);
-              entry.tier = Math.min(entry.tier, exact ? TIER_EXACT_CODE : TIER_CODE_PREFIX);
-              entry.score += exact ? 1000 : 100;
-              if (entry.codes.indexOf(record[0]) < 0) entry.codes.push(record[0]);
-              entry.matchedCode = true;
-            });
+            if (record[1].indexOf(code.form) >= 0) {
+              matched = true;
+              if (exactCodes.indexOf(record[0]) < 0) exactCodes.push(record[0]);
+              record[2].forEach(function (document) { carry(candidate(document), CODE_EXACT, record[0]); });
+            } else if (code.typing && code.form.length >= 3 && record[1].some(function (form) { return form.lastIndexOf(code.form, 0) === 0; })) {
+              begun.push(record);
+            }
           });
-          // No code has this form: the codes one typo away are suggested, and their entries shown.
-          if (matched || form.length < CODE_TYPO_LENGTH) return;
+          // The codes a code being typed begins: its results when it names none of its own, else
+          // "similar codes", apart from them.
+          begun.forEach(function (record) {
+            if (matched) { if (similar.indexOf(record[0]) < 0) similar.push(record[0]); return; }
+            record[2].forEach(function (document) { carry(candidate(document), CODE_PREFIX, record[0]); });
+          });
+          // The codes one typo away: "did you mean" when the query names no code, "similar" when it does.
+          if (code.form.length < CODE_TYPO_LENGTH) return;
           records.forEach(function (record) {
-            if (!record[1].some(function (candidateForm) { return nearCode(form, candidateForm); })) return;
+            if (record[1].indexOf(code.form) >= 0 || !record[1].some(function (form) { return nearCode(code.form, form); })) return;
+            if (matched) { if (similar.indexOf(record[0]) < 0) similar.push(record[0]); return; }
             if (suggestions.indexOf(record[0]) < 0) suggestions.push(record[0]);
-            record[2].forEach(function (document) {
-              var entry = candidate(document);
-              entry.tier = Math.min(entry.tier, TIER_TYPO);
-              entry.score += 50;
-              if (entry.codes.indexOf(record[0]) < 0) entry.codes.push(record[0]);
-              entry.matchedCode = true;
-            });
+            if (code.typing) record[2].forEach(function (document) { carry(candidate(document), CODE_NEAR, record[0]); });
           });
         });
 
-        // Words: every term must match (the last one may be the start of a word being typed).
-        // The rarest term leads; each term weighs by its rarity and where it occurs.
+        // Words: a document matching any of them is a candidate, weighed by what it matches.
         var lists = [];
+        var total = manifest.documents;
         if (found.length) {
-          var total = manifest.documents;
           lists = found.map(function (term, index) { return postings(termShards[index], term.text, term.prefix, total, term.ngram); });
           var rarity = lists.map(function (list) { return Math.log(1 + total / Math.max(1, list.documents.length)); });
-          var lead = lists.reduce(function (best, list) { return list.documents.length < best.documents.length ? list : best; });
-          lead.documents.forEach(function (document) {
-            var inTitle = true, inMessage = true, score = 0, byTypo = false;
-            for (var i = 0; i < lists.length; i++) {
-              var weight = lists[i].weightOf[document];
-              if (weight < 0) return;
-              if (lists[i].typo[document]) byTypo = true;
-              var fields = weight >> 2, frequency = (weight & 3) + 1;
-              if (!(fields & TITLE)) inTitle = false;
-              if (!(fields & (TITLE | MESSAGE | CODE))) inMessage = false;
-              var boost = fields & TITLE ? 3 : fields & (MESSAGE | CODE) ? 2 : 1;
-              score += rarity[i] * boost * (1 + Math.log(frequency));
-            }
+          var whole = rarity.reduce(function (sum, value) { return sum + value; }, 0);
+          var covered = new Float64Array(total), scores = new Float64Array(total);
+          var inTitle = new Uint8Array(total), inMessage = new Uint8Array(total), touched = [];
+          lists.forEach(function (list, index) {
+            list.documents.forEach(function (document) {
+              var weight = list.weightOf[document], fields = weight >> 2, frequency = (weight & 3) + 1;
+              var field = fields & TITLE ? FIELD_WEIGHT.title : fields & (MESSAGE | CODE) ? FIELD_WEIGHT.message : FIELD_WEIGHT.text;
+              if (!covered[document] && !scores[document]) touched.push(document);
+              covered[document] += rarity[index];
+              scores[document] += rarity[index] * field * WAY_WEIGHT[list.how[document]] * (1 + 0.1 * Math.log(frequency));
+              if (fields & TITLE) inTitle[document]++;
+              if (fields & (MESSAGE | CODE)) inMessage[document]++;
+            });
+          });
+          // A document must cover half of what the best one covers (all of it, for two words or one).
+          var best = 0;
+          touched.forEach(function (document) { if (covered[document] > best) best = covered[document]; });
+          var floor = best * (found.length <= 2 ? 0.999 : 0.5);
+          touched.forEach(function (document) {
+            if (covered[document] < floor && !candidates.has(document)) return;
+            var titleLength = lengthOf(manifest.titleTerms, document), messageLength = lengthOf(manifest.messageTerms, document);
+            var fit = Math.max(titleLength ? Math.min(1, inTitle[document] / titleLength) : 0,
+                               messageLength ? Math.min(1, inMessage[document] / messageLength) : 0);
             var entry = candidate(document);
-            entry.tier = Math.min(entry.tier, byTypo ? TIER_TYPO : inTitle ? TIER_TITLE : inMessage ? TIER_MESSAGE : TIER_BODY);
-            entry.score += byTypo ? score / 2 : score;
-            entry.matchedWords = true;
+            entry.score += (scores[document] / whole) * (1 + 0.5 * fit);
+            entry.words = true;
           });
         }
         var results = [];
-        candidates.forEach(function (entry) { results.push(entry); });
+        // A code typed alone: its entries alone (a word that is also a code's name, COMPLIANT, finds
+        // the code's entries first, then the word's).
+        var codeAlone = codes.length === 1 && codes[0].typing && codes[0].shaped && exactCodes.length > 0;
+        candidates.forEach(function (entry) {
+          if (!codeAlone || entry.code === CODE_EXACT) results.push(entry);
+        });
         // The words a typo matched are highlighted as the query's own.
         var shownTerms = found.slice();
         lists.forEach(function (list) {
@@ -396,6 +456,7 @@
         });
         results.forEach(function (entry) { entry.locale = locale; entry.manifest = manifest; entry.terms = shownTerms; });
         results.suggestions = suggestions;
+        results.similar = similar;
         return results;
       });
     });
@@ -415,14 +476,15 @@
     }).then(function (perLocale) {
       var preferred = options.preferred || "";
       var results = [].concat.apply([], perLocale);
-      var suggestions = [];
+      var suggestions = [], similar = [];
       perLocale.forEach(function (list) {
         (list.suggestions || []).forEach(function (code) { if (suggestions.indexOf(code) < 0) suggestions.push(code); });
+        (list.similar || []).forEach(function (code) { if (similar.indexOf(code) < 0) similar.push(code); });
       });
-      // Exact codes, then codes that start with the query, then titles, messages, text; within
-      // each, the page's own language first, then the best scores.
+      // The query's codes, then the words; within each, the page's own language first, then the
+      // best scores.
       results.sort(function (a, b) {
-        if (a.tier !== b.tier) return a.tier - b.tier;
+        if (a.code !== b.code) return a.code - b.code;
         var ownA = a.locale === preferred ? 0 : 1, ownB = b.locale === preferred ? 0 : 1;
         if (ownA !== ownB) return ownA - ownB;
         if (a.score !== b.score) return b.score - a.score;
@@ -442,11 +504,11 @@
             locale: result.locale, language: manifest.name, kind: record[0],
             title: isArticle ? article[0] : record[2], context: isArticle ? "" : article[0],
             url: root + article[1] + (record[3] ? "#" + record[3] : ""), snippet: bestPassage(Array.isArray(record[4]) ? record[4] : [record[4]], result.terms), codes: record.slice(5),
-            matchedCodes: result.codes, tier: result.tier, terms: result.terms,
+            matchedCodes: result.codes, near: result.code === CODE_NEAR, terms: result.terms,
           };
         });
       })).then(function (list) {
-        return { results: list.filter(Boolean), total: total, suggestions: suggestions };
+        return { results: list.filter(Boolean), total: total, suggestions: suggestions, similar: similar };
       });
     });
   }
@@ -663,6 +725,7 @@
   var resultList = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var suggestion = document.getElementById("search-suggestion");
+  var similarCodes = document.getElementById("search-similar");
   var allBox = document.getElementById("search-all-languages");
   if (pageInput && resultList) {
     var parameters = new URLSearchParams(window.location.search);
@@ -687,23 +750,30 @@
           ? found.total + " " + resultsWord(status, found.total)
           : (status.getAttribute("data-no-results") || "No results for") + " “" + query.trim() + "”";
         status.className = found.total ? "" : "search-none";
-        // A code one typo away from what was typed: "Did you mean 0x80CF0437?", each a link.
+        // A code one typo away from what was typed: "Did you mean 0x80CF0437?"; beside the
+        // entries of a code, the codes it begins or is a typo away from: "Similar codes: …".
+        // Each a link to its own search.
+        function codeLinks(element, codes, label, ending) {
+          while (element.firstChild) element.removeChild(element.firstChild);
+          element.hidden = !codes.length;
+          if (!codes.length) return;
+          element.appendChild(document.createTextNode(label + " "));
+          codes.slice(0, 8).forEach(function (code, index) {
+            if (index) element.appendChild(document.createTextNode(", "));
+            var link = document.createElement("a");
+            var address = new URL(location.href);
+            address.searchParams.set("q", code);
+            link.href = address.search;
+            link.textContent = code;
+            element.appendChild(link);
+          });
+          element.appendChild(document.createTextNode(ending));
+        }
         if (suggestion && !append) {
-          while (suggestion.firstChild) suggestion.removeChild(suggestion.firstChild);
-          suggestion.hidden = !found.suggestions.length;
-          if (found.suggestions.length) {
-            suggestion.appendChild(document.createTextNode((suggestion.getAttribute("data-label") || "Did you mean") + " "));
-            found.suggestions.slice(0, 5).forEach(function (code, index) {
-              if (index) suggestion.appendChild(document.createTextNode(", "));
-              var link = document.createElement("a");
-              var address = new URL(location.href);
-              address.searchParams.set("q", code);
-              link.href = address.search;
-              link.textContent = code;
-              suggestion.appendChild(link);
-            });
-            suggestion.appendChild(document.createTextNode("?"));
-          }
+          codeLinks(suggestion, found.suggestions, suggestion.getAttribute("data-label") || "Did you mean", "?");
+        }
+        if (similarCodes && !append) {
+          codeLinks(similarCodes, found.similar, (similarCodes.getAttribute("data-label") || "Similar codes") + ":", "");
         }
         if (moreButton) moreButton.hidden = shown >= found.total;
         document.body.setAttribute("data-search-done", String(ticket));
