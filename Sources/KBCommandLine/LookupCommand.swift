@@ -12,7 +12,10 @@ struct LookupCommand: AsyncParsableCommand {
         abstract: "Print the entries of an error code: title, message, cause and steps, per language.",
         discussion: """
             The code may be written in any form the site's search accepts: 0x80CF0437, 80cf0437, \
-            -2133916617, DeviceCapReached in any case. Reads the built site's api/v1/ files (--site), \
+            -2133916617, DeviceCapReached in any case. Prints the entries in the language of --lang, else \
+            in the terminal's (LC_ALL, LC_MESSAGES or LANG: en_US.UTF-8 is en-us, then any English) when the \
+            code has entries in it, and names the other languages, which --all-languages prints after \
+            them; without either, every language. Reads the built site's api/v1/ files (--site), \
             or builds the contract in memory from a content folder (--content) with the settings kb build \
             would read (the kb.yml beside it, or --config). Exits with status 1 when the code \
             is unknown, and suggests the nearest known codes.
@@ -32,7 +35,7 @@ struct LookupCommand: AsyncParsableCommand {
     static func preparedArguments(_ arguments: [String]) -> [String] {
         guard arguments.first == configuration.commandName else { return arguments }
         let withValue: Set<String> = ["--site", "--content", "--lang", "--config"]
-        let flags: Set<String> = ["--json", "-h", "--help"]
+        let flags: Set<String> = ["--json", "--all-languages", "-h", "--help"]
         var options: [String] = []
         var words: [String] = []
         var index = 1
@@ -73,8 +76,11 @@ struct LookupCommand: AsyncParsableCommand {
     @Option(name: .customLong("lang"), help: "Only this locale or language (sv-se, sv).")
     var locale: String?
 
-    @Flag(help: "Print the code's record of codes.json and its entries' records of articles.json, as JSON.")
+    @Flag(help: "Print the code's record of codes.json and its entries' records of articles.json, as JSON (every language, or --lang's).")
     var json = false
+
+    @Flag(help: "Print the other languages' entries too, after those of --lang or of the terminal's language.")
+    var allLanguages = false
 
     func run() async throws {
         let lookup: CodeLookup
@@ -96,19 +102,62 @@ struct LookupCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(1)
         }
-        let matches = lookup.matches(record, locale: locale)
         if json {
             FileHandle.standardOutput.write(Data(Self.json(lookup.report(record, locale: locale))))
             return
         }
+        let matches: [CodeLookup.Match]
+        var others: [String] = []
+        if allLanguages {
+            // Every language, the chosen one first.
+            let preferred = locale ?? Self.terminalLocale(ProcessInfo.processInfo.environment)
+            matches = Self.ordered(lookup.matches(record), preferring: preferred)
+        } else if let locale {
+            matches = lookup.matches(record, locale: locale)
+        } else if let preferred = Self.terminalLocale(ProcessInfo.processInfo.environment),
+                  case let all = Self.ordered(lookup.matches(record), preferring: preferred),
+                  case let own = all.filter({ Self.rank($0.article.locale, preferring: preferred) < 2 }), !own.isEmpty {
+            matches = own
+            others = Array(Set(all.map(\.article.locale)).subtracting(own.map(\.article.locale))).sorted()
+        } else {
+            matches = lookup.matches(record)
+        }
         // The entries' text comes from the content: nothing in it may act on the terminal.
-        let text = Self.text(record, matches, lookup: lookup).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { String($0).terminalEscaped }.joined(separator: "\n")
+        var text = Self.text(record, matches, lookup: lookup)
+        if !others.isEmpty {
+            text += "\nAlso in \(others.joined(separator: ", ")): --all-languages prints them, --lang chooses one.\n"
+        }
+        text = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).terminalEscaped }.joined(separator: "\n")
         FileHandle.standardOutput.write(Data(text.utf8))
         if matches.isEmpty, let locale {
             FileHandle.standardError.write(Data("kb: \(record.code) has no entry in \(locale); it has entries in \(record.locales.joined(separator: ", "))\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The terminal's language as a locale (`en_US.UTF-8` → `en-us`), from the variables that
+    /// choose messages' language in their order; nil for C and POSIX, or when none is set.
+    static func terminalLocale(_ environment: [String: String]) -> String? {
+        guard let value = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else { return nil }
+        let name = value.split(separator: ".").first.map(String.init)?.split(separator: "@").first.map(String.init) ?? ""
+        guard !name.isEmpty, name != "C", name != "POSIX", name.allSatisfy({ $0.isLetter || $0 == "_" || $0 == "-" }) else { return nil }
+        return name.replacingOccurrences(of: "_", with: "-").lowercased()
+    }
+
+    /// 0 for the preferred locale itself, 1 for another of its language, 2 for the others.
+    static func rank(_ locale: String, preferring preferred: String?) -> Int {
+        guard let preferred else { return 2 }
+        if locale == preferred { return 0 }
+        let language = String(preferred.split(separator: "-").first ?? "")
+        return CodeLookup.locale(locale, matches: language) ? 1 : 2
+    }
+
+    /// The entries, the preferred locale's first, then its language's, then the others, each in the order given.
+    static func ordered(_ matches: [CodeLookup.Match], preferring preferred: String?) -> [CodeLookup.Match] {
+        matches.enumerated().sorted { a, b in
+            let (rankA, rankB) = (rank(a.element.article.locale, preferring: preferred), rank(b.element.article.locale, preferring: preferred))
+            return rankA != rankB ? rankA < rankB : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The contract built in memory from a content folder, as `kb build` would write it.

@@ -86,7 +86,7 @@ public struct CodeLookup: Sendable {
         }
     }
 
-    static func locale(_ locale: String, matches wanted: String) -> Bool {
+    public static func locale(_ locale: String, matches wanted: String) -> Bool {
         let wanted = wanted.lowercased()
         return locale == wanted || locale.hasPrefix(wanted + "-")
     }

@@ -127,3 +127,21 @@ struct OutputChoiceTests {
         #expect(GitHubDiagnostics.message("\u{1B}[2J") == "\\u{1B}[2J")
     }
 }
+
+@Suite("kb lookup")
+struct LookupTests {
+    @Test("reads the terminal's language as messages' language is chosen: LC_ALL, then LC_MESSAGES, then LANG; C and POSIX choose none")
+    func terminalLanguage() {
+        #expect(LookupCommand.terminalLocale(["LANG": "en_US.UTF-8"]) == "en-us")
+        #expect(LookupCommand.terminalLocale(["LANG": "en_US.UTF-8", "LC_MESSAGES": "de_DE@euro"]) == "de-de")
+        #expect(LookupCommand.terminalLocale(["LANG": "en_US.UTF-8", "LC_ALL": "ja_JP.UTF-8", "LC_MESSAGES": "de_DE"]) == "ja-jp")
+        #expect(LookupCommand.terminalLocale(["LANG": "sv", "LC_ALL": ""]) == "sv")
+        #expect(LookupCommand.terminalLocale(["LANG": "C.UTF-8"]) == nil)
+        #expect(LookupCommand.terminalLocale(["LANG": "POSIX"]) == nil)
+        #expect(LookupCommand.terminalLocale([:]) == nil)
+        #expect(LookupCommand.rank("en-us", preferring: "en-us") == 0)
+        #expect(LookupCommand.rank("en-gb", preferring: "en-us") == 1)
+        #expect(LookupCommand.rank("de-de", preferring: "en-us") == 2)
+        #expect(LookupCommand.rank("en-us", preferring: "en") == 1)
+    }
+}
