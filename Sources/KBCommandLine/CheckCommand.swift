@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KBCore
+import KBOutput
 import KBPipeline
 
 /// `kb check [CONTENT]`: everything a build checks, without writing anything.
@@ -28,7 +29,17 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "List the identifiers of the diagnostics kb reports, each with what it means, and exit.")
     var list = false
 
+    @Flag(help: "List the words of the site's interface that kb.yml's strings can set, each with its English text, and exit.")
+    var listStrings = false
+
     func run() async throws {
+        if listStrings {
+            let english = SiteStrings(locale: "en")
+            let width = SiteString.allCases.map(\.rawValue.count).max() ?? 0
+            let lines = SiteString.allCases.map { $0.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + english[$0] }
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            return
+        }
         if list {
             let width = DiagnosticID.all.map(\.name.count).max() ?? 0
             let lines = DiagnosticID.all.map { $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }

@@ -42,6 +42,9 @@ struct Configuration: Sendable {
     /// {excerpt-length: 300}`), as written: checked against the format's declarations when the
     /// settings are put together (`Project`).
     var formatOptions: [FormatOptionSetting] = []
+    /// The interface's words the site sets over kb's (`strings: {search: Find}`, or by locale or
+    /// language: `strings: {de: {search: Finden}}`), under `*` for every language.
+    var strings: [String: [String: String]] = [:]
 
     /// The folder relative paths in the file are resolved against.
     var folder: String? { file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } }
@@ -98,7 +101,7 @@ extension Configuration {
     /// The keys, as written in the file, for the message naming an unknown one.
     static let keys = [
         "title", "base-url", "content", "output", "templates", "locale", "locales", "exclude", "edit-link", "outputs",
-        "diagnostics", "fail-on",
+        "diagnostics", "fail-on", "strings",
     ] + OutputFormats.kinds.filter { !$0.options.isEmpty }.map { $0.name }
 
     /// The configuration `--config` names, else the `kb.yml` beside the content folder (in its
@@ -201,6 +204,33 @@ extension Configuration {
                         throw error(rule, "'\(name)' is error, warning or ignore")
                     }
                     configuration.severities.append((name, parsed))
+                }
+            case "strings":
+                guard let words = value.mapping else {
+                    throw error(value, "'strings' maps the interface's words to the site's own (search: Find), or a language to them (de: {search: Finden})")
+                }
+                let names = SiteString.allCases.map(\.rawValue)
+                func known(_ node: Node, _ name: String) throws {
+                    guard SiteString(rawValue: name) == nil else { return }
+                    let hint = EditDistance.nearest(to: name, among: names, within: 3).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw error(node, "there is no interface word '\(name)'\(hint); kb check --list-strings lists them")
+                }
+                for (nameNode, setting) in words {
+                    guard let name = nameNode.scalar?.string, !name.isEmpty else { throw error(nameNode, "a word's name is text") }
+                    guard let perLanguage = setting.mapping else {
+                        try known(nameNode, name)
+                        configuration.strings["*", default: [:]][name] = try string(setting, name)
+                        continue
+                    }
+                    let locale = name.lowercased()
+                    guard LanguageTag.isValid(locale) else {
+                        throw error(nameNode, "'\(name)' in 'strings' is neither an interface word nor a language tag (de, de-de)")
+                    }
+                    for (inner, text) in perLanguage {
+                        guard let innerName = inner.scalar?.string else { throw error(inner, "a word's name is text") }
+                        try known(inner, innerName)
+                        configuration.strings[locale, default: [:]][innerName] = try string(text, innerName)
+                    }
                 }
             case "fail-on":
                 guard let threshold = FailureThreshold(rawValue: try string(value, key)) else {

@@ -63,6 +63,7 @@ struct Project: Sendable {
         var siteOptions = SiteOptions(
             title: title ?? configuration.title ?? "Knowledge base", buildDate: BuildCommand.buildDate(),
             baseURL: baseURL ?? configuration.baseURL, editLink: configuration.editLink)
+        siteOptions.strings = configuration.strings
         if configuration.editLink != nil, let folder = configuration.folder {
             siteOptions.editLinkPrefix = Self.relativePrefix(of: contentPath, below: folder)
         }

@@ -20,6 +20,14 @@ public struct SiteOptions: Sendable {
     /// The locale a tree without locale folders is shown as (set by the pipeline): the
     /// articles' paths start with it, their files' paths do not.
     public var virtualLocale: String?
+    /// The interface's words as kb.yml's `strings` sets them, over the built-in ones: by locale
+    /// or language (`de`, `de-de`), or for every language under `*`.
+    public var strings: [String: [String: String]] = [:]
+
+    /// The interface's words of a locale, with the site's own over them.
+    public func strings(for locale: String) -> SiteStrings {
+        SiteStrings(locale: locale, overrides: strings)
+    }
 
     public init(
         title: String = "Knowledge base", buildDate: String? = nil, baseURL: String? = nil, editLink: String? = nil,

@@ -13,8 +13,9 @@ public enum SitePaths {
     /// `nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html`.
     public static func article(_ article: Article) -> String { "\(article.locale)/\(article.id).html" }
 
-    /// `codes/0x80CF0437.html`: one page per code, for every language.
-    public static func code(_ code: String) -> String { "codes/\(fileName(for: code)).html" }
+    /// `nl-nl/codes/0x80CF0437.html`: a code's page in a language that has entries of it: those
+    /// entries, in that language's interface, and the other languages' folded below.
+    public static func code(_ code: String, locale: String) -> String { "\(locale)/codes/\(fileName(for: code)).html" }
 
     /// Codes are letters, digits, `_`, `-`; anything else is percent-encoded.
     static func fileName(for code: String) -> String {
@@ -29,9 +30,8 @@ public enum SitePaths {
         return name
     }
 
-    /// `codes/index.nl-nl.html`: a language's index of every code. A code's own page never has a
-    /// dot in its name (`fileName(for:)` encodes it), so the two never meet.
-    public static func codeIndex(_ locale: String) -> String { "codes/index.\(locale).html" }
+    /// `nl-nl/codes.html`: a language's index of every code, beside the folder of its code pages.
+    public static func codeIndex(_ locale: String) -> String { "\(locale)/codes.html" }
 
     /// The page a web server shows for an address the site does not have.
     public static let notFound = "404.html"
@@ -76,7 +76,7 @@ public enum SitePaths {
 
 extension SitePaths {
     /// The pages kb writes in each locale's folder, which no article may replace.
-    static let reservedInLocale: Set<String> = ["search.html"]
+    static let reservedInLocale: Set<String> = ["search.html", "codes.html"]
 
     /// Whether the article is a language's `index.md`, whose page is the language's home page:
     /// it is shown there, above the navigation and the code index, not on a page of its own.
@@ -99,7 +99,7 @@ extension SitePaths {
             if reservedInLocale.contains(name) {
                 diagnostics.append(Diagnostic(
                     .warning, .outputCollision,
-                    "this article's page would be '\(page)', which kb writes itself (the language's search page); the article is left out",
+                    "this article's page would be '\(page)', which kb writes itself (the language's search page or code index); the article is left out",
                     file: article.source, at: nil))
             } else if let owner = owners[key] {
                 diagnostics.append(Diagnostic(

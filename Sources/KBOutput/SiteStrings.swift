@@ -15,6 +15,7 @@ public enum SiteString: String, CaseIterable, Sendable {
     case coverage, missing, entries, note, tip, important, warning, caution
     case noCodes, builtOn, appliesTo, articlesLanguages, codesLanguages, total, viewInArticle, customerDefined
     case search, allLanguages
+    case similarCodes, fallbackNotice, outdatedNotice, latestVersion, missingEntries, outdated, outdatedTranslations, notTranslated
 
     /// The title of an alert of this kind (`> [!NOTE]`).
     public init(alert kind: Alert.Kind) {
@@ -31,7 +32,7 @@ public enum SiteString: String, CaseIterable, Sendable {
 /// The words of the site's own interface, in the language of each page, and the native names
 /// of languages. A locale without its own strings uses its language's, then English.
 public struct SiteStrings: Sendable {
-    public let values: [String: String]
+    public private(set) var values: [String: String]
 
     /// The word for `key` in this locale, else in English.
     public subscript(key: SiteString) -> String { values[key.rawValue] ?? Self.table["en"]![key.rawValue] ?? key.rawValue }
@@ -49,6 +50,19 @@ public struct SiteStrings: Sendable {
     }
 
     private static let merged = Mutex<[String: [String: String]]>([:])
+
+    /// A locale's words with the site's own over them: those for every language (`*`), then its
+    /// language's (`de`), then its own (`de-de`).
+    public init(locale: String, overrides: [String: [String: String]]) {
+        self.init(locale: locale)
+        guard !overrides.isEmpty else { return }
+        let language = String(locale.split(separator: "-").first ?? "")
+        var values = self.values
+        for key in ["*", language, locale] {
+            if let words = overrides[key] { values.merge(words) { _, own in own } }
+        }
+        self.values = values
+    }
 
     /// Text direction of a locale.
     public static func direction(of locale: String) -> String {
@@ -87,7 +101,8 @@ public struct SiteStrings: Sendable {
         "fr-fr": "France", "fr-be": "Belgique", "fr-ca": "Canada", "fr-ch": "Suisse", "es-es": "España",
         "es-mx": "México", "it-it": "Italia", "pt-br": "Brasil", "pt-pt": "Portugal", "pl-pl": "Polska",
         "cs-cz": "Česko", "tr-tr": "Türkiye", "hu-hu": "Magyarország", "ru-ru": "Россия", "ja-jp": "日本",
-        "ko-kr": "대한민국",
+        "ko-kr": "대한민국", "ar-sa": "المملكة العربية السعودية", "ar-ae": "الإمارات العربية المتحدة", "ar-eg": "مصر",
+        "he-il": "ישראל",
     ]
 
     // The interface words. Keep the keys in step: every language may leave a key out, and
@@ -119,6 +134,7 @@ public struct SiteStrings: Sendable {
             "builtOn": "Built on", "appliesTo": "Applies to", "articlesLanguages": "Articles by language",
             "codesLanguages": "Codes by language", "total": "Total", "viewInArticle": "Open in the article",
             "customerDefined": "defined by a product", "search": "Search", "allLanguages": "All languages",
+            "similarCodes": "Similar codes", "fallbackNotice": "This page is not available in this language yet. It is shown in its original language.", "outdatedNotice": "This translation is older than the original and may miss recent changes.", "latestVersion": "Read the latest version", "missingEntries": "Not in this translation yet", "outdated": "outdated", "outdatedTranslations": "Translations older than the original", "notTranslated": "not translated",
         ],
         "nl": [
             "troubleshootingArticles": "Artikelen over probleemoplossing",
@@ -146,6 +162,7 @@ public struct SiteStrings: Sendable {
             "builtOn": "Gemaakt op", "appliesTo": "Van toepassing op", "articlesLanguages": "Artikelen per taal",
             "codesLanguages": "Codes per taal", "total": "Totaal", "viewInArticle": "Openen in het artikel",
             "customerDefined": "gedefinieerd door een product", "search": "Zoeken", "allLanguages": "Alle talen",
+            "similarCodes": "Vergelijkbare codes", "fallbackNotice": "Deze pagina is nog niet beschikbaar in deze taal. Ze wordt getoond in de oorspronkelijke taal.", "outdatedNotice": "Deze vertaling is ouder dan het origineel en mist mogelijk recente wijzigingen.", "latestVersion": "Lees de nieuwste versie", "missingEntries": "Nog niet in deze vertaling", "outdated": "verouderd", "outdatedTranslations": "Vertalingen die ouder zijn dan het origineel", "notTranslated": "niet vertaald",
         ],
         "sv": [
             "troubleshootingArticles": "Felsökningsartiklar",
@@ -173,6 +190,7 @@ public struct SiteStrings: Sendable {
             "builtOn": "Skapad", "appliesTo": "Gäller för", "articlesLanguages": "Artiklar per språk",
             "codesLanguages": "Koder per språk", "total": "Totalt", "viewInArticle": "Öppna i artikeln",
             "customerDefined": "definierad av en produkt", "search": "Sök", "allLanguages": "Alla språk",
+            "similarCodes": "Liknande koder", "fallbackNotice": "Den här sidan finns inte på det här språket än. Den visas på originalspråket.", "outdatedNotice": "Den här översättningen är äldre än originalet och kan sakna de senaste ändringarna.", "latestVersion": "Läs den senaste versionen", "missingEntries": "Finns inte i den här översättningen än", "outdated": "inaktuell", "outdatedTranslations": "Översättningar som är äldre än originalet", "notTranslated": "inte översatt",
         ],
         "da": [
             "troubleshootingArticles": "Fejlfindingsartikler",
@@ -201,6 +219,7 @@ public struct SiteStrings: Sendable {
             "severity": "Alvorsgrad", "success": "Gennemført", "total": "I alt", "viewInArticle": "Åbn i artiklen",
             "whereItAppears": "Hvor denne kode forekommer",
             "win32Error": "Win32-fejl",
+            "similarCodes": "Lignende koder", "fallbackNotice": "Denne side findes endnu ikke på dette sprog. Den vises på originalsproget.", "outdatedNotice": "Denne oversættelse er ældre end originalen og mangler måske de seneste ændringer.", "latestVersion": "Læs den nyeste version", "missingEntries": "Endnu ikke i denne oversættelse", "outdated": "forældet", "outdatedTranslations": "Oversættelser, der er ældre end originalen", "notTranslated": "ikke oversat",
         ],
         "nb": [
             "troubleshootingArticles": "Feilsøkingsartikler",
@@ -229,6 +248,7 @@ public struct SiteStrings: Sendable {
             "platform": "Plattform", "severity": "Alvorlighetsgrad", "success": "Vellykket", "total": "Totalt",
             "viewInArticle": "Åpne i artikkelen", "whereItAppears": "Hvor denne koden forekommer",
             "win32Error": "Win32-feil",
+            "similarCodes": "Lignende koder", "fallbackNotice": "Denne siden finnes ikke på dette språket ennå. Den vises på originalspråket.", "outdatedNotice": "Denne oversettelsen er eldre enn originalen og kan mangle de siste endringene.", "latestVersion": "Les den nyeste versjonen", "missingEntries": "Ikke i denne oversettelsen ennå", "outdated": "utdatert", "outdatedTranslations": "Oversettelser som er eldre enn originalen", "notTranslated": "ikke oversatt",
         ],
         "fi": [
             "troubleshootingArticles": "Vianmääritysartikkelit",
@@ -257,6 +277,7 @@ public struct SiteStrings: Sendable {
             "platform": "Alusta", "severity": "Vakavuus", "success": "Onnistui", "total": "Yhteensä",
             "viewInArticle": "Avaa artikkelissa", "whereItAppears": "Missä tämä koodi esiintyy",
             "win32Error": "Win32-virhe",
+            "similarCodes": "Samankaltaiset koodit", "fallbackNotice": "Tätä sivua ei ole vielä tällä kielellä. Se näytetään alkuperäisellä kielellä.", "outdatedNotice": "Tämä käännös on alkuperäistä vanhempi, ja siitä voi puuttua viimeisimpiä muutoksia.", "latestVersion": "Lue uusin versio", "missingEntries": "Ei vielä tässä käännöksessä", "outdated": "vanhentunut", "outdatedTranslations": "Alkuperäistä vanhemmat käännökset", "notTranslated": "ei käännetty",
         ],
         "de": [
             "troubleshootingArticles": "Artikel zur Problembehandlung",
@@ -285,6 +306,7 @@ public struct SiteStrings: Sendable {
             "decimal": "Dezimal", "entries": "Einträge", "facility": "Bereich", "total": "Gesamt",
             "viewInArticle": "Im Artikel öffnen",
             "win32Error": "Win32-Fehler",
+            "similarCodes": "Ähnliche Codes", "fallbackNotice": "Diese Seite ist in dieser Sprache noch nicht verfügbar. Sie wird in ihrer Originalsprache angezeigt.", "outdatedNotice": "Diese Übersetzung ist älter als das Original, und neuere Änderungen fehlen möglicherweise.", "latestVersion": "Die neueste Version lesen", "missingEntries": "Noch nicht in dieser Übersetzung", "outdated": "veraltet", "outdatedTranslations": "Übersetzungen, die älter als das Original sind", "notTranslated": "nicht übersetzt",
         ],
         "fr": [
             "troubleshootingArticles": "Articles de dépannage",
@@ -314,6 +336,7 @@ public struct SiteStrings: Sendable {
             "decimal": "Décimal", "entries": "entrées", "facility": "Domaine", "total": "Total",
             "viewInArticle": "Ouvrir dans l’article",
             "win32Error": "Erreur Win32",
+            "similarCodes": "Codes similaires", "fallbackNotice": "Cette page n’est pas encore disponible dans cette langue. Elle est affichée dans sa langue d’origine.", "outdatedNotice": "Cette traduction est antérieure à l’original et peut ne pas inclure les dernières modifications.", "latestVersion": "Lire la dernière version", "missingEntries": "Pas encore dans cette traduction", "outdated": "obsolète", "outdatedTranslations": "Traductions antérieures à l’original", "notTranslated": "non traduit",
         ],
         "es": [
             "troubleshootingArticles": "Artículos de solución de problemas",
@@ -342,6 +365,7 @@ public struct SiteStrings: Sendable {
             "decimal": "Decimal", "decoded": "Qué indica el código", "entries": "entradas", "facility": "Área",
             "noCodes": "No hay códigos de error en este idioma.", "total": "Total", "viewInArticle": "Abrir en el artículo",
             "win32Error": "Error de Win32",
+            "similarCodes": "Códigos similares", "fallbackNotice": "Esta página aún no está disponible en este idioma. Se muestra en su idioma original.", "outdatedNotice": "Esta traducción es anterior al original y puede no incluir los cambios recientes.", "latestVersion": "Leer la versión más reciente", "missingEntries": "Aún no está en esta traducción", "outdated": "desactualizada", "outdatedTranslations": "Traducciones anteriores al original", "notTranslated": "sin traducir",
         ],
         "it": [
             "troubleshootingArticles": "Articoli per la risoluzione dei problemi",
@@ -372,6 +396,7 @@ public struct SiteStrings: Sendable {
             "success": "Riuscito", "total": "Totale", "viewInArticle": "Apri nell’articolo",
             "whereItAppears": "Dove compare questo codice",
             "win32Error": "Errore Win32",
+            "similarCodes": "Codici simili", "fallbackNotice": "Questa pagina non è ancora disponibile in questa lingua. Viene mostrata nella lingua originale.", "outdatedNotice": "Questa traduzione è precedente all’originale e potrebbe non includere le modifiche recenti.", "latestVersion": "Leggi la versione più recente", "missingEntries": "Non ancora in questa traduzione", "outdated": "obsoleta", "outdatedTranslations": "Traduzioni precedenti all’originale", "notTranslated": "non tradotta",
         ],
         "pt": [
             "troubleshootingArticles": "Artigos de solução de problemas",
@@ -401,6 +426,7 @@ public struct SiteStrings: Sendable {
             "success": "Êxito", "total": "Total", "viewInArticle": "Abrir no artigo",
             "whereItAppears": "Onde este código aparece",
             "win32Error": "Erro do Win32",
+            "similarCodes": "Códigos semelhantes", "fallbackNotice": "Esta página ainda não está disponível neste idioma. Ela é mostrada no idioma original.", "outdatedNotice": "Esta tradução é anterior ao original e pode não incluir as alterações recentes.", "latestVersion": "Leia a versão mais recente", "missingEntries": "Ainda não está nesta tradução", "outdated": "desatualizada", "outdatedTranslations": "Traduções anteriores ao original", "notTranslated": "não traduzida",
         ],
         "pl": [
             "troubleshootingArticles": "Artykuły o rozwiązywaniu problemów",
@@ -430,6 +456,7 @@ public struct SiteStrings: Sendable {
             "success": "Powodzenie", "total": "Łącznie", "viewInArticle": "Otwórz w artykule",
             "whereItAppears": "Gdzie występuje ten kod",
             "win32Error": "Błąd Win32",
+            "similarCodes": "Podobne kody", "fallbackNotice": "Ta strona nie jest jeszcze dostępna w tym języku. Jest wyświetlana w języku oryginału.", "outdatedNotice": "To tłumaczenie jest starsze niż oryginał i może nie zawierać najnowszych zmian.", "latestVersion": "Przeczytaj najnowszą wersję", "missingEntries": "Jeszcze nie w tym tłumaczeniu", "outdated": "nieaktualne", "outdatedTranslations": "Tłumaczenia starsze niż oryginał", "notTranslated": "nieprzetłumaczone",
         ],
         "cs": [
             "troubleshootingArticles": "Články o řešení potíží",
@@ -458,6 +485,7 @@ public struct SiteStrings: Sendable {
             "otherArticles": "Další články", "severity": "Závažnost", "success": "Úspěch", "total": "Celkem",
             "viewInArticle": "Otevřít v článku", "whereItAppears": "Kde se tento kód vyskytuje",
             "win32Error": "Chyba Win32",
+            "similarCodes": "Podobné kódy", "fallbackNotice": "Tato stránka zatím není v tomto jazyce k dispozici. Zobrazuje se v původním jazyce.", "outdatedNotice": "Tento překlad je starší než originál a nemusí obsahovat nejnovější změny.", "latestVersion": "Přečtěte si nejnovější verzi", "missingEntries": "Zatím není v tomto překladu", "outdated": "zastaralé", "outdatedTranslations": "Překlady starší než originál", "notTranslated": "nepřeloženo",
         ],
         "tr": [
             "troubleshootingArticles": "Sorun giderme makaleleri",
@@ -485,6 +513,7 @@ public struct SiteStrings: Sendable {
             "otherArticles": "Diğer makaleler", "severity": "Önem derecesi", "success": "Başarılı", "total": "Toplam",
             "viewInArticle": "Makalede aç", "whereItAppears": "Bu kodun geçtiği yerler",
             "win32Error": "Win32 hatası",
+            "similarCodes": "Benzer kodlar", "fallbackNotice": "Bu sayfa henüz bu dilde mevcut değil. Özgün dilinde gösteriliyor.", "outdatedNotice": "Bu çeviri özgün metinden daha eski ve son değişiklikleri içermeyebilir.", "latestVersion": "En son sürümü okuyun", "missingEntries": "Henüz bu çeviride yok", "outdated": "güncel değil", "outdatedTranslations": "Özgün metinden eski çeviriler", "notTranslated": "çevrilmedi",
         ],
         "hu": [
             "troubleshootingArticles": "Hibaelhárítási cikkek",
@@ -513,6 +542,7 @@ public struct SiteStrings: Sendable {
             "success": "Sikeres", "total": "Összesen", "viewInArticle": "Megnyitás a cikkben",
             "whereItAppears": "Hol fordul elő ez a kód",
             "win32Error": "Win32-hiba",
+            "similarCodes": "Hasonló kódok", "fallbackNotice": "Ez az oldal még nem érhető el ezen a nyelven. Az eredeti nyelvén jelenik meg.", "outdatedNotice": "Ez a fordítás régebbi az eredetinél, és hiányozhatnak belőle a legutóbbi változások.", "latestVersion": "A legújabb változat elolvasása", "missingEntries": "Még nincs benne ebben a fordításban", "outdated": "elavult", "outdatedTranslations": "Az eredetinél régebbi fordítások", "notTranslated": "nincs lefordítva",
         ],
         "ru": [
             "troubleshootingArticles": "Статьи об устранении неполадок",
@@ -542,6 +572,7 @@ public struct SiteStrings: Sendable {
             "otherArticles": "Другие статьи", "severity": "Серьёзность", "success": "Успех", "total": "Всего",
             "viewInArticle": "Открыть в статье", "whereItAppears": "Где встречается этот код",
             "win32Error": "Ошибка Win32",
+            "similarCodes": "Похожие коды", "fallbackNotice": "Эта страница пока недоступна на этом языке. Она показана на языке оригинала.", "outdatedNotice": "Этот перевод старше оригинала и может не содержать последних изменений.", "latestVersion": "Прочитать последнюю версию", "missingEntries": "Пока нет в этом переводе", "outdated": "устарел", "outdatedTranslations": "Переводы старше оригинала", "notTranslated": "не переведено",
         ],
         "ja": [
             "troubleshootingArticles": "トラブルシューティングの記事",
@@ -566,6 +597,7 @@ public struct SiteStrings: Sendable {
             "noCodes": "この言語にはエラー コードがありません。", "otherArticles": "その他の記事", "severity": "重大度", "success": "成功", "total": "合計",
             "viewInArticle": "記事で開く", "whereItAppears": "このコードが記載されている場所",
             "win32Error": "Win32 エラー",
+            "similarCodes": "類似のコード", "fallbackNotice": "このページはまだこの言語では提供されていません。元の言語で表示しています。", "outdatedNotice": "この翻訳は原文より古く、最近の変更が反映されていない可能性があります。", "latestVersion": "最新版を読む", "missingEntries": "この翻訳にはまだありません", "outdated": "古い", "outdatedTranslations": "原文より古い翻訳", "notTranslated": "未翻訳",
         ],
         "zh-cn": [
             "troubleshootingArticles": "故障排除文章",
@@ -589,6 +621,7 @@ public struct SiteStrings: Sendable {
             "facility": "设施", "failure": "失败", "missing": "缺失", "noCodes": "此语言中没有错误代码。", "otherArticles": "其他文章",
             "severity": "严重性", "success": "成功", "total": "总计", "viewInArticle": "在文章中打开", "whereItAppears": "此代码出现的位置",
             "win32Error": "Win32 错误",
+            "similarCodes": "相似的代码", "fallbackNotice": "此页面尚无此语言版本，以原始语言显示。", "outdatedNotice": "此译文早于原文，可能缺少最近的更改。", "latestVersion": "阅读最新版本", "missingEntries": "此译文中尚无", "outdated": "已过时", "outdatedTranslations": "早于原文的译文", "notTranslated": "未翻译",
         ],
         "zh-tw": [
             "troubleshootingArticles": "疑難排解文章",
@@ -612,6 +645,7 @@ public struct SiteStrings: Sendable {
             "facility": "設施", "failure": "失敗", "missing": "缺少", "noCodes": "此語言中沒有錯誤碼。", "otherArticles": "其他文章",
             "severity": "嚴重性", "success": "成功", "total": "總計", "viewInArticle": "在文章中開啟", "whereItAppears": "此代碼出現的位置",
             "win32Error": "Win32 錯誤",
+            "similarCodes": "相似的代碼", "fallbackNotice": "此頁面尚無此語言版本，以原始語言顯示。", "outdatedNotice": "此譯文早於原文，可能缺少最近的變更。", "latestVersion": "閱讀最新版本", "missingEntries": "此譯文中尚無", "outdated": "已過時", "outdatedTranslations": "早於原文的譯文", "notTranslated": "未翻譯",
         ],
         "ko": [
             "troubleshootingArticles": "문제 해결 문서",
@@ -636,6 +670,67 @@ public struct SiteStrings: Sendable {
             "noCodes": "이 언어에는 오류 코드가 없습니다.", "otherArticles": "기타 문서", "severity": "심각도", "success": "성공", "total": "합계",
             "viewInArticle": "문서에서 열기", "whereItAppears": "이 코드가 나타나는 위치",
             "win32Error": "Win32 오류",
+            "similarCodes": "유사한 코드", "fallbackNotice": "이 페이지는 아직 이 언어로 제공되지 않습니다. 원래 언어로 표시됩니다.", "outdatedNotice": "이 번역은 원문보다 오래되어 최근 변경 내용이 없을 수 있습니다.", "latestVersion": "최신 버전 읽기", "missingEntries": "이 번역에는 아직 없음", "outdated": "오래됨", "outdatedTranslations": "원문보다 오래된 번역", "notTranslated": "번역되지 않음",
+        ],
+        "ar": [
+            "troubleshootingArticles": "مقالات استكشاف الأخطاء وإصلاحها", "menu": "القائمة", "onThisPage": "في هذه الصفحة",
+            "breadcrumbs": "مسار التنقل", "previous": "السابق", "next": "التالي",
+            "sectionLink": "ارتباط إلى هذا القسم", "theme": "السمة", "themeSystem": "النظام",
+            "themeLight": "فاتح", "themeDark": "داكن", "notFound": "الصفحة غير موجودة",
+            "notFoundText": "الصفحة التي طلبتها غير موجودة هنا. ابحث عنها، أو ابدأ من الصفحة الرئيسية.", "allCodes": "كل رموز الأخطاء", "filterCodes": "تصفية الرموز",
+            "commonCodes": "الرموز الأكثر شيوعًا", "didYouMean": "هل تقصد", "editPage": "تحرير هذه الصفحة",
+            "lastUpdated": "آخر تحديث", "copy": "نسخ", "copied": "تم النسخ",
+            "resultOne": "نتيجة", "resultFew": "نتائج", "resultMany": "نتيجة",
+            "moreResults": "مزيد من النتائج", "searchPlaceholder": "رمز أو رسالة أو كلمات", "noResults": "لا توجد نتائج لـ",
+            "results": "نتيجة", "searchHint": "اكتب رمز خطأ (0x80CF0437 أو 80cf0437 أو DeviceCapReached) أو بضع كلمات.", "otherLanguage": "لغة أخرى",
+            "skipToContent": "التخطي إلى المحتوى الرئيسي", "languages": "اللغات", "chooseLanguage": "اختر لغة",
+            "articleCount": "مقالات", "home": "الصفحة الرئيسية", "contents": "المحتويات",
+            "otherArticles": "مقالات أخرى", "errorCodes": "رموز الأخطاء", "code": "الرمز",
+            "title": "العنوان", "article": "المقالة", "platform": "النظام الأساسي",
+            "message": "الرسالة", "cause": "السبب", "resolution": "الحل",
+            "alsoIn": "بلغات أخرى", "errorCode": "رمز الخطأ", "whereItAppears": "أين يظهر هذا الرمز",
+            "decoded": "ما يعنيه الرمز", "severity": "الخطورة", "failure": "فشل",
+            "success": "نجاح", "facility": "المرفق", "codeNumber": "الرمز",
+            "win32Error": "خطأ Win32", "decimal": "عشري", "coverage": "تغطية الترجمة",
+            "missing": "مفقود", "entries": "إدخالات", "note": "ملاحظة",
+            "tip": "تلميح", "important": "هام", "warning": "تحذير",
+            "caution": "تنبيه", "noCodes": "لا توجد رموز أخطاء بهذه اللغة.", "builtOn": "تم الإنشاء في",
+            "appliesTo": "ينطبق على", "articlesLanguages": "المقالات حسب اللغة", "codesLanguages": "الرموز حسب اللغة",
+            "total": "الإجمالي", "viewInArticle": "فتح في المقالة", "customerDefined": "معرّف من قبل منتج",
+            "search": "بحث", "allLanguages": "كل اللغات", "similarCodes": "رموز مشابهة",
+            "fallbackNotice": "هذه الصفحة غير متوفرة بهذه اللغة بعد. يتم عرضها بلغتها الأصلية.", "outdatedNotice": "هذه الترجمة أقدم من النص الأصلي وقد تفتقد التغييرات الأخيرة.", "latestVersion": "اقرأ أحدث إصدار",
+            "missingEntries": "غير موجود في هذه الترجمة بعد", "outdated": "قديمة", "outdatedTranslations": "ترجمات أقدم من النص الأصلي",
+            "notTranslated": "غير مترجمة",
+        ],
+        "he": [
+            "troubleshootingArticles": "מאמרים לפתרון בעיות", "menu": "תפריט", "onThisPage": "בדף זה",
+            "breadcrumbs": "נתיב ניווט", "previous": "הקודם", "next": "הבא",
+            "sectionLink": "קישור למקטע זה", "theme": "ערכת נושא", "themeSystem": "מערכת",
+            "themeLight": "בהיר", "themeDark": "כהה", "notFound": "הדף לא נמצא",
+            "notFoundText": "הדף שביקשת אינו כאן. חפש אותו, או התחל מדף הבית.", "allCodes": "כל קודי השגיאה", "filterCodes": "סינון קודים",
+            "commonCodes": "הקודים הנפוצים ביותר", "didYouMean": "האם התכוונת ל", "editPage": "עריכת דף זה",
+            "lastUpdated": "עודכן לאחרונה", "copy": "העתק", "copied": "הועתק",
+            "resultOne": "תוצאה", "resultFew": "תוצאות", "resultMany": "תוצאות",
+            "moreResults": "תוצאות נוספות", "searchPlaceholder": "קוד, הודעה או מילים", "noResults": "אין תוצאות עבור",
+            "results": "תוצאות", "searchHint": "הקלד קוד שגיאה (0x80CF0437, 80cf0437, DeviceCapReached) או כמה מילים.", "otherLanguage": "שפה אחרת",
+            "skipToContent": "דלג לתוכן הראשי", "languages": "שפות", "chooseLanguage": "בחר שפה",
+            "articleCount": "מאמרים", "home": "דף הבית", "contents": "תוכן",
+            "otherArticles": "מאמרים אחרים", "errorCodes": "קודי שגיאה", "code": "קוד",
+            "title": "כותרת", "article": "מאמר", "platform": "פלטפורמה",
+            "message": "הודעה", "cause": "סיבה", "resolution": "פתרון",
+            "alsoIn": "בשפות אחרות", "errorCode": "קוד שגיאה", "whereItAppears": "היכן הקוד מופיע",
+            "decoded": "מה הקוד אומר", "severity": "חומרה", "failure": "כשל",
+            "success": "הצלחה", "facility": "רכיב", "codeNumber": "קוד",
+            "win32Error": "שגיאת Win32", "decimal": "עשרוני", "coverage": "כיסוי התרגום",
+            "missing": "חסר", "entries": "רשומות", "note": "הערה",
+            "tip": "עצה", "important": "חשוב", "warning": "אזהרה",
+            "caution": "זהירות", "noCodes": "אין קודי שגיאה בשפה זו.", "builtOn": "נבנה בתאריך",
+            "appliesTo": "חל על", "articlesLanguages": "מאמרים לפי שפה", "codesLanguages": "קודים לפי שפה",
+            "total": "סה״כ", "viewInArticle": "פתח במאמר", "customerDefined": "מוגדר על ידי מוצר",
+            "search": "חיפוש", "allLanguages": "כל השפות", "similarCodes": "קודים דומים",
+            "fallbackNotice": "דף זה עדיין אינו זמין בשפה זו. הוא מוצג בשפת המקור שלו.", "outdatedNotice": "תרגום זה ישן יותר מהמקור ועשוי להחסיר שינויים אחרונים.", "latestVersion": "קרא את הגרסה העדכנית",
+            "missingEntries": "עדיין לא בתרגום זה", "outdated": "לא עדכני", "outdatedTranslations": "תרגומים ישנים מהמקור",
+            "notTranslated": "לא תורגם",
         ],
     ]
 }

@@ -76,11 +76,11 @@ public struct SiteRenderer: Sendable {
                     file.origin = article.source
                     return file
                 }
-            case .code(let index):
+            case .code(let index, let locale):
                 let code = linked.codes.codes[index]
                 let sources = Array(Set(code.entries.map { linked.article($0).source })).sorted()
-                return memoized("code/" + code.code, from: sources) {
-                    self.page(self.code(code, context), template: "code", path: SitePaths.code(code.code))
+                return memoized("code/" + locale + "/" + code.code, from: sources) {
+                    self.page(self.code(code, locale: locale, context), template: "code", path: SitePaths.code(code.code, locale: locale))
                 }
             case .search(let locale):
                 return memoized("search-page/" + (locale ?? ""), from: []) {
@@ -100,7 +100,7 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, each independent of the others: all of them render in one
     /// parallel loop, the large ones (the code indexes, the coverage page) first.
     enum PageKind: Sendable {
-        case root, home(String), codeIndex(String), coverage, notFound, article(Int), code(Int), search(String?)
+        case root, home(String), codeIndex(String), coverage, notFound, article(Int), code(Int, String), search(String?)
     }
 
     static func pages(_ linked: LinkedKnowledgeBase) -> [PageKind] {
@@ -108,7 +108,9 @@ public struct SiteRenderer: Sendable {
             + [.root, .notFound, .search(nil)]
             + linked.locales.map(PageKind.search)
             + linked.articles.indices.filter { !SitePaths.isLanding(linked.articles[$0]) }.map(PageKind.article)
-            + linked.codes.codes.indices.map(PageKind.code)
+            + linked.codes.codes.indices.flatMap { index in
+                RenderingContext.locales(of: linked.codes.codes[index], linked).map { PageKind.code(index, $0) }
+            }
     }
 
     /// The paths and origins of the files `renderPages` makes, without rendering them.
@@ -121,7 +123,7 @@ public struct SiteRenderer: Sendable {
             case .notFound: (SitePaths.notFound, nil)
             case .coverage: (SitePaths.coverage, nil)
             case .article(let index): (SitePaths.article(linked.articles[index]), linked.articles[index].source)
-            case .code(let index): (SitePaths.code(linked.codes.codes[index].code), nil)
+            case .code(let index, let locale): (SitePaths.code(linked.codes.codes[index].code, locale: locale), nil)
             case .search(let locale): (SitePaths.search(locale), nil)
             }
         } + templates.assets.map { ($0.path, $0.origin) } + ([nil] + linked.locales).map { (SitePaths.openSearch($0), nil) }
@@ -147,7 +149,7 @@ public struct SiteRenderer: Sendable {
         let root = SitePaths.rootPrefix(of: path)
         return Layout(
             lang: locale, dir: SiteStrings.direction(of: locale), title: title, siteTitle: options.title, root: root,
-            home: root + SitePaths.root, strings: SiteStrings(locale: locale).values, searchLocale: searchLocale ?? "",
+            home: root + SitePaths.root, strings: options.strings(for: locale).values, searchLocale: searchLocale ?? "",
             searchPage: root + SitePaths.search(searchLocale), openSearch: root + SitePaths.openSearch(searchLocale),
             builtOn: options.buildDate)
     }
@@ -158,7 +160,7 @@ public struct SiteRenderer: Sendable {
     /// page of every language to none.
     private func search(_ locale: String?, _ locales: [String]) -> Page {
         let path = SitePaths.search(locale)
-        let strings = SiteStrings(locale: locale ?? "en")
+        let strings = options.strings(for: locale ?? "en")
         var layout = base(path: path, locale: locale ?? "en", title: strings[.search], searchLocale: locale)
         if let locale {
             layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
@@ -192,7 +194,7 @@ public struct SiteRenderer: Sendable {
             let layout = base(path: SitePaths.root, locale: only, title: options.title)
             return Page(layout: layout, content: RootPage(locales: [], redirect: SitePaths.home(only)))
         }
-        let layout = base(path: SitePaths.root, locale: "en", title: SiteStrings(locale: "en")[.chooseLanguage])
+        let layout = base(path: SitePaths.root, locale: "en", title: options.strings(for: "en")[.chooseLanguage])
         return Page(layout: layout, content: RootPage(locales: rootLocales(linked, prefix: "")))
     }
 
@@ -200,7 +202,7 @@ public struct SiteRenderer: Sendable {
     private func rootLocales(_ linked: LinkedKnowledgeBase, prefix: String) -> [RootLocale] {
         linked.locales.map { locale in
             let articles = linked.articles.filter { $0.locale == locale }
-            let strings = SiteStrings(locale: locale)
+            let strings = options.strings(for: locale)
             return RootLocale(
                 locale: locale, name: SiteStrings.nativeName(of: locale), href: prefix + SitePaths.home(locale), articles: articles.count,
                 entries: articles.reduce(0) { $0 + $1.entries.count }, articleWord: strings[.articleCount], entryWord: strings[.entries])
@@ -214,7 +216,7 @@ public struct SiteRenderer: Sendable {
     /// the missing page's folder. In the site's language when it has one, else in English.
     private func notFound(_ linked: LinkedKnowledgeBase) -> Page {
         let locale = linked.locales.count == 1 ? linked.locales[0] : "en"
-        var layout = base(path: SitePaths.notFound, locale: locale, title: SiteStrings(locale: locale)[.notFound])
+        var layout = base(path: SitePaths.notFound, locale: locale, title: options.strings(for: locale)[.notFound])
         let root = options.baseURL ?? "/"
         layout.root = root
         layout.home = root + SitePaths.root
@@ -228,7 +230,7 @@ public struct SiteRenderer: Sendable {
     private func home(_ locale: String, _ context: RenderingContext) -> Page {
         let linked = context.linked
         let path = SitePaths.home(locale)
-        let strings = SiteStrings(locale: locale)
+        let strings = options.strings(for: locale)
         var layout = base(path: path, locale: locale, title: SiteStrings.nativeName(of: locale), searchLocale: locale)
         layout.home = "index.html"
         layout.switchLanguages(linked.locales.map { ($0, SitePaths.home($0)) }, current: locale, from: path)
@@ -303,7 +305,7 @@ public struct SiteRenderer: Sendable {
     private func codeIndex(_ locale: String, _ context: RenderingContext) -> Page {
         let linked = context.linked
         let path = SitePaths.codeIndex(locale)
-        let strings = SiteStrings(locale: locale)
+        let strings = options.strings(for: locale)
         var layout = base(path: path, locale: locale, title: strings[.allCodes], searchLocale: locale)
         layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
         layout.switchLanguages(linked.locales.map { ($0, SitePaths.codeIndex($0)) }, current: locale, from: path)
@@ -320,7 +322,7 @@ public struct SiteRenderer: Sendable {
                 let entry = linked.entry(reference)
                 let articlePath = SitePaths.relative(from: path, to: SitePaths.article(article))
                 rows.append(CodeRow(
-                    code: code.code, codeHref: SitePaths.relative(from: path, to: SitePaths.code(code.code)), title: entry.title,
+                    code: code.code, codeHref: SitePaths.relative(from: path, to: SitePaths.code(code.code, locale: locale)), title: entry.title,
                     entryHref: articlePath + "#" + (entry.anchor ?? ""), article: article.title, articleHref: articlePath,
                     platform: entry.platform ?? ""))
             }
@@ -403,7 +405,7 @@ public struct SiteRenderer: Sendable {
         let linked = context.linked
         let article = linked.articles[index]
         let path = SitePaths.article(article)
-        let strings = SiteStrings(locale: article.locale)
+        let strings = options.strings(for: article.locale)
         var layout = base(path: path, locale: article.locale, title: article.title, searchLocale: article.locale)
         layout.home = SitePaths.relative(from: path, to: SitePaths.home(article.locale))
         layout.description = article.metadata.description
@@ -528,7 +530,7 @@ public struct SiteRenderer: Sendable {
         var parts: [String] = []
         // A row shows its codes already; a section's heading may not.
         for code in entry.codes where entry.kind == .section && code.kind != .malformed && linked.codes[code.code] != nil {
-            let href = SitePaths.relative(from: path, to: SitePaths.code(code.code))
+            let href = SitePaths.relative(from: path, to: SitePaths.code(code.code, locale: linked.article(reference).locale))
             parts.append("<a class=\"code\" href=\"\(href.htmlEscaped)\">\(code.code.htmlEscaped)</a>")
         }
         parts += languageLinks(reference, from: path, strings: strings, linked: linked) { $0.anchor }
@@ -575,13 +577,21 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Code
 
-    private func code(_ code: CodeIndex.Code, _ context: RenderingContext) -> Page {
+    /// A code's page in one language: what the code says, that language's entries of it in full,
+    /// and the other languages' entries folded below, each a link.
+    private func code(_ code: CodeIndex.Code, locale: String, _ context: RenderingContext) -> Page {
         let linked = context.linked
-        let path = SitePaths.code(code.code)
-        let layout = base(path: path, locale: "en", title: code.code)
+        let path = SitePaths.code(code.code, locale: locale)
+        let strings = options.strings(for: locale)
+        var layout = base(path: path, locale: locale, title: code.code, searchLocale: locale)
+        layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
+        let locales = context.codeLocales[code.code] ?? [locale]
+        layout.switchLanguages(locales.map { ($0, SitePaths.code(code.code, locale: $0)) }, current: locale, from: path)
+        layout.alternates = locales.count > 1 ? locales.map { other in
+            Alternate(hreflang: other, href: SitePaths.relative(from: path, to: SitePaths.code(code.code, locale: other)))
+        } : []
         var decoded: DecodedCode?
         if let hresult = HRESULT(ErrorCode(code: code.code, raw: code.code, kind: code.kind)) {
-            let strings = SiteStrings(locale: "en")
             decoded = DecodedCode(
                 severity: hresult.isFailure ? strings[.failure] : strings[.success], facility: String(hresult.facility),
                 facilityName: hresult.facilityName, customer: hresult.isCustomerDefined,
@@ -589,19 +599,24 @@ public struct SiteRenderer: Sendable {
                 win32: hresult.win32Error.map { String($0) }, win32Name: hresult.win32ErrorName,
                 decimal: ([String(hresult.signedValue)] + code.aliases.filter { $0 != String(hresult.signedValue) }).joined(separator: ", "))
         }
-        var groups: [CodeGroup] = []
-        for reference in code.entries {
+        let entries = code.entries.filter { linked.article($0).locale == locale }.map { codeEntry($0, from: path, context) }
+        var others: [CodeGroup] = []
+        for reference in code.entries where linked.article(reference).locale != locale {
             let article = linked.article(reference)
-            if groups.last?.locale != article.locale {
-                let strings = SiteStrings(locale: article.locale)
-                groups.append(CodeGroup(
-                    locale: article.locale, name: SiteStrings.nativeName(of: article.locale),
-                    labels: EntryLabels(message: strings[.message], cause: strings[.cause], resolution: strings[.resolution],
-                                        viewInArticle: strings[.viewInArticle])))
+            if others.last?.locale != article.locale {
+                others.append(CodeGroup(locale: article.locale, name: SiteStrings.nativeName(of: article.locale)))
             }
-            groups[groups.count - 1].entries.append(codeEntry(reference, from: path, context))
+            let entry = linked.entry(reference)
+            let articlePath = SitePaths.relative(from: path, to: SitePaths.article(article))
+            others[others.count - 1].links.append(PageLink(title: entry.title, href: articlePath + "#" + (entry.anchor ?? "")))
         }
-        return Page(layout: layout, content: CodePage(code: code.code, decoded: decoded, groups: groups))
+        let breadcrumbs = [PageLink(title: strings[.home], href: layout.home),
+                           PageLink(title: strings[.allCodes], href: SitePaths.relative(from: path, to: SitePaths.codeIndex(locale)))]
+        return Page(layout: layout, content: CodePage(
+            code: code.code, decoded: decoded, breadcrumbs: breadcrumbs,
+            labels: EntryLabels(message: strings[.message], cause: strings[.cause], resolution: strings[.resolution],
+                                viewInArticle: strings[.viewInArticle]),
+            entries: entries, others: others, otherCount: others.reduce(0) { $0 + $1.links.count }))
     }
 
     private func codeEntry(_ reference: EntryReference, from path: String, _ context: RenderingContext) -> CodeEntry {
@@ -619,7 +634,7 @@ public struct SiteRenderer: Sendable {
             guard let absolute = ContentPath.resolve(String(destination[..<hash]), from: articleFolder) else { return destination }
             return SitePaths.pageLink(ContentPath.relative(absolute, from: pageFolder) + destination[hash...])
         }
-        let strings = SiteStrings(locale: article.locale)
+        let strings = options.strings(for: article.locale)
         renderer.alertTitle = { strings[SiteString(alert: $0)] }
         renderer.textHTML = context.codeLinker(forArticle: reference.article, from: path).html
         return CodeEntry(
@@ -633,7 +648,7 @@ public struct SiteRenderer: Sendable {
 
     private func coverage(_ linked: LinkedKnowledgeBase) -> Page {
         let path = SitePaths.coverage
-        let layout = base(path: path, locale: "en", title: SiteStrings(locale: "en")[.coverage])
+        let layout = base(path: path, locale: "en", title: options.strings(for: "en")[.coverage])
         let locales = linked.locales
         let articles = linked.groups.map { group in
             let members = group.articles.map { linked.articles[$0] }
@@ -646,8 +661,11 @@ public struct SiteRenderer: Sendable {
         let codes = linked.codes.codes.map { code in
             var counts: [String: Int] = [:]
             for reference in code.entries { counts[linked.article(reference).locale, default: 0] += 1 }
-            return CoverageRow(code: code.code, href: SitePaths.relative(from: path, to: SitePaths.code(code.code)), cells: locales.map { locale in
-                counts[locale].map { CoverageCell(present: true, entries: $0) } ?? CoverageCell(present: false)
+            let first = locales.first { counts[$0] != nil } ?? locales[0]
+            return CoverageRow(code: code.code, href: SitePaths.relative(from: path, to: SitePaths.code(code.code, locale: first)), cells: locales.map { locale in
+                counts[locale].map {
+                    CoverageCell(present: true, entries: $0, href: SitePaths.relative(from: path, to: SitePaths.code(code.code, locale: locale)))
+                } ?? CoverageCell(present: false)
             })
         }
         return Page(layout: layout, content: CoveragePage(locales: locales.map(CoverageLocale.init), articles: articles, codes: codes))
@@ -669,12 +687,26 @@ final class RenderingContext: Sendable {
     init(linked: LinkedKnowledgeBase) {
         self.linked = linked
         knownCodes = Set(linked.codes.codes.map(\.code))
+        codeLocales = Dictionary(linked.codes.codes.map { ($0.code, Self.locales(of: $0, linked)) }, uniquingKeysWith: { first, _ in first })
         localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
     }
 
+    /// The languages that have entries of each code, in order: those that have a page of it.
+    let codeLocales: [String: [String]]
+
+    static func locales(of code: CodeIndex.Code, _ linked: LinkedKnowledgeBase) -> [String] {
+        Array(Set(code.entries.map { linked.article($0).locale })).sorted()
+    }
+
+    /// Links a code to its page in the article's language, else in the first language that has one.
     func codeLinker(forArticle index: Int, from path: String) -> CodeLinker {
         let root = SitePaths.rootPrefix(of: path)
-        return CodeLinker(known: knownCodes, local: localCodes[index], url: { root + SitePaths.code($0) })
+        let locale = linked.articles[index].locale
+        let codeLocales = codeLocales
+        return CodeLinker(known: knownCodes, local: localCodes[index], url: { code in
+            let locales = codeLocales[code] ?? []
+            return root + SitePaths.code(code, locale: locales.contains(locale) ? locale : locales.first ?? locale)
+        })
     }
 
     private let readingOrders = Mutex<[String: [(id: String, title: String)]]>([:])

@@ -248,9 +248,18 @@ struct OutlineItem: TemplateValue {
 struct CodePage: TemplateValue {
     var code: String
     var decoded: DecodedCode?
-    var groups: [CodeGroup]
+    var breadcrumbs: [PageLink]
+    var labels: EntryLabels
+    /// The page's language's entries, in full.
+    var entries: [CodeEntry]
+    /// The other languages' entries, as links.
+    var others: [CodeGroup]
+    var otherCount: Int
 
-    static let keys: TemplateKeys<CodePage> = ["code": { $0.code }, "decoded": { $0.decoded }, "groups": { $0.groups }]
+    static let keys: TemplateKeys<CodePage> = [
+        "code": { $0.code }, "decoded": { $0.decoded }, "breadcrumbs": { $0.breadcrumbs }, "labels": { $0.labels },
+        "entries": { $0.entries }, "others": { $0.others.isEmpty ? nil : $0.others }, "otherCount": { $0.otherCount },
+    ]
 }
 
 struct DecodedCode: TemplateValue {
@@ -270,13 +279,13 @@ struct DecodedCode: TemplateValue {
 }
 
 /// A code's entries in one language.
+/// Another language's entries of a code, each a link.
 struct CodeGroup: TemplateValue {
     var locale: String
     var name: String
-    var labels: EntryLabels
-    var entries: [CodeEntry] = []
+    var links: [PageLink] = []
 
-    static let keys: TemplateKeys<CodeGroup> = ["locale": { $0.locale }, "name": { $0.name }, "labels": { $0.labels }, "entries": { $0.entries }]
+    static let keys: TemplateKeys<CodeGroup> = ["locale": { $0.locale }, "name": { $0.name }, "links": { $0.links }]
 }
 
 struct EntryLabels: TemplateValue {

@@ -29,7 +29,7 @@ struct MCPServerTests {
     func lookup() async throws {
         let server = try await Self.server()
         let answer = try server.call("lookup_error_code", ["code": .string("80cf0437"), "locale": .string("sv")])
-        #expect(answer.isError != true)
+        #expect(answer.isError != true, "\(Self.text(answer))")
         let report = try Self.json(answer)
         #expect((report["code"] as? [String: Any])?["code"] as? String == "0x80CF0437")
         let entries = try #require(report["entries"] as? [[String: Any]])

@@ -17,7 +17,7 @@ struct SiteTests {
     func pages() async throws {
         let site = try await sampleSite()
         for path in ["index.html", "nl-nl/index.html", "sv-se/index.html", Self.dutch, Self.swedish, "nl-nl/apps/troubleshoot-mam.html",
-                     "codes/0x80CF0437.html", "codes/DeviceCapReached.html", "coverage.html", "assets/site.css", "assets/site.js"] {
+                     "nl-nl/codes/0x80CF0437.html", "sv-se/codes/0x80CF0437.html", "nl-nl/codes/DeviceCapReached.html", "coverage.html", "assets/site.css", "assets/site.js"] {
             #expect(site[path] != nil, "\(path) is missing")
         }
         let root = try #require(site["index.html"])
@@ -47,7 +47,7 @@ struct SiteTests {
         #expect(dutch.contains(##"<li><a href="#device-cap-reached">"##) || dutch.contains(##"<li class="nested"><a href="#device-cap-reached">"##))
         #expect(!dutch.contains("-row-2\" hreflang="))
         // Codes in the text lead to their pages.
-        #expect(dutch.contains("<a class=\"code\" href=\"../../codes/0x80CF0437.html\">0x80CF0437</a>"))
+        #expect(dutch.contains("<a class=\"code\" href=\"../../nl-nl/codes/0x80CF0437.html\">0x80CF0437</a>"))
         // Alerts are callouts; landmarks and the skip link are there.
         #expect(dutch.contains("<div class=\"alert alert-note\" role=\"note\">"))
         #expect(dutch.contains("<a class=\"skip-link\" href=\"#main\">Doorgaan naar hoofdinhoud</a>"))
@@ -147,18 +147,26 @@ struct SiteTests {
         let common = try #require(home.components(separatedBy: "class=\"common-codes\"").last?.components(separatedBy: "</ul>").first)
         #expect(common.contains(">0x80CF0437<"))
         #expect(!common.contains(">0x00000000<") && !common.contains(">3010<"))
-        #expect(site.keys.contains { $0.hasPrefix("codes/") && $0.contains("0x00000000") })
+        #expect(site.keys.contains { $0.hasPrefix("nl-nl/codes/") && $0.contains("0x00000000") })
     }
 
-    @Test("a code page lists the code's entries in both languages and decodes the HRESULT")
+    @Test("a code has a page in each language with entries of it: that language's entries in full, in its interface, the others folded below; the HRESULT decoded")
     func codePage() async throws {
         let site = try await sampleSite()
-        let page = try #require(site["codes/0x80CF0437.html"])
-        #expect(page.contains("<section class=\"code-language\" lang=\"nl-nl\""))
-        #expect(page.contains("<section class=\"code-language\" lang=\"sv-se\""))
-        #expect(page.contains("href=\"../nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html#general-enrollment-error-codes-row-1\""))
-        #expect(page.contains("<h5>Oorzaak</h5>") && page.contains("<h5>Orsak</h5>"))
-        let win32 = try #require(site["codes/0x8007064C.html"])
+        let swedish = try #require(site["sv-se/codes/0x80CF0437.html"])
+        #expect(swedish.contains("<html lang=\"sv-se\" dir=\"ltr\">"))
+        #expect(swedish.contains("<span class=\"code-label\">Felkod</span>") && swedish.contains("<h4>Orsak</h4>") && !swedish.contains("<h4>Oorzaak</h4>"))
+        #expect(swedish.contains(#"<nav class="breadcrumbs" aria-label="Brödsmulor"><ol><li><a href="../index.html">Start</a></li><li><a href="../codes.html">Alla felkoder</a></li></ol></nav>"#))
+        // The language switcher leads to the same code in Dutch; the Dutch entries are links, folded.
+        #expect(swedish.contains(#"<a href="../../nl-nl/codes/0x80CF0437.html" hreflang="nl-nl""#))
+        #expect(swedish.contains("<details class=\"code-other-languages\">\n  <summary>På andra språk (1)</summary>"))
+        #expect(swedish.contains("href=\"../../nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html#general-enrollment-error-codes-row-1\" hreflang=\"nl-nl\""))
+        let dutch = try #require(site["nl-nl/codes/0x80CF0437.html"])
+        #expect(dutch.contains("<h4>Oorzaak</h4>") && dutch.contains("<html lang=\"nl-nl\""))
+        // A code only one language has: a page in that language alone, and no other languages.
+        #expect(site["nl-nl/codes/0x80070774.html"] != nil && site["sv-se/codes/0x80070774.html"] == nil)
+        #expect(!(try #require(site["nl-nl/codes/0x80070774.html"])).contains("code-other-languages"))
+        let win32 = try #require(site["nl-nl/codes/0x8007064C.html"])
         #expect(win32.contains("1612 (ERROR_INSTALL_SOURCE_ABSENT)"))
         #expect(win32.contains("7 (FACILITY_WIN32)"))
     }
@@ -168,12 +176,12 @@ struct SiteTests {
         let site = try await sampleSite()
         let home = try #require(site["sv-se/index.html"])
         #expect(home.contains("<ul class=\"common-codes\">"))
-        #expect(home.contains(#"<p class="all-codes"><a href="../codes/index.sv-se.html">Alla felkoder ("#))
+        #expect(home.contains(#"<p class="all-codes"><a href="codes.html">Alla felkoder ("#))
         #expect(home.contains(#"<ul class="troubleshooting">"#))
-        let index = try #require(site["codes/index.sv-se.html"])
+        let index = try #require(site["sv-se/codes.html"])
         #expect(index.contains(#"<table class="sortable code-index" id="code-index">"#))
         #expect(index.contains(#"data-filter-table="code-index""#))
-        #expect(index.contains("<a class=\"code\" href=\"DeviceCapReached.html\">DeviceCapReached</a>"))
+        #expect(index.contains("<a class=\"code\" href=\"codes/DeviceCapReached.html\">DeviceCapReached</a>"))
         #expect(!index.contains("0x80070774.html"), "a Dutch-only code is listed in the Swedish index")
         // The 404 page links from the server's root: a relative link would start from the missing page's folder.
         let missing = try #require(site["404.html"])
