@@ -321,6 +321,13 @@ extension Configuration {
         # When kb build and kb check exit with status 1: error (the default), warning, or never.
         fail-on: error
 
+        # The interface's words over kb's own (kb check --list-strings lists them), for every
+        # language, or under a language or locale.
+        # strings:
+        #   search: Find
+        #   de:
+        #     search: Finden
+
         """
 }
 

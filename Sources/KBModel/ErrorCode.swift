@@ -68,6 +68,12 @@ extension ErrorCode {
         successCodes.contains(code.uppercased())
     }
 
+    /// Whether the code is plain success, zero by any name (`0`, `0x00000000`, `S_OK`), not a
+    /// success with something to do (3010: restart).
+    public static func isPlainSuccess(_ code: String) -> Bool {
+        ["0", "0X0", "0X00000000", "S_OK", "ERROR_SUCCESS", "NO_ERROR"].contains(code.uppercased())
+    }
+
     static let successCodes: Set<String> = [
         "0", "0X0", "0X00000000", "S_OK", "S_FALSE", "ERROR_SUCCESS", "NO_ERROR", "3010", "0X00000BC2",
         "ERROR_SUCCESS_REBOOT_REQUIRED", "1641", "0X00000669", "ERROR_SUCCESS_REBOOT_INITIATED",

@@ -17,6 +17,10 @@ public enum SitePaths {
     /// entries, in that language's interface, and the other languages' folded below.
     public static func code(_ code: String, locale: String) -> String { "\(locale)/codes/\(fileName(for: code)).html" }
 
+    /// `sv-se/enrollment/troubleshoot.html` for an article of another language shown in `locale`,
+    /// which has no version of it: where that language's version would be.
+    public static func fallback(_ article: Article, locale: String) -> String { "\(locale)/\(article.id).html" }
+
     /// Codes are letters, digits, `_`, `-`; anything else is percent-encoded.
     static func fileName(for code: String) -> String {
         var name = ""

@@ -82,6 +82,12 @@ public struct SiteRenderer: Sendable {
                 return memoized("code/" + locale + "/" + code.code, from: sources) {
                     self.page(self.code(code, locale: locale, context), template: "code", path: SitePaths.code(code.code, locale: locale))
                 }
+            case .fallback(let index, let locale):
+                let article = linked.articles[index]
+                let group = ([index] + linked.translations(of: index)).map { linked.articles[$0].source }.sorted()
+                return memoized("fallback/" + locale + "/" + article.source, from: group) {
+                    self.page(self.article(index, context, fallback: locale), template: "article", path: SitePaths.fallback(article, locale: locale))
+                }
             case .search(let locale):
                 return memoized("search-page/" + (locale ?? ""), from: []) {
                     self.page(self.search(locale, linked.locales), template: "search", path: SitePaths.search(locale))
@@ -101,6 +107,8 @@ public struct SiteRenderer: Sendable {
     /// parallel loop, the large ones (the code indexes, the coverage page) first.
     enum PageKind: Sendable {
         case root, home(String), codeIndex(String), coverage, notFound, article(Int), code(Int, String), search(String?)
+        /// An article shown in a language that has no version of it.
+        case fallback(Int, String)
     }
 
     static func pages(_ linked: LinkedKnowledgeBase) -> [PageKind] {
@@ -111,6 +119,7 @@ public struct SiteRenderer: Sendable {
             + linked.codes.codes.indices.flatMap { index in
                 RenderingContext.locales(of: linked.codes.codes[index], linked).map { PageKind.code(index, $0) }
             }
+            + RenderingContext.fallbacks(linked).map { PageKind.fallback($0.article, $0.locale) }
     }
 
     /// The paths and origins of the files `renderPages` makes, without rendering them.
@@ -125,6 +134,7 @@ public struct SiteRenderer: Sendable {
             case .article(let index): (SitePaths.article(linked.articles[index]), linked.articles[index].source)
             case .code(let index, let locale): (SitePaths.code(linked.codes.codes[index].code, locale: locale), nil)
             case .search(let locale): (SitePaths.search(locale), nil)
+            case .fallback(let index, let locale): (SitePaths.fallback(linked.articles[index], locale: locale), nil)
             }
         } + templates.assets.map { ($0.path, $0.origin) } + ([nil] + linked.locales).map { (SitePaths.openSearch($0), nil) }
     }
@@ -316,7 +326,8 @@ public struct SiteRenderer: Sendable {
     /// A row per entry of a code in the language, in the order of the codes.
     private func codeRows(_ locale: String, from path: String, _ linked: LinkedKnowledgeBase) -> [CodeRow] {
         var rows: [CodeRow] = []
-        for code in linked.codes.codes {
+        // "Success" (0, 0x00000000, S_OK) is no error to look up: it keeps its page, not rows here.
+        for code in linked.codes.codes where !ErrorCode.isPlainSuccess(code.code) {
             for reference in code.entries where linked.article(reference).locale == locale {
                 let article = linked.article(reference)
                 let entry = linked.entry(reference)
@@ -401,26 +412,51 @@ public struct SiteRenderer: Sendable {
 
     // MARK: Article
 
-    private func article(_ index: Int, _ context: RenderingContext) -> Page {
+    /// An article's page; with `fallback`, the page of a language that has no version of it,
+    /// showing this one: that language's interface and navigation, the article's text in its
+    /// own language under a notice, left out of search and of the alternates.
+    private func article(_ index: Int, _ context: RenderingContext, fallback fallbackLocale: String? = nil) -> Page {
         let linked = context.linked
         let article = linked.articles[index]
-        let path = SitePaths.article(article)
-        let strings = options.strings(for: article.locale)
-        var layout = base(path: path, locale: article.locale, title: article.title, searchLocale: article.locale)
-        layout.home = SitePaths.relative(from: path, to: SitePaths.home(article.locale))
+        let locale = fallbackLocale ?? article.locale
+        let path = fallbackLocale.map { SitePaths.fallback(article, locale: $0) } ?? SitePaths.article(article)
+        let strings = options.strings(for: locale)
+        var layout = base(path: path, locale: locale, title: article.title, searchLocale: locale)
+        layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
         layout.description = article.metadata.description
 
         let versions = ([index] + linked.translations(of: index)).sorted { linked.articles[$0].locale < linked.articles[$1].locale }
-        layout.switchLanguages(versions.map { (linked.articles[$0].locale, SitePaths.article(linked.articles[$0])) },
-                               current: article.locale, from: path)
-        layout.alternates = versions.count > 1 ? versions.map { other in
+        let fallbacks = context.fallbackLocales(ofGroupOf: index)
+        var switcher = versions.map { (locale: linked.articles[$0].locale, path: SitePaths.article(linked.articles[$0])) }
+        switcher += fallbacks.map { (locale: $0, path: SitePaths.fallback(article, locale: $0)) }
+        layout.switchLanguages(switcher.sorted { $0.locale < $1.locale }, current: locale, from: path, fallbacks: Set(fallbacks))
+        layout.alternates = versions.count > 1 && fallbackLocale == nil ? versions.map { other in
             Alternate(hreflang: linked.articles[other].locale, href: SitePaths.relative(from: path, to: SitePaths.article(linked.articles[other])))
         } : []
+        var notice: TranslationNotice?
+        if fallbackLocale != nil {
+            // Search engines keep the article in its own language.
+            layout.robots = "noindex"
+            layout.canonical = SitePaths.relative(from: path, to: SitePaths.article(article))
+            notice = TranslationNotice(
+                fallback: true, original: PageLink(title: article.title, href: SitePaths.relative(from: path, to: SitePaths.article(article))),
+                originalLang: article.locale, originalName: SiteStrings.nativeName(of: article.locale))
+        } else if let status = context.translationStatus(of: index), status.isOutdated || !status.missingEntries.isEmpty {
+            let original = linked.articles[status.original]
+            let originalPath = SitePaths.relative(from: path, to: SitePaths.article(original))
+            notice = TranslationNotice(
+                outdated: status.isOutdated, original: PageLink(title: original.title, href: originalPath), originalLang: original.locale,
+                originalName: SiteStrings.nativeName(of: original.locale),
+                missing: status.missingEntries.map { reference in
+                    let entry = linked.entry(reference)
+                    return PageLink(title: entry.title, href: originalPath + "#" + (entry.anchor ?? ""))
+                })
+        }
 
         // The table of contents of the article's folder, when there is one.
         let folder = ContentPath.folder(of: article.id)
         let table = linked.knowledgeBase.tablesOfContents
-            .filter { $0.locale == article.locale && (folder == $0.folder || folder.hasPrefix($0.folder + "/") || $0.folder.isEmpty) }
+            .filter { $0.locale == locale && (folder == $0.folder || folder.hasPrefix($0.folder + "/") || $0.folder.isEmpty) }
             .max { $0.folder.count < $1.folder.count }
         // Pruned to the article's branch: the top level, and the items of each branch on the way to
         // the article. A branch left closed links to its page, or its first page (the locale home
@@ -432,13 +468,13 @@ public struct SiteRenderer: Sendable {
             layout.hasSidebar = true
             let branch = table.items.branch(leadingTo: article.id)
             navigation = context.navigation(of: table, forPageIn: ContentPath.folder(of: path), open: branch) {
-                self.prunedNavigation(table.items, open: branch[...], locale: article.locale, from: path)
+                self.prunedNavigation(table.items, open: branch[...], locale: locale, from: path)
                     .map { self.templates.render($0, template: "nav") }.joined()
             }.markingCurrent(String(path.split(separator: "/").last ?? ""))
             // Breadcrumbs: the home, then the branches on the way to the article (a branch links to
             // its own page, or else its first page), not the article itself.
             func link(_ id: String?) -> String? {
-                id.map { SitePaths.relative(from: path, to: "\(article.locale)/\($0).html") }
+                id.map { SitePaths.relative(from: path, to: "\(locale)/\($0).html") }
             }
             breadcrumbs = [PageLink(title: strings[.home], href: layout.home)]
             var items = table.items
@@ -472,8 +508,14 @@ public struct SiteRenderer: Sendable {
         }
 
         var renderer = HTMLRenderer()
-        renderer.rewriteLink = SitePaths.pageLink
-        renderer.alertTitle = { strings[SiteString(alert: $0)] }
+        if fallbackLocale == nil {
+            renderer.rewriteLink = SitePaths.pageLink
+        } else {
+            renderer.rewriteLink = Self.rebasing(from: article.source, to: path)
+        }
+        // The alerts' titles in the text's language.
+        let textStrings: SiteStrings = fallbackLocale == nil ? strings : options.strings(for: article.locale)
+        renderer.alertTitle = { textStrings[SiteString(alert: $0)] }
         renderer.zoneLabel = { strings[.appliesTo] + ": " + $0 }
         let codeLinker = context.codeLinker(forArticle: index, from: path)
         renderer.textHTML = codeLinker.html
@@ -494,7 +536,8 @@ public struct SiteRenderer: Sendable {
             markdown: links.path(.markdownTwin, path).map { SitePaths.relative(from: path, to: $0) },
             structuredData: Self.scriptJSON(structuredData(article, path: path)), body: renderer.render(article.document),
             editLink: options.editLink(for: article.source).flatMap { URLSafety.safe($0) }, updated: article.metadata.isoDate,
-            breadcrumbs: breadcrumbs, previous: previous, next: next, outline: outline))
+            breadcrumbs: breadcrumbs, previous: previous, next: next, outline: outline,
+            contentLang: fallbackLocale == nil ? nil : article.locale, indexed: fallbackLocale == nil, notice: notice))
     }
 
     /// schema.org data for search engines: a `TechArticle` with a `HowTo` (its name and place) for
@@ -544,18 +587,21 @@ public struct SiteRenderer: Sendable {
         return parts.isEmpty ? "" : "<div class=\"entry-meta\">\(parts.joined(separator: " "))</div>\n"
     }
 
-    /// "In other languages:" and a link to each counterpart of the entry, at the fragment given.
+    /// The entry in the other languages, one short line opened on demand: "In other languages
+    /// (4)", then a link to each counterpart at the fragment given.
     private func languageLinks(
         _ reference: EntryReference, from path: String, strings: SiteStrings, linked: LinkedKnowledgeBase, fragment: (ErrorEntry) -> String?
     ) -> [String] {
         let others = linked.counterparts(of: reference)
         guard !others.isEmpty else { return [] }
-        return ["<span>\(strings[.alsoIn].htmlEscaped):</span>"] + others.map { other in
+        let links = others.map { other in
             let article = linked.article(other)
             let href = SitePaths.relative(from: path, to: SitePaths.article(article)) + "#" + (fragment(linked.entry(other)) ?? "")
-            return "<a href=\"\(href.htmlEscaped)\" hreflang=\"\(article.locale.htmlEscaped)\" lang=\"\(article.locale.htmlEscaped)\">"
-                + "\(SiteStrings.nativeName(of: article.locale).htmlEscaped)</a>"
+            return "<li><a href=\"\(href.htmlEscaped)\" hreflang=\"\(article.locale.htmlEscaped)\" lang=\"\(article.locale.htmlEscaped)\">"
+                + "\(SiteStrings.nativeName(of: article.locale).htmlEscaped)</a></li>"
         }
+        return ["<details class=\"entry-languages\"><summary>\(strings[.alsoIn].htmlEscaped) (\(others.count))</summary><ul>"
+                + links.joined() + "</ul></details>"]
     }
 
     /// JSON safe inside a `<script>` element: `<`, `>`, `&` and `'` are written as `\u003c`…,
@@ -626,14 +672,7 @@ public struct SiteRenderer: Sendable {
         let articlePath = SitePaths.relative(from: path, to: SitePaths.article(article))
         // Links in the entry's text are relative to the article's folder: rebase them here.
         var renderer = HTMLRenderer()
-        let articleFolder = ContentPath.folder(of: article.source)
-        let pageFolder = ContentPath.folder(of: path)
-        renderer.rewriteLink = { destination in
-            guard ContentPath.isRelative(destination) else { return destination }
-            let hash = destination.firstIndex(of: "#") ?? destination.endIndex
-            guard let absolute = ContentPath.resolve(String(destination[..<hash]), from: articleFolder) else { return destination }
-            return SitePaths.pageLink(ContentPath.relative(absolute, from: pageFolder) + destination[hash...])
-        }
+        renderer.rewriteLink = Self.rebasing(from: article.source, to: path)
         let strings = options.strings(for: article.locale)
         renderer.alertTitle = { strings[SiteString(alert: $0)] }
         renderer.textHTML = context.codeLinker(forArticle: reference.article, from: path).html
@@ -642,6 +681,19 @@ public struct SiteRenderer: Sendable {
             platform: entry.platform, message: entry.message.flatMap { $0 == entry.title ? nil : $0 },
             cause: entry.cause.isEmpty ? nil : renderer.render(entry.cause),
             resolution: entry.resolution.isEmpty ? nil : renderer.render(entry.resolution))
+    }
+
+    /// Rewrites the links of a text written at `source` (a path of the content) for a page at
+    /// `path`: relative ones lead where they led from the source, `.md` to its page.
+    static func rebasing(from source: String, to path: String) -> @Sendable (String) -> String {
+        let articleFolder = ContentPath.folder(of: source)
+        let pageFolder = ContentPath.folder(of: path)
+        return { destination in
+            guard ContentPath.isRelative(destination) else { return destination }
+            let hash = destination.firstIndex(of: "#") ?? destination.endIndex
+            guard let absolute = ContentPath.resolve(String(destination[..<hash]), from: articleFolder) else { return destination }
+            return SitePaths.pageLink(ContentPath.relative(absolute, from: pageFolder) + destination[hash...])
+        }
     }
 
     // MARK: Coverage
@@ -653,9 +705,12 @@ public struct SiteRenderer: Sendable {
         let articles = linked.groups.map { group in
             let members = group.articles.map { linked.articles[$0] }
             return CoverageRow(id: members[0].id, cells: locales.map { locale in
-                guard let article = members.first(where: { $0.locale == locale }) else { return CoverageCell(present: false) }
+                guard let index = group.articles.first(where: { linked.articles[$0].locale == locale }) else { return CoverageCell(present: false) }
+                let article = linked.articles[index]
+                let status = linked.translationStatus(of: index)
                 return CoverageCell(present: true, entries: article.entries.count,
-                                    href: SitePaths.relative(from: path, to: SitePaths.article(article)))
+                                    href: SitePaths.relative(from: path, to: SitePaths.article(article)),
+                                    outdated: status?.isOutdated ?? false, missingEntries: status?.missingEntries.count ?? 0)
             })
         }
         let codes = linked.codes.codes.map { code in
@@ -668,7 +723,15 @@ public struct SiteRenderer: Sendable {
                 } ?? CoverageCell(present: false)
             })
         }
-        return Page(layout: layout, content: CoveragePage(locales: locales.map(CoverageLocale.init), articles: articles, codes: codes))
+        let behind = linked.articles.indices.compactMap { index -> BehindTranslation? in
+            guard let status = linked.translationStatus(of: index), status.isOutdated || !status.missingEntries.isEmpty else { return nil }
+            let article = linked.articles[index], original = linked.articles[status.original]
+            return BehindTranslation(
+                locale: article.locale, title: article.title, href: SitePaths.relative(from: path, to: SitePaths.article(article)),
+                outdated: status.isOutdated, missingEntries: status.missingEntries.count, original: original.locale,
+                originalHref: SitePaths.relative(from: path, to: SitePaths.article(original)))
+        }.sorted { ($0.locale, $0.href) < ($1.locale, $1.href) }
+        return Page(layout: layout, content: CoveragePage(locales: locales.map(CoverageLocale.init), articles: articles, codes: codes, behind: behind))
     }
 }
 
@@ -688,11 +751,50 @@ final class RenderingContext: Sendable {
         self.linked = linked
         knownCodes = Set(linked.codes.codes.map(\.code))
         codeLocales = Dictionary(linked.codes.codes.map { ($0.code, Self.locales(of: $0, linked)) }, uniquingKeysWith: { first, _ in first })
+        var fallbacksOfGroup: [Int: [String]] = [:]
+        for page in Self.fallbacks(linked) { fallbacksOfGroup[linked.groupOfArticle[page.article], default: []].append(page.locale) }
+        self.fallbacksOfGroup = fallbacksOfGroup
+        var statuses: [Int: TranslationStatus] = [:]
+        for index in linked.articles.indices {
+            if let status = linked.translationStatus(of: index) { statuses[index] = status }
+        }
+        self.statuses = statuses
         localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
     }
 
     /// The languages that have entries of each code, in order: those that have a page of it.
     let codeLocales: [String: [String]]
+    /// For each group (by index), the languages that show one of its articles in their stead.
+    let fallbacksOfGroup: [Int: [String]]
+    /// Each translation's status against its original, by article.
+    let statuses: [Int: TranslationStatus]
+
+    /// The pages of languages that have no version of an article: for each group, each missing
+    /// language shows the group's article in the same language (pt-pt for pt-br), else its
+    /// original, else its first; not where an article of that language has the same page.
+    static func fallbacks(_ linked: LinkedKnowledgeBase) -> [(article: Int, locale: String)] {
+        guard linked.locales.count > 1 else { return [] }
+        let taken = Set(linked.articles.map { SitePaths.article($0).lowercased() })
+        var pages: [(article: Int, locale: String)] = []
+        for group in linked.groups {
+            let members = group.articles
+            guard let first = members.first else { continue }
+            let original = linked.original(ofGroupOf: first)
+            for locale in linked.missingLocales(of: first) {
+                let language = locale.split(separator: "-").first.map(String.init) ?? locale
+                let source = members.first { linked.articles[$0].locale.split(separator: "-").first.map(String.init) == language }
+                    ?? original ?? members.first { linked.articles[$0].locale.hasPrefix("en") } ?? first
+                let article = linked.articles[source]
+                guard !SitePaths.isLanding(article), !taken.contains(SitePaths.fallback(article, locale: locale).lowercased()) else { continue }
+                pages.append((source, locale))
+            }
+        }
+        return pages
+    }
+
+    func fallbackLocales(ofGroupOf article: Int) -> [String] { fallbacksOfGroup[linked.groupOfArticle[article]] ?? [] }
+
+    func translationStatus(of article: Int) -> TranslationStatus? { statuses[article] }
 
     static func locales(of code: CodeIndex.Code, _ linked: LinkedKnowledgeBase) -> [String] {
         Array(Set(code.entries.map { linked.article($0).locale })).sorted()
@@ -782,11 +884,11 @@ extension NavigationItem {
 extension Layout {
     /// The language switcher of a page at `path`: each locale's version of it, by native name,
     /// the page's own marked current; shown when there is another.
-    mutating func switchLanguages(_ versions: [(locale: String, path: String)], current: String, from path: String) {
+    mutating func switchLanguages(_ versions: [(locale: String, path: String)], current: String, from path: String, fallbacks: Set<String> = []) {
         hasLanguages = versions.count > 1
         languages = versions.map { version in
             LanguageLink(name: SiteStrings.nativeName(of: version.locale), hreflang: version.locale, current: version.locale == current,
-                         href: SitePaths.relative(from: path, to: version.path))
+                         href: SitePaths.relative(from: path, to: version.path), fallback: fallbacks.contains(version.locale))
         }
     }
 }

@@ -23,7 +23,7 @@ let templateValueTypes: [any TemplateValue.Type] = [
     Layout.self, LanguageLink.self, Alternate.self, RootPage.self, RootLocale.self, HomePage.self, NavigationTable.self,
     NavigationItemContext.self, CodeRow.self, ArticlePage.self, PageLink.self, OutlineItem.self, CodePage.self, DecodedCode.self, CodeGroup.self,
     EntryLabels.self, CodeEntry.self, CoveragePage.self, CoverageLocale.self, CoverageRow.self, CoverageCell.self,
-    SearchPage.self, CodeIndexPage.self, ArticleCount.self, NotFoundPage.self,
+    SearchPage.self, CodeIndexPage.self, ArticleCount.self, NotFoundPage.self, TranslationNotice.self, BehindTranslation.self,
 ]
 
 /// A page: its own values, read first, then its layout's.
@@ -55,12 +55,16 @@ struct Layout: TemplateValue {
     var languages: [LanguageLink]?
     var alternates: [Alternate]?
     var description: String?
+    /// `noindex` for a page search engines should leave out (a page shown in another language).
+    var robots: String?
+    /// The page that is the original of this one (a fallback's article in its own language).
+    var canonical: String?
 
     static let keys: TemplateKeys<Layout> = [
         "lang": { $0.lang }, "dir": { $0.dir }, "title": { $0.title }, "siteTitle": { $0.siteTitle }, "root": { $0.root }, "home": { $0.home },
         "strings": { $0.strings }, "hasLanguages": { $0.hasLanguages }, "hasSidebar": { $0.hasSidebar }, "searchLocale": { $0.searchLocale },
         "searchPage": { $0.searchPage }, "openSearch": { $0.openSearch }, "builtOn": { $0.builtOn }, "languages": { $0.languages },
-        "alternates": { $0.alternates }, "description": { $0.description },
+        "alternates": { $0.alternates }, "description": { $0.description }, "robots": { $0.robots }, "canonical": { $0.canonical },
     ]
 }
 
@@ -70,8 +74,12 @@ struct LanguageLink: TemplateValue {
     var hreflang: String
     var current: Bool
     var href: String
+    /// The page in that language is another language's article (not translated yet).
+    var fallback = false
 
-    static let keys: TemplateKeys<LanguageLink> = ["name": { $0.name }, "hreflang": { $0.hreflang }, "current": { $0.current }, "href": { $0.href }]
+    static let keys: TemplateKeys<LanguageLink> = [
+        "name": { $0.name }, "hreflang": { $0.hreflang }, "current": { $0.current }, "href": { $0.href }, "fallback": { $0.fallback },
+    ]
 }
 
 /// A `<link rel="alternate" hreflang>`.
@@ -216,6 +224,12 @@ struct ArticlePage: TemplateValue {
     var next: PageLink?
     /// The article's sections (levels 2 and 3), for the "on this page" list.
     var outline: [OutlineItem] = []
+    /// The language of the article's text when it is not the page's (a fallback page).
+    var contentLang: String?
+    /// Whether search indexes built over the pages should take this one (not a fallback).
+    var indexed = true
+    /// What the reader should know about this language's version: shown above the article.
+    var notice: TranslationNotice?
 
     static let keys: TemplateKeys<ArticlePage> = [
         "pagefindCodes": { $0.pagefindCodes }, "navigation": { $0.navigation }, "counterparts": { $0.counterparts }, "markdown": { $0.markdown },
@@ -223,6 +237,26 @@ struct ArticlePage: TemplateValue {
         "breadcrumbs": { $0.breadcrumbs.isEmpty ? nil : $0.breadcrumbs }, "previous": { $0.previous }, "next": { $0.next },
         "hasPager": { $0.previous != nil || $0.next != nil }, "outline": { $0.outline.isEmpty ? nil : $0.outline },
         "hasBreadcrumbs": { !$0.breadcrumbs.isEmpty }, "hasOutline": { !$0.outline.isEmpty },
+        "contentLang": { $0.contentLang }, "indexed": { $0.indexed }, "notice": { $0.notice },
+    ]
+}
+
+/// A notice above an article: shown in another language (a fallback), older than its original,
+/// or missing entries the original has.
+struct TranslationNotice: TemplateValue {
+    var fallback = false
+    var outdated = false
+    /// The original, in its language.
+    var original: PageLink?
+    var originalLang: String?
+    var originalName: String?
+    /// The original's entries this version does not have, each a link to it in the original.
+    var missing: [PageLink] = []
+
+    static let keys: TemplateKeys<TranslationNotice> = [
+        "fallback": { $0.fallback }, "outdated": { $0.outdated }, "original": { $0.original }, "originalLang": { $0.originalLang },
+        "originalName": { $0.originalName }, "missing": { $0.missing.isEmpty ? nil : $0.missing }, "missingCount": { $0.missing.count },
+        "hasMissing": { !$0.missing.isEmpty },
     ]
 }
 
@@ -321,8 +355,28 @@ struct CoveragePage: TemplateValue {
     var locales: [CoverageLocale]
     var articles: [CoverageRow]
     var codes: [CoverageRow]
+    /// The translations older than their original, or without some of its entries.
+    var behind: [BehindTranslation]
 
-    static let keys: TemplateKeys<CoveragePage> = ["locales": { $0.locales }, "articles": { $0.articles }, "codes": { $0.codes }]
+    static let keys: TemplateKeys<CoveragePage> = [
+        "locales": { $0.locales }, "articles": { $0.articles }, "codes": { $0.codes }, "behind": { $0.behind }, "hasBehind": { !$0.behind.isEmpty },
+    ]
+}
+
+/// A translation behind its original, on the coverage page.
+struct BehindTranslation: TemplateValue {
+    var locale: String
+    var title: String
+    var href: String
+    var outdated: Bool
+    var missingEntries: Int
+    var original: String
+    var originalHref: String
+
+    static let keys: TemplateKeys<BehindTranslation> = [
+        "locale": { $0.locale }, "title": { $0.title }, "href": { $0.href }, "outdated": { $0.outdated },
+        "missingEntries": { $0.missingEntries }, "original": { $0.original }, "originalHref": { $0.originalHref },
+    ]
 }
 
 struct CoverageLocale: TemplateValue {
@@ -346,8 +400,15 @@ struct CoverageCell: TemplateValue {
     var present: Bool
     var entries: Int?
     var href: String?
+    /// A translation older than its original.
+    var outdated = false
+    /// The original's entries it does not have.
+    var missingEntries = 0
 
-    static let keys: TemplateKeys<CoverageCell> = ["present": { $0.present }, "entries": { $0.entries }, "href": { $0.href }]
+    static let keys: TemplateKeys<CoverageCell> = [
+        "present": { $0.present }, "entries": { $0.entries }, "href": { $0.href }, "outdated": { $0.outdated },
+        "missingEntries": { $0.missingEntries > 0 ? $0.missingEntries : nil },
+    ]
 }
 
 /// `search.mustache`.

@@ -59,6 +59,10 @@ struct ConfigurationTests {
         ("llms: true\n", "1:7", "a mapping of the output's options (full: …)"),
         ("diagnostics:\n  link.broken: error\n", "2:3", "there is no diagnostic 'link.broken' (did you mean 'link.unresolved'?)"),
         ("diagnostics:\n  lnk.*: ignore\n", "2:3", "did you mean 'link.*'"),
+        ("strings:\n  serch: Find\n", "2:3", "there is no interface word 'serch' (did you mean 'search'?)"),
+        ("strings:\n  de:\n    allCode: Alle\n", "3:5", "did you mean 'allCodes'"),
+        ("strings:\n  12:\n    search: x\n", "2:3", "neither an interface word nor a language tag"),
+        ("strings: Find\n", "1:10", "'strings' maps the interface's words"),
     ])
     func errors(text: String, place: String, message: String) throws {
         do {
@@ -68,6 +72,17 @@ struct ConfigurationTests {
             #expect(error.description.hasPrefix("kb.yml:" + place), "\(error)")
             #expect(error.description.contains(message), "\(error)")
         }
+    }
+
+    @Test("strings sets the interface's words for every language, or for a language or locale")
+    func strings() throws {
+        let parsed = try Configuration.parse("strings:\n  search: Find\n  de:\n    search: Finden\n  nl-BE:\n    home: Thuis\n", file: "kb.yml")
+        #expect(parsed.strings == ["*": ["search": "Find"], "de": ["search": "Finden"], "nl-be": ["home": "Thuis"]])
+        var options = SiteOptions()
+        options.strings = parsed.strings
+        #expect(options.strings(for: "de-de")[.search] == "Finden" && options.strings(for: "de-de")[.home] == "Startseite")
+        #expect(options.strings(for: "nl-be")[.home] == "Thuis" && options.strings(for: "nl-nl")[.home] == "Start")
+        #expect(options.strings(for: "ja-jp")[.search] == "Find")
     }
 
     @Test("flags override the file, and --strict fails on warnings")

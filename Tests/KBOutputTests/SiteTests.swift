@@ -38,8 +38,8 @@ struct SiteTests {
         #expect(dutch.contains("\"device-cap-reached\":{\"sv-se\":\"device-cap-reached\"}"))
         // A table of entries links once to the same table in the other language (its section,
         // whose anchor differs there), not once per row; the switcher follows the row.
-        #expect(dutch.contains("<div class=\"entry-meta\"><span>In andere talen:</span> <a href=\"../../sv-se/enrollment/"
-            + "troubleshoot-device-enrollment-in-intune.html#ios-enrollment-errors\" hreflang=\"sv-se\" lang=\"sv-se\">Svenska (Sverige)</a></div>\n<table class=\"entries\">"))
+        #expect(dutch.contains("<div class=\"entry-meta\"><details class=\"entry-languages\"><summary>In andere talen (1)</summary><ul><li><a href=\"../../sv-se/enrollment/"
+            + "troubleshoot-device-enrollment-in-intune.html#ios-enrollment-errors\" hreflang=\"sv-se\" lang=\"sv-se\">Svenska (Sverige)</a></li></ul></details></div>\n<table class=\"entries\">"))
         // Each cell of an entry carries its column's heading, for the card it becomes on a phone.
         #expect(dutch.contains("<td data-label=\"Foutcode\">"))
         // Sections link to themselves, and the page lists them on the side.

@@ -1,0 +1,111 @@
+import Foundation
+import KBLinking
+import KBModel
+import KBOutput
+import KBPipeline
+import KBTestSupport
+import Testing
+
+/// Missing and outdated translations, and the interface's words in every language.
+@Suite("Translations a reader should know about")
+struct TranslationPageTests {
+    static func article(_ title: String, front: String = "", body: String = "") -> String {
+        "---\ntitle: \(title)\n\(front)---\n# \(title)\n\n\(body)\n"
+    }
+
+    static let table = "## Foutcodes\n\n|Foutcode|Foutbericht|\n|---|---|\n|0x80CF0437|De klok staat verkeerd.|\n|0x80CF0438|Het account is verlopen.|\n"
+
+    @Test("a language without an article shows the original there, in its interface, under a notice, left out of search and the alternates")
+    func fallback() async throws {
+        let site = try await renderedSite([
+            "nl-nl/a.md": Self.article("Artikel", body: "Zie [b](b.md) en ![schema](media/s.png).\n\n" + Self.table),
+            "nl-nl/b.md": Self.article("B"), "sv-se/b.md": Self.article("B på svenska"),
+        ])
+        let page = try #require(site["sv-se/a.html"])
+        #expect(page.contains(#"<html lang="sv-se" dir="ltr">"#))
+        #expect(page.contains(#"<div class="translation-notice fallback" role="note">"#))
+        #expect(page.contains("Den här sidan finns inte på det här språket än."))
+        #expect(page.contains(#"<article class="article" lang="nl-nl">"#) && !page.contains("data-pagefind-body"))
+        #expect(page.contains(#"<meta name="robots" content="noindex">"#) && page.contains(#"<link rel="canonical" href="../nl-nl/a.html">"#))
+        #expect(!page.contains(#"<link rel="alternate" hreflang"#))
+        // Its links and images lead where they led from the original.
+        #expect(page.contains(#"href="../nl-nl/b.html""#) && page.contains(#"src="../nl-nl/media/s.png""#))
+        // The original's switcher offers Swedish, marked as not translated; the Swedish search index does not have it.
+        let original = try #require(site["nl-nl/a.html"])
+        #expect(original.contains(#"<a href="../sv-se/a.html" hreflang="sv-se" lang="sv-se" data-locale="sv-se" class="fallback">Svenska (Sverige)<span class="visually-hidden" lang="nl-nl"> (niet vertaald)</span></a>"#))
+        let swedishIndex = site.filter { $0.key.hasPrefix("search/sv-se/r-") }.values
+        #expect(swedishIndex.contains { $0.contains("B på svenska") } && !swedishIndex.contains { $0.contains("Artikel") })
+        // A page the language has is never replaced.
+        #expect(try #require(site["sv-se/b.html"]).contains("B på svenska"))
+    }
+
+    @Test("a translation that follows an older version of its original says so, and lists the original's entries it lacks")
+    func outdated() async throws {
+        let site = try await sampleSite()
+        let swedish = try #require(site["sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html"])
+        #expect(swedish.contains(#"<div class="translation-notice outdated" role="note">"#))
+        #expect(swedish.contains("Den här översättningen är äldre än originalet"))
+        #expect(swedish.contains(#"<a href="../../nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html" hreflang="nl-nl">Läs den senaste versionen</a>"#))
+        #expect(swedish.contains("<summary>Finns inte i den här översättningen än (1)</summary>"))
+        #expect(swedish.contains("#users-iosipados-device-is-stuck-on-an-enrollment-screen-for-more-than-10-minutes\" hreflang=\"nl-nl\""))
+        let dutch = try #require(site["nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html"])
+        #expect(!dutch.contains("translation-notice"))
+        let coverage = try #require(site["coverage.html"])
+        #expect(coverage.contains(#"<h2 id="behind-heading">Translations older than the original</h2>"#))
+        #expect(coverage.contains(#"<span class="outdated-mark">outdated</span>"#))
+    }
+
+    @Test("the original is the article that is no translation, else the one handed off last; the same source version is never older")
+    func status() async throws {
+        func linked(_ files: [String: String]) async throws -> LinkedKnowledgeBase {
+            try #require(try await build(MemoryContent(texts: files), outputs: []).linked)
+        }
+        let handoff = { (date: String, commit: String) in "ms.translationtype: HT\nms.lasthandoff: \(date)\nms.sourcegitcommit: \(commit)\n" }
+        var knowledge = try await linked([
+            "en-us/a.md": Self.article("A", front: "ms.date: 2024-03-01\n", body: Self.table),
+            "de-de/a.md": Self.article("A", front: handoff("02/01/2024", "c1"), body: Self.table),
+            "nl-nl/a.md": Self.article("A", front: handoff("2024-03-05", "c2"), body: Self.table),
+        ])
+        func index(_ locale: String) -> Int { knowledge.articles.firstIndex { $0.locale == locale }! }
+        #expect(knowledge.original(ofGroupOf: index("de-de")) == index("en-us"))
+        #expect(knowledge.translationStatus(of: index("de-de"))?.isOutdated == true)
+        #expect(knowledge.translationStatus(of: index("nl-nl"))?.isOutdated == false)
+        #expect(knowledge.translationStatus(of: index("en-us")) == nil)
+        knowledge = try await linked([
+            "de-de/a.md": Self.article("A", front: handoff("02/01/2024", "c1"), body: Self.table),
+            "nl-nl/a.md": Self.article("A", front: handoff("03/05/2024", "c1"), body: "## Foutcodes\n\n|Foutcode|Foutbericht|\n|---|---|\n|0x80CF0437|De klok.|\n"),
+        ])
+        // All translations: the one handed off last is the original; the same commit is not older.
+        #expect(knowledge.original(ofGroupOf: index("de-de")) == index("nl-nl"))
+        #expect(knowledge.translationStatus(of: index("de-de"))?.isOutdated == false)
+        #expect(knowledge.translationStatus(of: index("de-de"))?.missingEntries.isEmpty == true)
+        #expect(knowledge.translationStatus(of: index("nl-nl")) == nil)
+    }
+
+    @Test("ms.date is read as DocFX writes it and as ISO 8601; an impossible date is none")
+    func dates() {
+        #expect(ArticleMetadata.isoDate("03/14/2024") == "2024-03-14")
+        #expect(ArticleMetadata.isoDate("2024-02-01") == "2024-02-01")
+        #expect(ArticleMetadata.isoDate("2024-02-01T10:00:00Z") == "2024-02-01")
+        #expect(ArticleMetadata.isoDate("2023-02-29") == nil && ArticleMetadata.isoDate("2024-02-29") == "2024-02-29")
+        #expect(ArticleMetadata.isoDate("13/01/2024") == nil && ArticleMetadata.isoDate("tomorrow") == nil)
+    }
+
+    @Test("an Arabic site reads right to left with Arabic interface words; the site's own words show on every page")
+    func interfaceWords() async throws {
+        var options = SiteOptions()
+        options.strings = ["*": ["search": "Find it"], "nl": ["allCodes": "Alle codes van ons"]]
+        let site = try await renderedSite([
+            "ar-sa/a.md": Self.article("مقالة", body: "## رموز الأخطاء\n\n|رمز الخطأ|الرسالة|\n|---|---|\n|0x80CF0437|الساعة غير صحيحة.|\n"),
+            "nl-nl/a.md": Self.article("Artikel", body: Self.table),
+        ], options: options)
+        let arabic = try #require(site["ar-sa/a.html"])
+        #expect(arabic.contains(#"<html lang="ar-sa" dir="rtl">"#))
+        #expect(arabic.contains("التخطي إلى المحتوى الرئيسي"))
+        for (path, page) in site where path.hasSuffix(".html") && path != "404.html" {
+            #expect(page.contains(">Find it<") || page.contains("\"Find it\""), "\(path) does not show the site's word for search")
+        }
+        #expect(try #require(site["nl-nl/index.html"]).contains("Alle codes van ons"))
+        #expect(!(try #require(site["ar-sa/index.html"])).contains("Alle codes van ons"))
+    }
+}
