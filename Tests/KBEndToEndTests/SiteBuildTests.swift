@@ -113,6 +113,12 @@ struct SiteBuildTests {
         let screenshots = repositoryRoot.appendingPathComponent(".build/screenshots")
         let (status, _, errors) = try script("check-site-in-browser", [site.path, screenshots.path])
         #expect(status == 0, "\(errors)")
+        // The pages that tell a reader about translations, and a code page, on a phone and a
+        // laptop in both themes: axe-core finds nothing, every language of the switcher in view.
+        let pages = ["sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html", "sv-se/apps/troubleshoot-mam.html",
+                     "sv-se/codes/0x80CF0437.html", "sv-se/codes.html"]
+        let (checked, _, problems) = try script("check-pages-in-browser", [site.path, screenshots.path, "--only=" + pages.joined(separator: ",")])
+        #expect(checked == 0, "\(problems)")
     }
 }
 
@@ -129,6 +135,14 @@ struct SearchBrowserTests {
         let site = try buildSite(content.path, in: folder)
         let (status, _, errors) = try script("check-search-in-browser", [site.path])
         #expect(status == 0, "\(errors)")
+        // Arabic pages read right to left, in Arabic words, and pass axe-core on both screens.
+        let arabic = try String(contentsOf: site.appendingPathComponent("ar-sa/enrollment/troubleshoot-device-enrollment-in-intune.html"), encoding: .utf8)
+        #expect(arabic.contains(#"<html lang="ar-sa" dir="rtl">"#) && arabic.contains("التخطي إلى المحتوى الرئيسي"))
+        let (checked, _, problems) = try script("check-pages-in-browser", [
+            site.path, repositoryRoot.appendingPathComponent(".build/screenshots").path,
+            "--only=ar-sa/enrollment/troubleshoot-device-enrollment-in-intune.html,ar-sa/search.html",
+        ])
+        #expect(checked == 0, "\(problems)")
     }
 
     @Test("the browser cuts a query into the same terms as kb cut the indexed text, in every script")

@@ -153,9 +153,9 @@
     heading.appendChild(link);
   });
 
-  // A table wider than its column scrolls sideways; it takes the keyboard's focus so that it
-  // can be scrolled without a mouse.
-  var tables = document.querySelectorAll("main table");
+  // A table or code block wider than its column scrolls sideways; it takes the keyboard's focus
+  // so that it can be scrolled without a mouse.
+  var tables = document.querySelectorAll("main table, main pre");
   var focusScrolling = function () {
     Array.prototype.forEach.call(tables, function (table) {
       if (table.scrollWidth > table.clientWidth + 1) {
