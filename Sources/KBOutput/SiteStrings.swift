@@ -15,7 +15,7 @@ public enum SiteString: String, CaseIterable, Sendable {
     case coverage, missing, entries, note, tip, important, warning, caution
     case noCodes, builtOn, appliesTo, articlesLanguages, codesLanguages, total, viewInArticle, customerDefined
     case search, allLanguages
-    case similarCodes, fallbackNotice, outdatedNotice, latestVersion, missingEntries, outdated, outdatedTranslations, notTranslated
+    case foundElsewhere, similarCodes, fallbackNotice, outdatedNotice, latestVersion, missingEntries, outdated, outdatedTranslations, notTranslated
 
     /// The title of an alert of this kind (`> [!NOTE]`).
     public init(alert kind: Alert.Kind) {
@@ -135,6 +135,7 @@ public struct SiteStrings: Sendable {
             "codesLanguages": "Codes by language", "total": "Total", "viewInArticle": "Open in the article",
             "customerDefined": "defined by a product", "search": "Search", "allLanguages": "All languages",
             "similarCodes": "Similar codes", "fallbackNotice": "This page is not available in this language yet. It is shown in its original language.", "outdatedNotice": "This translation is older than the original and may miss recent changes.", "latestVersion": "Read the latest version", "missingEntries": "Not in this translation yet", "outdated": "outdated", "outdatedTranslations": "Translations older than the original", "notTranslated": "not translated",
+            "foundElsewhere": "Every word is found in",
         ],
         "nl": [
             "troubleshootingArticles": "Artikelen over probleemoplossing",
@@ -163,6 +164,7 @@ public struct SiteStrings: Sendable {
             "codesLanguages": "Codes per taal", "total": "Totaal", "viewInArticle": "Openen in het artikel",
             "customerDefined": "gedefinieerd door een product", "search": "Zoeken", "allLanguages": "Alle talen",
             "similarCodes": "Vergelijkbare codes", "fallbackNotice": "Deze pagina is nog niet beschikbaar in deze taal. Ze wordt getoond in de oorspronkelijke taal.", "outdatedNotice": "Deze vertaling is ouder dan het origineel en mist mogelijk recente wijzigingen.", "latestVersion": "Lees de nieuwste versie", "missingEntries": "Nog niet in deze vertaling", "outdated": "verouderd", "outdatedTranslations": "Vertalingen die ouder zijn dan het origineel", "notTranslated": "niet vertaald",
+            "foundElsewhere": "Alle woorden staan in",
         ],
         "sv": [
             "troubleshootingArticles": "Felsökningsartiklar",
@@ -191,6 +193,7 @@ public struct SiteStrings: Sendable {
             "codesLanguages": "Koder per språk", "total": "Totalt", "viewInArticle": "Öppna i artikeln",
             "customerDefined": "definierad av en produkt", "search": "Sök", "allLanguages": "Alla språk",
             "similarCodes": "Liknande koder", "fallbackNotice": "Den här sidan finns inte på det här språket än. Den visas på originalspråket.", "outdatedNotice": "Den här översättningen är äldre än originalet och kan sakna de senaste ändringarna.", "latestVersion": "Läs den senaste versionen", "missingEntries": "Finns inte i den här översättningen än", "outdated": "inaktuell", "outdatedTranslations": "Översättningar som är äldre än originalet", "notTranslated": "inte översatt",
+            "foundElsewhere": "Alla ord finns på",
         ],
         "da": [
             "troubleshootingArticles": "Fejlfindingsartikler",
@@ -220,6 +223,7 @@ public struct SiteStrings: Sendable {
             "whereItAppears": "Hvor denne kode forekommer",
             "win32Error": "Win32-fejl",
             "similarCodes": "Lignende koder", "fallbackNotice": "Denne side findes endnu ikke på dette sprog. Den vises på originalsproget.", "outdatedNotice": "Denne oversættelse er ældre end originalen og mangler måske de seneste ændringer.", "latestVersion": "Læs den nyeste version", "missingEntries": "Endnu ikke i denne oversættelse", "outdated": "forældet", "outdatedTranslations": "Oversættelser, der er ældre end originalen", "notTranslated": "ikke oversat",
+            "foundElsewhere": "Alle ordene findes på",
         ],
         "nb": [
             "troubleshootingArticles": "Feilsøkingsartikler",
@@ -249,6 +253,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "Åpne i artikkelen", "whereItAppears": "Hvor denne koden forekommer",
             "win32Error": "Win32-feil",
             "similarCodes": "Lignende koder", "fallbackNotice": "Denne siden finnes ikke på dette språket ennå. Den vises på originalspråket.", "outdatedNotice": "Denne oversettelsen er eldre enn originalen og kan mangle de siste endringene.", "latestVersion": "Les den nyeste versjonen", "missingEntries": "Ikke i denne oversettelsen ennå", "outdated": "utdatert", "outdatedTranslations": "Oversettelser som er eldre enn originalen", "notTranslated": "ikke oversatt",
+            "foundElsewhere": "Alle ordene finnes på",
         ],
         "fi": [
             "troubleshootingArticles": "Vianmääritysartikkelit",
@@ -278,6 +283,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "Avaa artikkelissa", "whereItAppears": "Missä tämä koodi esiintyy",
             "win32Error": "Win32-virhe",
             "similarCodes": "Samankaltaiset koodit", "fallbackNotice": "Tätä sivua ei ole vielä tällä kielellä. Se näytetään alkuperäisellä kielellä.", "outdatedNotice": "Tämä käännös on alkuperäistä vanhempi, ja siitä voi puuttua viimeisimpiä muutoksia.", "latestVersion": "Lue uusin versio", "missingEntries": "Ei vielä tässä käännöksessä", "outdated": "vanhentunut", "outdatedTranslations": "Alkuperäistä vanhemmat käännökset", "notTranslated": "ei käännetty",
+            "foundElsewhere": "Kaikki sanat löytyvät kielellä",
         ],
         "de": [
             "troubleshootingArticles": "Artikel zur Problembehandlung",
@@ -307,6 +313,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "Im Artikel öffnen",
             "win32Error": "Win32-Fehler",
             "similarCodes": "Ähnliche Codes", "fallbackNotice": "Diese Seite ist in dieser Sprache noch nicht verfügbar. Sie wird in ihrer Originalsprache angezeigt.", "outdatedNotice": "Diese Übersetzung ist älter als das Original, und neuere Änderungen fehlen möglicherweise.", "latestVersion": "Die neueste Version lesen", "missingEntries": "Noch nicht in dieser Übersetzung", "outdated": "veraltet", "outdatedTranslations": "Übersetzungen, die älter als das Original sind", "notTranslated": "nicht übersetzt",
+            "foundElsewhere": "Alle Wörter finden sich auf",
         ],
         "fr": [
             "troubleshootingArticles": "Articles de dépannage",
@@ -337,6 +344,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "Ouvrir dans l’article",
             "win32Error": "Erreur Win32",
             "similarCodes": "Codes similaires", "fallbackNotice": "Cette page n’est pas encore disponible dans cette langue. Elle est affichée dans sa langue d’origine.", "outdatedNotice": "Cette traduction est antérieure à l’original et peut ne pas inclure les dernières modifications.", "latestVersion": "Lire la dernière version", "missingEntries": "Pas encore dans cette traduction", "outdated": "obsolète", "outdatedTranslations": "Traductions antérieures à l’original", "notTranslated": "non traduit",
+            "foundElsewhere": "Tous les mots se trouvent en",
         ],
         "es": [
             "troubleshootingArticles": "Artículos de solución de problemas",
@@ -366,6 +374,7 @@ public struct SiteStrings: Sendable {
             "noCodes": "No hay códigos de error en este idioma.", "total": "Total", "viewInArticle": "Abrir en el artículo",
             "win32Error": "Error de Win32",
             "similarCodes": "Códigos similares", "fallbackNotice": "Esta página aún no está disponible en este idioma. Se muestra en su idioma original.", "outdatedNotice": "Esta traducción es anterior al original y puede no incluir los cambios recientes.", "latestVersion": "Leer la versión más reciente", "missingEntries": "Aún no está en esta traducción", "outdated": "desactualizada", "outdatedTranslations": "Traducciones anteriores al original", "notTranslated": "sin traducir",
+            "foundElsewhere": "Todas las palabras están en",
         ],
         "it": [
             "troubleshootingArticles": "Articoli per la risoluzione dei problemi",
@@ -397,6 +406,7 @@ public struct SiteStrings: Sendable {
             "whereItAppears": "Dove compare questo codice",
             "win32Error": "Errore Win32",
             "similarCodes": "Codici simili", "fallbackNotice": "Questa pagina non è ancora disponibile in questa lingua. Viene mostrata nella lingua originale.", "outdatedNotice": "Questa traduzione è precedente all’originale e potrebbe non includere le modifiche recenti.", "latestVersion": "Leggi la versione più recente", "missingEntries": "Non ancora in questa traduzione", "outdated": "obsoleta", "outdatedTranslations": "Traduzioni precedenti all’originale", "notTranslated": "non tradotta",
+            "foundElsewhere": "Tutte le parole si trovano in",
         ],
         "pt": [
             "troubleshootingArticles": "Artigos de solução de problemas",
@@ -427,6 +437,7 @@ public struct SiteStrings: Sendable {
             "whereItAppears": "Onde este código aparece",
             "win32Error": "Erro do Win32",
             "similarCodes": "Códigos semelhantes", "fallbackNotice": "Esta página ainda não está disponível neste idioma. Ela é mostrada no idioma original.", "outdatedNotice": "Esta tradução é anterior ao original e pode não incluir as alterações recentes.", "latestVersion": "Leia a versão mais recente", "missingEntries": "Ainda não está nesta tradução", "outdated": "desatualizada", "outdatedTranslations": "Traduções anteriores ao original", "notTranslated": "não traduzida",
+            "foundElsewhere": "Todas as palavras estão em",
         ],
         "pl": [
             "troubleshootingArticles": "Artykuły o rozwiązywaniu problemów",
@@ -457,6 +468,7 @@ public struct SiteStrings: Sendable {
             "whereItAppears": "Gdzie występuje ten kod",
             "win32Error": "Błąd Win32",
             "similarCodes": "Podobne kody", "fallbackNotice": "Ta strona nie jest jeszcze dostępna w tym języku. Jest wyświetlana w języku oryginału.", "outdatedNotice": "To tłumaczenie jest starsze niż oryginał i może nie zawierać najnowszych zmian.", "latestVersion": "Przeczytaj najnowszą wersję", "missingEntries": "Jeszcze nie w tym tłumaczeniu", "outdated": "nieaktualne", "outdatedTranslations": "Tłumaczenia starsze niż oryginał", "notTranslated": "nieprzetłumaczone",
+            "foundElsewhere": "Wszystkie słowa występują w języku",
         ],
         "cs": [
             "troubleshootingArticles": "Články o řešení potíží",
@@ -486,6 +498,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "Otevřít v článku", "whereItAppears": "Kde se tento kód vyskytuje",
             "win32Error": "Chyba Win32",
             "similarCodes": "Podobné kódy", "fallbackNotice": "Tato stránka zatím není v tomto jazyce k dispozici. Zobrazuje se v původním jazyce.", "outdatedNotice": "Tento překlad je starší než originál a nemusí obsahovat nejnovější změny.", "latestVersion": "Přečtěte si nejnovější verzi", "missingEntries": "Zatím není v tomto překladu", "outdated": "zastaralé", "outdatedTranslations": "Překlady starší než originál", "notTranslated": "nepřeloženo",
+            "foundElsewhere": "Všechna slova jsou v jazyce",
         ],
         "tr": [
             "troubleshootingArticles": "Sorun giderme makaleleri",
@@ -514,6 +527,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "Makalede aç", "whereItAppears": "Bu kodun geçtiği yerler",
             "win32Error": "Win32 hatası",
             "similarCodes": "Benzer kodlar", "fallbackNotice": "Bu sayfa henüz bu dilde mevcut değil. Özgün dilinde gösteriliyor.", "outdatedNotice": "Bu çeviri özgün metinden daha eski ve son değişiklikleri içermeyebilir.", "latestVersion": "En son sürümü okuyun", "missingEntries": "Henüz bu çeviride yok", "outdated": "güncel değil", "outdatedTranslations": "Özgün metinden eski çeviriler", "notTranslated": "çevrilmedi",
+            "foundElsewhere": "Tüm sözcükler şu dilde bulunuyor:",
         ],
         "hu": [
             "troubleshootingArticles": "Hibaelhárítási cikkek",
@@ -543,6 +557,7 @@ public struct SiteStrings: Sendable {
             "whereItAppears": "Hol fordul elő ez a kód",
             "win32Error": "Win32-hiba",
             "similarCodes": "Hasonló kódok", "fallbackNotice": "Ez az oldal még nem érhető el ezen a nyelven. Az eredeti nyelvén jelenik meg.", "outdatedNotice": "Ez a fordítás régebbi az eredetinél, és hiányozhatnak belőle a legutóbbi változások.", "latestVersion": "A legújabb változat elolvasása", "missingEntries": "Még nincs benne ebben a fordításban", "outdated": "elavult", "outdatedTranslations": "Az eredetinél régebbi fordítások", "notTranslated": "nincs lefordítva",
+            "foundElsewhere": "Minden szó megtalálható ezen a nyelven:",
         ],
         "ru": [
             "troubleshootingArticles": "Статьи об устранении неполадок",
@@ -573,6 +588,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "Открыть в статье", "whereItAppears": "Где встречается этот код",
             "win32Error": "Ошибка Win32",
             "similarCodes": "Похожие коды", "fallbackNotice": "Эта страница пока недоступна на этом языке. Она показана на языке оригинала.", "outdatedNotice": "Этот перевод старше оригинала и может не содержать последних изменений.", "latestVersion": "Прочитать последнюю версию", "missingEntries": "Пока нет в этом переводе", "outdated": "устарел", "outdatedTranslations": "Переводы старше оригинала", "notTranslated": "не переведено",
+            "foundElsewhere": "Все слова найдены на языке",
         ],
         "ja": [
             "troubleshootingArticles": "トラブルシューティングの記事",
@@ -598,6 +614,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "記事で開く", "whereItAppears": "このコードが記載されている場所",
             "win32Error": "Win32 エラー",
             "similarCodes": "類似のコード", "fallbackNotice": "このページはまだこの言語では提供されていません。元の言語で表示しています。", "outdatedNotice": "この翻訳は原文より古く、最近の変更が反映されていない可能性があります。", "latestVersion": "最新版を読む", "missingEntries": "この翻訳にはまだありません", "outdated": "古い", "outdatedTranslations": "原文より古い翻訳", "notTranslated": "未翻訳",
+            "foundElsewhere": "すべての語が見つかった言語:",
         ],
         "zh-cn": [
             "troubleshootingArticles": "故障排除文章",
@@ -622,6 +639,7 @@ public struct SiteStrings: Sendable {
             "severity": "严重性", "success": "成功", "total": "总计", "viewInArticle": "在文章中打开", "whereItAppears": "此代码出现的位置",
             "win32Error": "Win32 错误",
             "similarCodes": "相似的代码", "fallbackNotice": "此页面尚无此语言版本，以原始语言显示。", "outdatedNotice": "此译文早于原文，可能缺少最近的更改。", "latestVersion": "阅读最新版本", "missingEntries": "此译文中尚无", "outdated": "已过时", "outdatedTranslations": "早于原文的译文", "notTranslated": "未翻译",
+            "foundElsewhere": "所有词语都出现在",
         ],
         "zh-tw": [
             "troubleshootingArticles": "疑難排解文章",
@@ -646,6 +664,7 @@ public struct SiteStrings: Sendable {
             "severity": "嚴重性", "success": "成功", "total": "總計", "viewInArticle": "在文章中開啟", "whereItAppears": "此代碼出現的位置",
             "win32Error": "Win32 錯誤",
             "similarCodes": "相似的代碼", "fallbackNotice": "此頁面尚無此語言版本，以原始語言顯示。", "outdatedNotice": "此譯文早於原文，可能缺少最近的變更。", "latestVersion": "閱讀最新版本", "missingEntries": "此譯文中尚無", "outdated": "已過時", "outdatedTranslations": "早於原文的譯文", "notTranslated": "未翻譯",
+            "foundElsewhere": "所有詞語都出現在",
         ],
         "ko": [
             "troubleshootingArticles": "문제 해결 문서",
@@ -671,6 +690,7 @@ public struct SiteStrings: Sendable {
             "viewInArticle": "문서에서 열기", "whereItAppears": "이 코드가 나타나는 위치",
             "win32Error": "Win32 오류",
             "similarCodes": "유사한 코드", "fallbackNotice": "이 페이지는 아직 이 언어로 제공되지 않습니다. 원래 언어로 표시됩니다.", "outdatedNotice": "이 번역은 원문보다 오래되어 최근 변경 내용이 없을 수 있습니다.", "latestVersion": "최신 버전 읽기", "missingEntries": "이 번역에는 아직 없음", "outdated": "오래됨", "outdatedTranslations": "원문보다 오래된 번역", "notTranslated": "번역되지 않음",
+            "foundElsewhere": "모든 단어가 있는 언어:",
         ],
         "ar": [
             "troubleshootingArticles": "مقالات استكشاف الأخطاء وإصلاحها", "menu": "القائمة", "onThisPage": "في هذه الصفحة",
@@ -701,6 +721,7 @@ public struct SiteStrings: Sendable {
             "fallbackNotice": "هذه الصفحة غير متوفرة بهذه اللغة بعد. يتم عرضها بلغتها الأصلية.", "outdatedNotice": "هذه الترجمة أقدم من النص الأصلي وقد تفتقد التغييرات الأخيرة.", "latestVersion": "اقرأ أحدث إصدار",
             "missingEntries": "غير موجود في هذه الترجمة بعد", "outdated": "قديمة", "outdatedTranslations": "ترجمات أقدم من النص الأصلي",
             "notTranslated": "غير مترجمة",
+            "foundElsewhere": "توجد كل الكلمات في",
         ],
         "he": [
             "troubleshootingArticles": "מאמרים לפתרון בעיות", "menu": "תפריט", "onThisPage": "בדף זה",
@@ -731,6 +752,7 @@ public struct SiteStrings: Sendable {
             "fallbackNotice": "דף זה עדיין אינו זמין בשפה זו. הוא מוצג בשפת המקור שלו.", "outdatedNotice": "תרגום זה ישן יותר מהמקור ועשוי להחסיר שינויים אחרונים.", "latestVersion": "קרא את הגרסה העדכנית",
             "missingEntries": "עדיין לא בתרגום זה", "outdated": "לא עדכני", "outdatedTranslations": "תרגומים ישנים מהמקור",
             "notTranslated": "לא תורגם",
+            "foundElsewhere": "כל המילים נמצאות ב",
         ],
     ]
 }

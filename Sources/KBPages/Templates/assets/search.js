@@ -440,6 +440,7 @@
             var entry = candidate(document);
             entry.score += (scores[document] / whole) * (1 + 0.5 * fit);
             entry.words = true;
+            entry.coverage = covered[document] / whole;
           });
         }
         var results = [];
@@ -491,7 +492,7 @@
         if (a.locale !== b.locale) return a.locale < b.locale ? -1 : 1;
         return a.document - b.document;
       });
-      var total = results.length;
+      var total = results.length, all = results;
       results = results.slice(options.offset || 0, (options.offset || 0) + limit);
       return Promise.all(results.map(function (result) {
         var manifest = result.manifest;
@@ -508,7 +509,15 @@
           };
         });
       })).then(function (list) {
-        return { results: list.filter(Boolean), total: total, suggestions: suggestions, similar: similar };
+        // How much of the query the best result of each language covers (a code: all of it).
+        var coverage = {};
+        all.forEach(function (result) {
+          var covers = result.code === CODE_EXACT ? 1 : result.coverage || 0;
+          if (!(coverage[result.locale] >= covers)) coverage[result.locale] = covers;
+        });
+        var names = {};
+        perLocale.forEach(function (list) { if (list[0]) names[list[0].locale] = list[0].manifest.name; });
+        return { results: list.filter(Boolean), total: total, suggestions: suggestions, similar: similar, coverage: coverage, names: names };
       });
     });
   }
@@ -727,6 +736,35 @@
   var suggestion = document.getElementById("search-suggestion");
   var similarCodes = document.getElementById("search-similar");
   var allBox = document.getElementById("search-all-languages");
+  var elsewhere = document.getElementById("search-elsewhere");
+
+  // When the page's language finds the query's words only in part (a message pasted in another
+  // language), the languages whose best result has them all are offered, each its search page.
+  function offerOtherLanguages(query, options, found, ticket) {
+    while (elsewhere.firstChild) elsewhere.removeChild(elsewhere.firstChild);
+    elsewhere.hidden = true;
+    var own = found.coverage[pageLocale] || 0;
+    if (!options.locales || own >= 0.999) return;
+    search(query, { limit: 1 }).then(function (everywhere) {
+      if (ticket !== ticketCounter) return;
+      var better = Object.keys(everywhere.coverage).filter(function (locale) {
+        return locale !== pageLocale && everywhere.coverage[locale] >= 0.999;
+      }).sort();
+      if (!better.length) return;
+      elsewhere.appendChild(document.createTextNode((elsewhere.getAttribute("data-label") || "All the words are found in") + " "));
+      better.forEach(function (locale, index) {
+        if (index) elsewhere.appendChild(document.createTextNode(", "));
+        var link = document.createElement("a");
+        var switcher = document.querySelector('.language-switcher a[data-locale="' + locale + '"]');
+        link.href = (switcher ? switcher.getAttribute("href").split(/[?#]/)[0] : root + locale + "/search.html") + "?q=" + encodeURIComponent(query);
+        link.hreflang = locale;
+        link.lang = locale;
+        link.textContent = everywhere.names[locale] || locale;
+        elsewhere.appendChild(link);
+      });
+      elsewhere.hidden = false;
+    });
+  }
   if (pageInput && resultList) {
     var parameters = new URLSearchParams(window.location.search);
     pageInput.value = parameters.get("q") || "";
@@ -776,6 +814,7 @@
           codeLinks(similarCodes, found.similar, (similarCodes.getAttribute("data-label") || "Similar codes") + ":", "");
         }
         if (moreButton) moreButton.hidden = shown >= found.total;
+        if (elsewhere && !append) offerOtherLanguages(query, options, found, ticket);
         document.body.setAttribute("data-search-done", String(ticket));
       });
     };
