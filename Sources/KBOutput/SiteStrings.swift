@@ -88,6 +88,8 @@ public struct SiteStrings: Sendable {
         "zh": "中文", "ko": "한국어", "ar": "العربية", "he": "עברית", "el": "Ελληνικά", "uk": "Українська",
         "ro": "Română", "sk": "Slovenčina", "bg": "Български", "hr": "Hrvatski", "sl": "Slovenščina",
         "et": "Eesti", "lv": "Latviešu", "lt": "Lietuvių", "id": "Indonesia", "th": "ไทย", "vi": "Tiếng Việt",
+        "ca": "Català", "hi": "हिन्दी", "sr": "Srpski", "ms": "Melayu", "is": "Íslenska", "eu": "Euskara", "gl": "Galego",
+        "kk": "Қазақ", "ka": "ქართული", "fa": "فارسی", "ur": "اردو",
     ]
 
     static let scriptNames = [
@@ -102,12 +104,17 @@ public struct SiteStrings: Sendable {
         "es-mx": "México", "it-it": "Italia", "pt-br": "Brasil", "pt-pt": "Portugal", "pl-pl": "Polska",
         "cs-cz": "Česko", "tr-tr": "Türkiye", "hu-hu": "Magyarország", "ru-ru": "Россия", "ja-jp": "日本",
         "ko-kr": "대한민국", "ar-sa": "المملكة العربية السعودية", "ar-ae": "الإمارات العربية المتحدة", "ar-eg": "مصر",
-        "he-il": "ישראל",
+        "he-il": "ישראל", "el-gr": "Ελλάδα", "uk-ua": "Україна", "ro-ro": "România", "bg-bg": "България",
+        "hr-hr": "Hrvatska", "sk-sk": "Slovensko", "sl-si": "Slovenija", "lt-lt": "Lietuva", "lv-lv": "Latvija",
+        "et-ee": "Eesti", "id-id": "Indonesia", "vi-vn": "Việt Nam", "th-th": "ประเทศไทย", "ca-es": "Espanya",
+        "hi-in": "भारत", "sr-latn-rs": "Srbija", "zh-hk": "香港",
     ]
 
     // The interface words. Keep the keys in step: every language may leave a key out, and
     // then shows the English word.
-    static let table: [String: [String: String]] = [
+    static let table: [String: [String: String]] = firstLanguages.merging(moreLanguages) { first, _ in first }
+
+    static let firstLanguages: [String: [String: String]] = [
         "en": [
             "troubleshootingArticles": "Troubleshooting articles",
             "menu": "Menu", "onThisPage": "On this page", "breadcrumbs": "Breadcrumbs", "previous": "Previous",
