@@ -307,6 +307,9 @@ public struct SiteRenderer: Sendable {
             troubleshooting: Array(troubleshooting)))
     }
 
+    /// How many entries of each other language a code's page links before its page there.
+    static let entriesPerOtherLanguage = 3
+
     /// How many codes and articles a home lists before the links to all of them.
     static let commonCodes = 12
     static let troubleshootingArticles = 10
@@ -646,12 +649,18 @@ public struct SiteRenderer: Sendable {
                 decimal: ([String(hresult.signedValue)] + code.aliases.filter { $0 != String(hresult.signedValue) }).joined(separator: ", "))
         }
         let entries = code.entries.filter { linked.article($0).locale == locale }.map { codeEntry($0, from: path, context) }
+        // Each other language's first entries, then its page of the code for the rest: a code with
+        // hundreds of entries does not repeat them on every language's page.
         var others: [CodeGroup] = []
         for reference in code.entries where linked.article(reference).locale != locale {
             let article = linked.article(reference)
             if others.last?.locale != article.locale {
-                others.append(CodeGroup(locale: article.locale, name: SiteStrings.nativeName(of: article.locale)))
+                others.append(CodeGroup(
+                    locale: article.locale, name: SiteStrings.nativeName(of: article.locale),
+                    page: SitePaths.relative(from: path, to: SitePaths.code(code.code, locale: article.locale))))
             }
+            others[others.count - 1].count += 1
+            guard others[others.count - 1].links.count < Self.entriesPerOtherLanguage else { continue }
             let entry = linked.entry(reference)
             let articlePath = SitePaths.relative(from: path, to: SitePaths.article(article))
             others[others.count - 1].links.append(PageLink(title: entry.title, href: articlePath + "#" + (entry.anchor ?? "")))
@@ -662,7 +671,7 @@ public struct SiteRenderer: Sendable {
             code: code.code, decoded: decoded, breadcrumbs: breadcrumbs,
             labels: EntryLabels(message: strings[.message], cause: strings[.cause], resolution: strings[.resolution],
                                 viewInArticle: strings[.viewInArticle]),
-            entries: entries, others: others, otherCount: others.reduce(0) { $0 + $1.links.count }))
+            entries: entries, others: others, otherCount: others.reduce(0) { $0 + $1.count }))
     }
 
     private func codeEntry(_ reference: EntryReference, from path: String, _ context: RenderingContext) -> CodeEntry {

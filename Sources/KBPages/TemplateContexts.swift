@@ -292,7 +292,7 @@ struct CodePage: TemplateValue {
 
     static let keys: TemplateKeys<CodePage> = [
         "code": { $0.code }, "decoded": { $0.decoded }, "breadcrumbs": { $0.breadcrumbs }, "labels": { $0.labels },
-        "entries": { $0.entries }, "others": { $0.others.isEmpty ? nil : $0.others }, "otherCount": { $0.otherCount },
+        "entries": { $0.entries }, "others": { $0.others }, "hasOthers": { !$0.others.isEmpty }, "otherCount": { $0.otherCount },
     ]
 }
 
@@ -317,9 +317,16 @@ struct DecodedCode: TemplateValue {
 struct CodeGroup: TemplateValue {
     var locale: String
     var name: String
+    /// The code's page in that language.
+    var page: String
     var links: [PageLink] = []
+    /// How many entries the language has, linked or not.
+    var count = 0
 
-    static let keys: TemplateKeys<CodeGroup> = ["locale": { $0.locale }, "name": { $0.name }, "links": { $0.links }]
+    static let keys: TemplateKeys<CodeGroup> = [
+        "locale": { $0.locale }, "name": { $0.name }, "page": { $0.page }, "links": { $0.links }, "count": { $0.count },
+        "more": { $0.count > $0.links.count ? $0.count - $0.links.count : nil },
+    ]
 }
 
 struct EntryLabels: TemplateValue {
