@@ -15,6 +15,8 @@ import KBText
 ///   `devicecapreached`) starting with `<key>`, and their documents;
 /// - term shards `t-<key>`: terms starting with `<key>`, each with its postings written
 ///   compactly (`PostingEncoding`);
+/// - `search/<locale>/lengths.js`: how many terms each document's title and message have, which
+///   ranking reads for queries with words;
 /// - `search/<locale>/r-<n>.js`: what a result shows of 32 documents: kind, title, anchor,
 ///   passages (the lead: an entry's message, else the start of its text; and up to two more: an
 ///   entry's cause and resolution, a section's next paragraphs; the browser shows the one with
@@ -185,9 +187,11 @@ public struct SearchIndexBuilder: Sendable {
         /// The shards gathered into files, and the manifest that names them.
         var shardFiles: [BuiltSite.File]
         var manifest: BuiltSite.File
+        /// `lengths.js`: `lengths`, for the queries with words only (a code alone needs none).
+        var lengthsFile: BuiltSite.File
 
         var files: [BuiltSite.File] {
-            (shardFiles + resultFiles + [manifest]).sorted { $0.path < $1.path }
+            (shardFiles + resultFiles + [manifest, lengthsFile]).sorted { $0.path < $1.path }
         }
     }
 
@@ -279,7 +283,6 @@ public struct SearchIndexBuilder: Sendable {
                 "termShards": .strings(termShards.keys.sorted()), "codeShards": .strings(codeShards.keys.sorted()),
                 "termFiles": .strings(termFiles.map(\.first)), "codeFiles": .strings(codeFiles.map(\.first)),
                 "stopTerms": .strings(stopTerms.sorted()),
-                "titleTerms": .string(lengths.title), "messageTerms": .string(lengths.message),
                 "fold": .object(Dictionary(uniqueKeysWithValues: TextFolding.latinBase.map { key, value in
                     (String(Unicode.Scalar(key)!), JSONValue.string(value))
                 })),
@@ -287,7 +290,8 @@ public struct SearchIndexBuilder: Sendable {
             return LocaleIndex(
                 documents: keepForPatching ? documents : [], weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
                 termShards: keepForPatching ? termShards : [:], codeShards: keepForPatching ? codeShards : [:], resultFiles: resultFiles,
-                lengths: lengths, shardFiles: shardFiles, manifest: manifest)
+                lengths: lengths, shardFiles: shardFiles, manifest: manifest,
+                lengthsFile: script("lengths", .object(["title": .string(lengths.title), "message": .string(lengths.message)])))
         }
 
         let lengths = Self.fieldLengths(weights)

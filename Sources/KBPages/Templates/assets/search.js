@@ -365,8 +365,9 @@
         var swapped = term.ngram ? [] : swappedShards(term.text).filter(function (key) { return key !== own; });
         return Promise.all([termLoad(own)].concat(swapped.map(termLoad)));
       });
-      return Promise.all([Promise.all(codeLoads), Promise.all(termLoads)]).then(function (shards) {
-        var codeLists = shards[0], termShards = shards[1];
+      var lengthsLoad = found.length ? load(locale, "lengths") : Promise.resolve(null);
+      return Promise.all([Promise.all(codeLoads), Promise.all(termLoads), lengthsLoad]).then(function (shards) {
+        var codeLists = shards[0], termShards = shards[1], lengths = shards[2] || {};
         var candidates = new Map();
         function candidate(document) {
           var entry = candidates.get(document);
@@ -434,7 +435,7 @@
           var floor = best * (found.length <= 2 ? 0.999 : 0.5);
           touched.forEach(function (document) {
             if (covered[document] < floor && !candidates.has(document)) return;
-            var titleLength = lengthOf(manifest.titleTerms, document), messageLength = lengthOf(manifest.messageTerms, document);
+            var titleLength = lengthOf(lengths.title, document), messageLength = lengthOf(lengths.message, document);
             var fit = Math.max(titleLength ? Math.min(1, inTitle[document] / titleLength) : 0,
                                messageLength ? Math.min(1, inMessage[document] / messageLength) : 0);
             var entry = candidate(document);
