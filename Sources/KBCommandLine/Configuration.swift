@@ -261,7 +261,19 @@ extension Configuration {
     }
 
     /// What `kb init` writes: every setting, commented, the outputs' options as they declare them.
-    static let template = settingsTemplate + outputOptionsTemplate
+    static let template = template(content: "content")
+
+    /// The same, with `content` naming the folder of articles.
+    static func template(content: String) -> String {
+        settingsTemplate.replacingOccurrences(of: "\ncontent: content\n", with: "\ncontent: \(yamlScalar(content))\n") + outputOptionsTemplate
+    }
+
+    /// A folder name as a YAML value: quoted when YAML would read it otherwise.
+    static func yamlScalar(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) } && !text.isEmpty
+            && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
+        return plain ? text : "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
 
     /// Each output's options under its name, commented (pages' one option is `templates`, above).
     static var outputOptionsTemplate: String {

@@ -287,9 +287,20 @@ struct ContentTree: ContentSource {
 enum ContentError: Error, CustomStringConvertible {
     case notAFolder(String)
 
+    /// Where the articles may be instead: a folder of Markdown beside the one named.
+    static func hint(for path: String) -> String {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard let found = InitCommand.contentFolder(in: parent, searching: false), found != URL(fileURLWithPath: path).lastPathComponent else {
+            return "; give the folder of articles as the command's argument, or set content: in kb.yml (kb init writes one)"
+        }
+        let shown = URL(fileURLWithPath: parent).appendingPathComponent(found).path
+        return "; the articles may be in '\(shown)': give \(found) as the command's argument, or set content: \(found) in kb.yml"
+    }
+
     var description: String {
         switch self {
-        case .notAFolder(let path): "'\(path)' is not a folder of content"
+        case .notAFolder(let path):
+            "'\(path)' is not a folder of content" + Self.hint(for: path)
         }
     }
 }

@@ -145,3 +145,28 @@ struct LookupTests {
         #expect(LookupCommand.rank("en-us", preferring: "en") == 1)
     }
 }
+
+@Suite("kb init")
+struct InitTests {
+    @Test("finds the folder of articles beside kb.yml: content or docs, else the one with the most Markdown; the template names it")
+    func contentFolder() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let manager = FileManager.default
+        #expect(InitCommand.contentFolder(in: root.path) == nil)
+        for (path, text) in [("notes/a.md", "# A"), ("articles/b.md", "# B"), ("articles/c/d.md", "# D"), (".hidden/e.md", "# E"), ("site/f.md", "# F")] {
+            let file = root.appendingPathComponent(path)
+            try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        #expect(InitCommand.contentFolder(in: root.path) == "articles")
+        #expect(InitCommand.contentFolder(in: root.path, searching: false) == nil)
+        try manager.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        #expect(InitCommand.contentFolder(in: root.path) == "docs")
+        let template = try Configuration.parse(Configuration.template(content: "my docs"), file: "kb.yml")
+        #expect(template.content == "my docs")
+        #expect(try Configuration.parse(Configuration.template(content: "docs"), file: "kb.yml").content == "docs")
+        #expect(try Configuration.parse(Configuration.template(content: "yes"), file: "kb.yml").content == "yes")
+        #expect(ContentError.notAFolder(root.appendingPathComponent("content").path).description.contains("give docs as the command's argument"))
+    }
+}
