@@ -22,8 +22,9 @@ public struct ArticleMetadata: Hashable, Sendable {
     public var title: String? { text("title") }
     public var titleSuffix: String? { text("titleSuffix") }
     public var description: String? { text("description") }
-    /// `ms.date` as written (DocFX uses `MM/DD/YYYY`).
-    public var date: String? { text("ms.date") }
+    /// The date the article was last updated as written: `ms.date` (DocFX writes `MM/DD/YYYY`),
+    /// else `updated` or `date` as other generators name it.
+    public var date: String? { text("ms.date") ?? text("updated") ?? text("date") }
     public var contentLocale: String? { text("ms.contentlocale") }
     public var assetID: String? { text("ms.assetid") }
     public var topic: String? { text("ms.topic") }

@@ -77,6 +77,11 @@ public enum FrontMatterParser {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            // Where the construct that could not end began (a quote left open on line 2 is found
+            // missing at the end of the front matter): the fault is there, not where it was seen.
+            if let start = context?.mark, (start.line, start.column) < (mark.line, mark.column) {
+                return (text, start.line, start.column)
+            }
             return (text, mark.line, mark.column)
         case let .reader(problem, _, _, _):
             return (problem, 1, 1)

@@ -1,4 +1,5 @@
 import Foundation
+import KBCore
 import KBLinking
 import KBModel
 import KBOutput
@@ -89,6 +90,9 @@ struct TranslationPageTests {
         #expect(ArticleMetadata.isoDate("2024-02-01T10:00:00Z") == "2024-02-01")
         #expect(ArticleMetadata.isoDate("2023-02-29") == nil && ArticleMetadata.isoDate("2024-02-29") == "2024-02-29")
         #expect(ArticleMetadata.isoDate("13/01/2024") == nil && ArticleMetadata.isoDate("tomorrow") == nil)
+        let fields = { (key: String, value: String) in ArticleMetadata(fields: [MetadataField(key: key, value: .string(value))]) }
+        #expect(fields("ms.date", "2024-02-01").isoDate == "2024-02-01")
+        #expect(fields("updated", "03/14/2024").isoDate == "2024-03-14" && fields("date", "2023-12-31").isoDate == "2023-12-31")
     }
 
     @Test("an Arabic site reads right to left with Arabic interface words; the site's own words show on every page")
