@@ -142,6 +142,15 @@ struct ConfigurationTests {
         let declared = source.components(separatedBy: "= DiagnosticID(\"").count - 1
         #expect(declared == DiagnosticID.all.count && Set(DiagnosticID.all.map(\.name)).count == declared)
         #expect(DiagnosticID.all.allSatisfy { $0.name.split(separator: ".").count == 2 && !$0.summary.isEmpty })
+        // The README's table lists every identifier with what it reports, and no other.
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") }.map(String.init)
+        let listed = Set(rows.compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
+            .filter { $0.wholeMatch(of: #/[a-z][A-Za-z]*\.[A-Za-z]+/#) != nil })
+        #expect(listed == Set(DiagnosticID.all.map(\.name)), "README: \(listed.symmetricDifference(DiagnosticID.all.map(\.name)).sorted())")
+        for id in DiagnosticID.all {
+            #expect(rows.contains("| `\(id.name)` | \(id.summary) |"), "README does not say what \(id.name) reports as kb check --list does")
+        }
         // The template's examples, uncommented, are accepted.
         let examples = Configuration.template.split(separator: "\n").compactMap { line -> String? in
             let text = line.trimmingCharacters(in: .whitespaces)
