@@ -37,6 +37,13 @@ public enum SitePaths {
     /// `nl-nl/codes.html`: a language's index of every code, beside the folder of its code pages.
     public static func codeIndex(_ locale: String) -> String { "\(locale)/codes.html" }
 
+    /// The list of the site's pages for search engines, with a base URL; `sitemap-2.xml` a part
+    /// of it when it is split.
+    public static let sitemap = "sitemap.xml"
+    public static func sitemapPart(_ number: Int) -> String { "sitemap-\(number).xml" }
+    /// Where crawlers find what they may read, and the sitemap.
+    public static let robots = "robots.txt"
+
     /// The page a web server shows for an address the site does not have.
     public static let notFound = "404.html"
 

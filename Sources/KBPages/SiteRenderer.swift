@@ -100,7 +100,68 @@ public struct SiteRenderer: Sendable {
             try emit(inParallel(Array(pages[start..<end]), render))
             start = end
         }
-        try emit(templates.assets + ([nil] + linked.locales).map { openSearch($0) })
+        try emit(templates.assets + ([nil] + linked.locales).map { openSearch($0) } + webFiles(linked))
+    }
+
+    // MARK: Sitemap
+
+    /// The most addresses one sitemap file lists before the site's are split into several under
+    /// a sitemap index (the protocol allows 50,000 and 50 MB; each address here carries its
+    /// alternates).
+    static let addressesPerSitemap = 10_000
+
+    /// With a base URL: `sitemap.xml`, every page a search engine should list, each with its
+    /// other languages (`xhtml:link` hreflang) and the date its article was last updated, split
+    /// into `sitemap-N.xml` under an index when there are many; and `robots.txt` pointing at it.
+    /// Pages shown in another language, search pages and the 404 page are not listed.
+    func webFiles(_ linked: LinkedKnowledgeBase) -> [BuiltSite.File] {
+        guard let base = options.baseURL else { return [] }
+        func address(_ path: String) -> String { (base + SitePaths.url(path)).htmlEscaped }
+        var entries: [(path: String, date: String?, alternates: [(String, String)])] = [(SitePaths.root, nil, []), (SitePaths.coverage, nil, [])]
+        let homes = linked.locales.map { ($0, SitePaths.home($0)) }
+        let indexes = linked.locales.map { ($0, SitePaths.codeIndex($0)) }
+        for locale in linked.locales {
+            entries.append((SitePaths.home(locale), nil, homes.count > 1 ? homes : []))
+            entries.append((SitePaths.codeIndex(locale), nil, indexes.count > 1 ? indexes : []))
+        }
+        for index in linked.articles.indices where !SitePaths.isLanding(linked.articles[index]) {
+            let article = linked.articles[index]
+            let versions = ([index] + linked.translations(of: index)).sorted { linked.articles[$0].locale < linked.articles[$1].locale }
+                .map { (linked.articles[$0].locale, SitePaths.article(linked.articles[$0])) }
+            entries.append((SitePaths.article(article), article.metadata.isoDate, versions.count > 1 ? versions : []))
+        }
+        for code in linked.codes.codes {
+            let locales = RenderingContext.locales(of: code, linked)
+            let pages = locales.map { ($0, SitePaths.code(code.code, locale: $0)) }
+            for (_, path) in pages { entries.append((path, nil, pages.count > 1 ? pages : [])) }
+        }
+        let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        func urlset(_ part: ArraySlice<(path: String, date: String?, alternates: [(String, String)])>) -> String {
+            var text = header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+            for entry in part {
+                text += "<url><loc>\(address(entry.path))</loc>"
+                if let date = entry.date { text += "<lastmod>\(date)</lastmod>" }
+                for (locale, path) in entry.alternates {
+                    text += "<xhtml:link rel=\"alternate\" hreflang=\"\(Self.languageTag(locale).htmlEscaped)\" href=\"\(address(path))\"/>"
+                }
+                text += "</url>\n"
+            }
+            return text + "</urlset>\n"
+        }
+        var files: [BuiltSite.File] = []
+        if entries.count <= Self.addressesPerSitemap {
+            files.append(BuiltSite.File(path: SitePaths.sitemap, text: urlset(entries[...])))
+        } else {
+            var index = header + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for (number, start) in stride(from: 0, to: entries.count, by: Self.addressesPerSitemap).enumerated() {
+                let path = SitePaths.sitemapPart(number + 1)
+                files.append(BuiltSite.File(path: path, text: urlset(entries[start..<min(start + Self.addressesPerSitemap, entries.count)])))
+                index += "<sitemap><loc>\(address(path))</loc></sitemap>\n"
+            }
+            files.append(BuiltSite.File(path: SitePaths.sitemap, text: index + "</sitemapindex>\n"))
+        }
+        files.append(BuiltSite.File(path: SitePaths.robots, text: "User-agent: *\nAllow: /\n\nSitemap: \(base + SitePaths.sitemap)\n"))
+        return files
     }
 
     /// Every page of the site, each independent of the others: all of them render in one
@@ -137,10 +198,20 @@ public struct SiteRenderer: Sendable {
             case .fallback(let index, let locale): (SitePaths.fallback(linked.articles[index], locale: locale), nil)
             }
         } + templates.assets.map { ($0.path, $0.origin) } + ([nil] + linked.locales).map { (SitePaths.openSearch($0), nil) }
+            + webFiles(linked).map { ($0.path, nil) }
     }
 
+    /// A page's file. With a base URL, its address is absolute in its canonical link and Open
+    /// Graph tags, and so is the canonical link a fallback page gives its original.
     private func page(_ context: Page, template: String, path: String) -> BuiltSite.File {
-        BuiltSite.File(path: path, text: templates.render(context, template: template))
+        var context = context
+        if let base = options.baseURL {
+            context.layout.pageURL = base + SitePaths.url(path)
+            context.layout.canonical = context.layout.canonical.map { relative in
+                base + SitePaths.url(ContentPath.resolve(relative, from: ContentPath.folder(of: path)) ?? path)
+            } ?? context.layout.pageURL
+        }
+        return BuiltSite.File(path: path, text: templates.render(context, template: template))
     }
 
     private func inParallel<Item: Sendable>(_ items: [Item], _ render: @Sendable (Item) -> BuiltSite.File) -> [BuiltSite.File] {
@@ -427,6 +498,7 @@ public struct SiteRenderer: Sendable {
         var layout = base(path: path, locale: locale, title: article.title, searchLocale: locale)
         layout.home = SitePaths.relative(from: path, to: SitePaths.home(locale))
         layout.description = article.metadata.description
+        layout.ogType = "article"
 
         let versions = ([index] + linked.translations(of: index)).sorted { linked.articles[$0].locale < linked.articles[$1].locale }
         let fallbacks = context.fallbackLocales(ofGroupOf: index)

@@ -57,14 +57,21 @@ struct Layout: TemplateValue {
     var description: String?
     /// `noindex` for a page search engines should leave out (a page shown in another language).
     var robots: String?
-    /// The page that is the original of this one (a fallback's article in its own language).
+    /// The page that is the original of this one (a fallback's article in its own language);
+    /// with a base URL, every page's own absolute address otherwise.
     var canonical: String?
+    /// The page's absolute address, with a base URL.
+    var pageURL: String?
+    /// `article` for an article's page, else `website` (Open Graph).
+    var ogType = "website"
 
     static let keys: TemplateKeys<Layout> = [
         "lang": { $0.lang }, "dir": { $0.dir }, "title": { $0.title }, "siteTitle": { $0.siteTitle }, "root": { $0.root }, "home": { $0.home },
         "strings": { $0.strings }, "hasLanguages": { $0.hasLanguages }, "hasSidebar": { $0.hasSidebar }, "searchLocale": { $0.searchLocale },
         "searchPage": { $0.searchPage }, "openSearch": { $0.openSearch }, "builtOn": { $0.builtOn }, "languages": { $0.languages },
         "alternates": { $0.alternates }, "description": { $0.description }, "robots": { $0.robots }, "canonical": { $0.canonical },
+        "pageURL": { $0.pageURL }, "ogType": { $0.ogType }, "ogLocale": { Layout.openGraphLocale($0.lang) },
+        "ogAlternates": { layout in layout.alternates?.filter { $0.hreflang != layout.lang } },
     ]
 }
 
@@ -87,7 +94,19 @@ struct Alternate: TemplateValue {
     var hreflang: String
     var href: String
 
-    static let keys: TemplateKeys<Alternate> = ["hreflang": { $0.hreflang }, "href": { $0.href }]
+    static let keys: TemplateKeys<Alternate> = [
+        "hreflang": { $0.hreflang }, "href": { $0.href }, "ogLocale": { Layout.openGraphLocale($0.hreflang) },
+    ]
+}
+
+extension Layout {
+    /// `nl_NL` for `nl-nl`, `en` for `en`: a locale as Open Graph writes it.
+    static func openGraphLocale(_ locale: String) -> String {
+        let parts = locale.split(separator: "-").map(String.init)
+        guard let language = parts.first?.lowercased() else { return locale }
+        guard let region = parts.dropFirst().last(where: { $0.count == 2 }) else { return language }
+        return language + "_" + region.uppercased()
+    }
 }
 
 /// `root.mustache`: the language chooser.

@@ -209,6 +209,11 @@ struct MachineOutputTests {
         let site = try buildSite(in: folder, arguments: ["--outputs", "pages,search,contract,llms-full,docsearch"])
         let (status, _, errors) = try script("check-machine-outputs", [site.path, try kbExecutable().path])
         #expect(status == 0, "\(errors)")
+        // With a base URL: the sitemap, robots.txt, canonical links and Open Graph tags.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("published"), withIntermediateDirectories: true)
+        let published = try buildSite(in: folder.appendingPathComponent("published"), arguments: ["--base-url", "https://help.example.com/kb/"])
+        let (checked, _, problems) = try script("check-web-conventions", [published.path, "https://help.example.com/kb/"])
+        #expect(checked == 0, "\(problems)")
     }
 
     @Test("kb lookup finds a code in any form straight from content, and suggests near codes for an unknown one")

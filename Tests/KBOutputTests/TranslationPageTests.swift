@@ -112,4 +112,26 @@ struct TranslationPageTests {
         #expect(try #require(site["nl-nl/index.html"]).contains("Alle codes van ons"))
         #expect(!(try #require(site["ar-sa/index.html"])).contains("Alle codes van ons"))
     }
+
+    @Test("with a base URL the site has a sitemap with every page's languages and dates, robots.txt, canonical links and Open Graph tags; without, none")
+    func webConventions() async throws {
+        let site = try await sampleSite(options: SiteOptions(baseURL: "https://help.example.com/kb"))
+        let sitemap = try #require(site["sitemap.xml"])
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""))
+        #expect(sitemap.contains("<url><loc>https://help.example.com/kb/sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html</loc><lastmod>2018-11-09</lastmod>"
+            + "<xhtml:link rel=\"alternate\" hreflang=\"nl-NL\" href=\"https://help.example.com/kb/nl-nl/enrollment/troubleshoot-device-enrollment-in-intune.html\"/>"))
+        #expect(sitemap.contains("<loc>https://help.example.com/kb/sv-se/codes/0x80CF0437.html</loc>"))
+        #expect(!sitemap.contains("sv-se/apps/troubleshoot-mam.html") && !sitemap.contains("search.html"))
+        #expect(site["robots.txt"] == "User-agent: *\nAllow: /\n\nSitemap: https://help.example.com/kb/sitemap.xml\n")
+        let swedish = try #require(site["sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html"])
+        for tag in [#"<link rel="canonical" href="https://help.example.com/kb/sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html">"#,
+                    #"<meta property="og:type" content="article">"#, #"<meta property="og:locale" content="sv_SE">"#,
+                    #"<meta property="og:locale:alternate" content="nl_NL">"#, #"<meta name="twitter:card" content="summary">"#] {
+            #expect(swedish.contains(tag), "\(tag)")
+        }
+        #expect(try #require(site["sv-se/apps/troubleshoot-mam.html"]).contains(#"<link rel="canonical" href="https://help.example.com/kb/nl-nl/apps/troubleshoot-mam.html">"#))
+        let local = try await sampleSite()
+        #expect(local["sitemap.xml"] == nil && local["robots.txt"] == nil)
+        #expect(!(try #require(local["sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html"])).contains("og:url"))
+    }
 }
