@@ -336,10 +336,11 @@ public struct SiteRenderer: Sendable {
                 ?? (table.folder.isEmpty ? strings[.contents] : table.folder.split(separator: "/").joined(separator: " / "))
             return NavigationTable(title: title, items: prunedNavigation(items, open: [], locale: locale, from: path))
         }
-        let unlisted = articles.filter { !listed.contains($0.id) && !SitePaths.isLanding($0) }
-        if !unlisted.isEmpty {
+        // The articles no table lists, by their folders, whole.
+        if let folders = context.folderTable(locale) {
             navigation.append(NavigationTable(
-                title: tables.isEmpty ? strings[.contents] : strings[.otherArticles], items: folderTree(unlisted, from: path)))
+                title: tables.isEmpty ? strings[.contents] : strings[.otherArticles],
+                items: folders.items.map { navigationItem($0, locale: locale, from: path, current: nil) }))
         }
         // A lone tree needs no title of its own under the "Contents" heading.
         for index in navigation.indices { navigation[index].showTitle = navigation.count > 1 }
@@ -454,36 +455,6 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Articles no table of contents lists, as a tree of their folders.
-    private func folderTree(_ articles: [Article], from path: String) -> [NavigationItemContext] {
-        final class Node {
-            var children: [String: Node] = [:]
-            var articles: [Article] = []
-        }
-        let root = Node()
-        for article in articles {
-            var node = root
-            for folder in article.id.split(separator: "/").dropLast() {
-                let key = String(folder)
-                if node.children[key] == nil { node.children[key] = Node() }
-                node = node.children[key]!
-            }
-            node.articles.append(article)
-        }
-        func items(_ node: Node) -> [NavigationItemContext] {
-            let folders = node.children.keys.sorted().map { name in
-                let children = items(node.children[name]!)
-                return NavigationItemContext(title: name, hasChildren: !children.isEmpty, children: children)
-            }
-            let pages = node.articles.sorted { $0.title < $1.title }.map { article in
-                NavigationItemContext(
-                    title: article.title, href: SitePaths.relative(from: path, to: SitePaths.article(article)), hasChildren: false,
-                    children: [])
-            }
-            return folders + pages
-        }
-        return items(root)
-    }
-
     // MARK: Article
 
     /// An article's page; with `fallback`, the page of a language that has no version of it,
@@ -530,9 +501,10 @@ public struct SiteRenderer: Sendable {
 
         // The table of contents of the article's folder, when there is one.
         let folder = ContentPath.folder(of: article.id)
+        // Else, for an article no table lists, its language's folders (`RenderingContext.folderTable`).
         let table = linked.knowledgeBase.tablesOfContents
             .filter { $0.locale == locale && (folder == $0.folder || folder.hasPrefix($0.folder + "/") || $0.folder.isEmpty) }
-            .max { $0.folder.count < $1.folder.count }
+            .max { $0.folder.count < $1.folder.count } ?? context.folderTable(locale)
         // Pruned to the article's branch: the top level, and the items of each branch on the way to
         // the article. A branch left closed links to its page, or its first page (the locale home
         // carries the whole tree).
@@ -840,6 +812,7 @@ final class RenderingContext: Sendable {
             if let status = linked.translationStatus(of: index) { statuses[index] = status }
         }
         self.statuses = statuses
+        folderTables = Self.folderTables(linked)
         localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
     }
 
@@ -874,6 +847,60 @@ final class RenderingContext: Sendable {
     }
 
     func fallbackLocales(ofGroupOf article: Int) -> [String] { fallbacksOfGroup[linked.groupOfArticle[article]] ?? [] }
+
+    /// Each language's navigation made from its folders, for the articles no table of contents
+    /// lists (a `docs/` folder without toc.yml): nil when every article is listed.
+    let folderTables: [String: TableOfContents]
+
+    func folderTable(_ locale: String) -> TableOfContents? { folderTables[locale] }
+
+    /// The navigation of a language's unlisted articles from their folders: a folder is an item
+    /// titled by its `index.md` (which it links to), else by its name; in it, its folders and
+    /// articles by their front matter's `order` or `weight`, then their file names; an article
+    /// by its title. The language's own `index.md` is its home, not an item.
+    static func folderTables(_ linked: LinkedKnowledgeBase) -> [String: TableOfContents] {
+        var tables: [String: TableOfContents] = [:]
+        for locale in linked.locales {
+            var listed: Set<String> = []
+            for table in linked.knowledgeBase.tablesOfContents where table.locale == locale {
+                table.items.forEach { $0.collectArticleIDs(into: &listed) }
+            }
+            let articles = linked.articles.filter { $0.locale == locale && !listed.contains($0.id) && !SitePaths.isLanding($0) }
+            guard !articles.isEmpty else { continue }
+            tables[locale] = TableOfContents(locale: locale, folder: "", source: "\(locale)/\u{0}folders", items: folderItems(articles, below: ""))
+        }
+        return tables
+    }
+
+    private static func folderItems(_ articles: [Article], below folder: String) -> [NavigationItem] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        var here: [Article] = []
+        var subfolders: [String: [Article]] = [:]
+        for article in articles {
+            let rest = article.id.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") { subfolders[String(rest[..<slash]), default: []].append(article) } else { here.append(article) }
+        }
+        func order(_ article: Article?) -> Double {
+            guard let metadata = article?.metadata else { return .infinity }
+            for key in ["order", "weight", "sidebar_position", "nav_order"] {
+                if let value = metadata.text(key), let number = Double(value) { return number }
+            }
+            return .infinity
+        }
+        var items: [(order: Double, name: String, item: NavigationItem)] = []
+        for article in here where !article.id.hasSuffix("/index") && article.id != "index" {
+            let name = String(article.id.split(separator: "/").last ?? "")
+            items.append((order(article), name, NavigationItem(title: article.title, target: .article(article.id))))
+        }
+        for (name, inside) in subfolders {
+            let index = inside.first { $0.id == prefix + name + "/index" }
+            let children = folderItems(inside, below: prefix + name)
+            let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            let title = index?.title ?? (words.prefix(1).uppercased() + words.dropFirst())
+            items.append((order(index), name, NavigationItem(title: title, target: index.map { .article($0.id) } ?? .none, children: children)))
+        }
+        return items.sorted { ($0.order, $0.name) < ($1.order, $1.name) }.map(\.item)
+    }
 
     func translationStatus(of article: Int) -> TranslationStatus? { statuses[article] }
 

@@ -105,6 +105,21 @@ struct SiteBuildTests {
         #expect(status == 0, "\(errors)")
     }
 
+    @Test("a docs/ folder of one language without toc.yml gets its navigation from its folders: sidebar, breadcrumbs and previous/next on every article at 1440 px, a drawer on a phone, axe-core clean")
+    func folderNavigation() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let docs = folder.appendingPathComponent("docs")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Tests/Fixtures/docs"), to: docs)
+        let site = try buildSite(docs.path, in: folder)
+        let pages = ["guides/index", "guides/install", "guides/configure", "guides/enroll", "reference/index", "reference/errors",
+                     "reference/events", "release-notes", "faq"].map { "en/\($0).html" }
+        let (status, _, errors) = try script("check-pages-in-browser", [
+            site.path, repositoryRoot.appendingPathComponent(".build/screenshots").path, "--only=" + pages.joined(separator: ","), "--navigation",
+        ])
+        #expect(status == 0, "\(errors)")
+    }
+
     @Test("the seed site passes the browser checks in headless Chromium")
     func browser() throws {
         let folder = try temporaryFolder()

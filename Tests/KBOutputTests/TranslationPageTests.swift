@@ -134,4 +134,26 @@ struct TranslationPageTests {
         #expect(local["sitemap.xml"] == nil && local["robots.txt"] == nil)
         #expect(!(try #require(local["sv-se/enrollment/troubleshoot-device-enrollment-in-intune.html"])).contains("og:url"))
     }
+
+    @Test("articles no table of contents lists get their navigation from their folders: titles, order, index pages, breadcrumbs, previous and next")
+    func folderNavigation() async throws {
+        let site = try await renderedSite([
+            "index.md": Self.article("Welcome"),
+            "guides/index.md": Self.article("Guides", front: "order: 1\n"),
+            "guides/b-install.md": Self.article("Install", front: "order: 1\n"),
+            "guides/a-configure.md": Self.article("Configure", front: "order: 2\n"),
+            "guides/c-enroll.md": Self.article("Enroll"),
+            "release-notes.md": Self.article("Release notes"),
+            "zz/first.md": Self.article("First"),
+        ])
+        let install = try #require(site["en/guides/b-install.html"])
+        let sidebar = try #require(install.components(separatedBy: "<nav class=\"sidebar toc\"").last?.components(separatedBy: "</nav>").first)
+        // Guides (its index, order 1) with its pages by order, then the file names; the folder zz by its name.
+        let order = ["Guides", "Install", "Configure", "Enroll", "Release notes", "Zz"].map { sidebar.range(of: ">" + $0 + "<")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "\(sidebar)")
+        #expect(install.contains(#"<a href="b-install.html" aria-current="page">Install</a>"#))
+        #expect(install.contains(#"<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="../index.html">Home</a></li><li><a href="index.html">Guides</a></li></ol></nav>"#))
+        #expect(install.contains(#"<a class="pager-previous" href="index.html" rel="prev">"#) && install.contains(#"<a class="pager-next" href="a-configure.html" rel="next">"#))
+        #expect(try #require(site["en/index.html"]).contains(">Release notes<"))
+    }
 }
