@@ -41,18 +41,63 @@ struct InContentFolder: DiagnosticConsumer {
 }
 
 /// Prints diagnostics on standard error as `path:line:col: warning: message [id]`, the form
-/// editors and CI annotate, followed by a count per kind.
+/// editors and CI annotate, followed by a count per kind. A long list (a first build of a large
+/// docs set) is a page a person can read: every error up to `errorsShown`, then each kind of the
+/// other diagnostics on a line with its count, its files and its first occurrence; `--verbose`
+/// prints every one.
 struct ConsoleDiagnostics: DiagnosticConsumer {
     /// Only the count per kind.
     var quiet: Bool
+    /// Every diagnostic, however many.
+    var verbose = false
+
+    /// Up to this many diagnostics are printed one by one.
+    static let printedInFull = 40
+    /// The errors printed one by one when there are more diagnostics than that.
+    static let errorsShown = 20
 
     func receive(_ diagnostics: [Diagnostic]) {
+        FileHandle.standardError.write(Data(text(diagnostics).utf8))
+    }
+
+    func text(_ diagnostics: [Diagnostic]) -> String {
         var output = ""
-        if !quiet {
+        if quiet {
+        } else if verbose || diagnostics.count <= Self.printedInFull {
             for diagnostic in diagnostics { output += diagnostic.consoleDescription + "\n" }
+        } else {
+            output += Self.grouped(diagnostics)
         }
-        output += Self.summary(diagnostics)
-        FileHandle.standardError.write(Data(output.utf8))
+        return output + Self.summary(diagnostics)
+    }
+
+    /// The errors one by one (the first `errorsShown`), then each kind of the rest: how many,
+    /// in how many files, and its first.
+    static func grouped(_ diagnostics: [Diagnostic]) -> String {
+        var lines: [String] = []
+        let errors = diagnostics.filter { $0.severity == .error }
+        for error in errors.prefix(errorsShown) { lines.append(error.consoleDescription) }
+        if errors.count > errorsShown { lines.append("… and \(errors.count - errorsShown) more errors") }
+        var kinds: [String: (count: Int, files: Set<String>, first: Diagnostic)] = [:]
+        for diagnostic in diagnostics where diagnostic.severity != .error {
+            if var kind = kinds[diagnostic.identifier] {
+                kind.count += 1
+                kind.files.insert(diagnostic.file)
+                kinds[diagnostic.identifier] = kind
+            } else {
+                kinds[diagnostic.identifier] = (1, [diagnostic.file], diagnostic)
+            }
+        }
+        if !kinds.isEmpty {
+            lines.append("The other diagnostics by kind, the most frequent first (--verbose prints each, --format json or github all for tools):")
+            for (identifier, kind) in kinds.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
+                let files = kind.files.count == 1 ? "1 file" : "\(kind.files.count) files"
+                var first = kind.first.consoleDescription
+                if first.count > 160 { first = String(first.prefix(159)) + "…" }
+                lines.append("  \(kind.count) \(identifier) in \(files), first: \(first)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// `12 warnings, 1 error: 9 anchor.duplicate, 3 code.suspect, 1 frontMatter.invalid`.

@@ -31,6 +31,9 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only the count of diagnostics per kind, not each one.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Print every diagnostic; by default more than 40 are summarized: the errors one by one (20 at most), the rest a line per kind.")
+    var verbose = false
+
     @Option(help: ArgumentHelp(
         "The settings file (default: kb.yml in the content folder's parent folder; see kb init). Flags override it.",
         valueName: "file"))
@@ -77,7 +80,7 @@ struct ContentOptions: ParsableArguments {
     /// was read as, taken off the paths again.
     func report(_ engine: DiagnosticEngine, contentPath: String, virtualLocale: String? = nil) {
         let consumer: any DiagnosticConsumer = switch diagnosticFormat {
-        case .console: ConsoleDiagnostics(quiet: quiet)
+        case .console: ConsoleDiagnostics(quiet: quiet, verbose: verbose)
         case .json: JSONDiagnostics()
         case .github: GitHubDiagnostics()
         }

@@ -170,3 +170,31 @@ struct InitTests {
         #expect(ContentError.notAFolder(root.appendingPathComponent("content").path).description.contains("give docs as the command's argument"))
     }
 }
+
+@Suite("Diagnostics on the console")
+struct ConsoleDiagnosticsTests {
+    @Test("a long list is a page a person can read: the errors one by one, the rest a line per kind; --verbose and a short list print each")
+    func grouped() {
+        var diagnostics: [Diagnostic] = []
+        for index in 0..<30 {
+            diagnostics.append(Diagnostic(.error, .frontMatterInvalid, "broken \(index)", file: "en/e\(index).md", at: SourceLocation(line: 2)))
+        }
+        for index in 0..<6_000 {
+            diagnostics.append(Diagnostic(.warning, .imageMissing, "no image \(index)", file: "en/a\(index % 800).md", at: SourceLocation(line: index + 1)))
+        }
+        for index in 0..<1_700 {
+            diagnostics.append(Diagnostic(.warning, .linkUnresolved, "no link \(index)", file: "en/b\(index % 3).md", at: SourceLocation(line: 1)))
+        }
+        let text = ConsoleDiagnostics(quiet: false).text(diagnostics)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count <= 60, "\(lines.count) lines")
+        #expect(lines.filter { $0.contains(": error: ") }.count == ConsoleDiagnostics.errorsShown && text.contains("… and 10 more errors"))
+        #expect(text.contains("  6000 image.missing in 800 files, first: en/a0.md:1:1: warning: no image 0 [image.missing]"))
+        #expect(text.contains("  1700 link.unresolved in 3 files, first: "))
+        #expect(lines.last == "30 errors, 7700 warnings: 6000 image.missing, 1700 link.unresolved, 30 frontMatter.invalid")
+        #expect(ConsoleDiagnostics(quiet: false, verbose: true).text(diagnostics).split(separator: "\n").count == diagnostics.count + 1)
+        let few = Array(diagnostics.suffix(10))
+        #expect(ConsoleDiagnostics(quiet: false).text(few).split(separator: "\n").count == 11)
+        #expect(ConsoleDiagnostics(quiet: true).text(diagnostics).split(separator: "\n").count == 1)
+    }
+}
