@@ -92,8 +92,12 @@ struct ConsoleDiagnostics: DiagnosticConsumer {
             lines.append("The other diagnostics by kind, the most frequent first (--verbose prints each, --format json or github all for tools):")
             for (identifier, kind) in kinds.sorted(by: { ($1.value.count, $0.key) < ($0.value.count, $1.key) }) {
                 let files = kind.files.count == 1 ? "1 file" : "\(kind.files.count) files"
+                // The first one, cut short, its identifier kept at the end as on every line.
                 var first = kind.first.consoleDescription
-                if first.count > 160 { first = String(first.prefix(159)) + "…" }
+                let suffix = " [\(identifier)]"
+                if first.hasSuffix(suffix) { first.removeLast(suffix.count) }
+                if first.count > 150 { first = String(first.prefix(149)) + "…" }
+                first += suffix
                 lines.append("  \(kind.count) \(identifier) in \(files), first: \(first)")
             }
         }
