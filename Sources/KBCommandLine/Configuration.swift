@@ -45,6 +45,9 @@ struct Configuration: Sendable {
     /// The interface's words the site sets over kb's (`strings: {search: Find}`, or by locale or
     /// language: `strings: {de: {search: Finden}}`), under `*` for every language.
     var strings: [String: [String: String]] = [:]
+    /// The site's logo, accent colours, CSS and head snippet (`theme: {logo: logo.svg, accent:
+    /// "#0a6b3d", css: extra.css, head: head.html}`), its files read.
+    var theme = SiteTheme()
 
     /// The folder relative paths in the file are resolved against.
     var folder: String? { file.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } }
@@ -101,7 +104,7 @@ extension Configuration {
     /// The keys, as written in the file, for the message naming an unknown one.
     static let keys = [
         "title", "base-url", "content", "output", "templates", "locale", "locales", "exclude", "edit-link", "outputs",
-        "diagnostics", "fail-on", "strings",
+        "diagnostics", "fail-on", "strings", "theme",
     ] + OutputFormats.kinds.filter { !$0.options.isEmpty }.map { $0.name }
 
     /// The configuration `--config` names, else the `kb.yml` beside the content folder (in its
@@ -232,6 +235,8 @@ extension Configuration {
                         configuration.strings[locale, default: [:]][innerName] = try string(text, innerName)
                     }
                 }
+            case "theme":
+                configuration.theme = try Self.theme(value, configuration: configuration, error: error, string: string)
             case "fail-on":
                 guard let threshold = FailureThreshold(rawValue: try string(value, key)) else {
                     throw error(value, "'fail-on' is error, warning or never")
@@ -258,6 +263,64 @@ extension Configuration {
             }
         }
         return configuration
+    }
+
+    /// kb.yml's `theme`: each file read beside the configuration, each colour checked against the
+    /// backgrounds it is drawn on (links need 4.5:1, WCAG 2.2 AA).
+    static func theme(
+        _ node: Node, configuration: Configuration, error: (Node?, String) -> ConfigurationError, string: (Node, String) throws -> String
+    ) throws -> SiteTheme {
+        let keys = ["logo", "accent", "accent-dark", "css", "head"]
+        guard let mapping = node.mapping else { throw error(node, "'theme' is a mapping: logo, accent, accent-dark, css, head") }
+        var theme = SiteTheme()
+        func read(_ value: Node, _ key: String, limit: Int) throws -> [UInt8] {
+            let path = configuration.resolve(try string(value, key))
+            do {
+                return try ContentTree.read(path, limit: limit)
+            } catch {
+                throw ConfigurationError(file: configuration.file ?? fileName, line: value.mark?.line, column: value.mark?.column,
+                                         message: "'\(key)': \(path) cannot be read (\(error))")
+            }
+        }
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else { throw error(keyNode, "a key is text") }
+            switch key {
+            case "logo":
+                let name = try string(value, key)
+                let fileExtension = String(name.split(separator: ".").last ?? "").lowercased()
+                guard ["svg", "png", "jpg", "jpeg", "webp", "gif", "avif"].contains(fileExtension) else {
+                    throw error(value, "'logo' is an image: .svg, .png, .jpg, .webp, .gif or .avif")
+                }
+                let bytes = try read(value, key, limit: 1 << 20)
+                if fileExtension == "svg", let reason = MediaPolicy.activeContent(inSVG: bytes) {
+                    throw error(value, "'logo' is an SVG image that holds \(reason); a site's files run nothing")
+                }
+                theme.logo = (bytes, fileExtension)
+            case "accent", "accent-dark":
+                let colour = try string(value, key).lowercased()
+                guard colour.hasPrefix("#"), SiteTheme.contrast(colour, "#000000") != nil else {
+                    throw error(value, "'\(key)' is a colour written #rgb or #rrggbb, such as #0a6b3d")
+                }
+                let backgrounds = key == "accent" ? [("light", SiteTheme.lightBackground)] : [("dark", SiteTheme.darkBackground)]
+                for (name, background) in backgrounds {
+                    let ratio = SiteTheme.contrast(colour, background) ?? 0
+                    guard ratio >= 4.5 else {
+                        throw error(value, "'\(key)' \(colour) has a contrast of \(String(format: "%.1f", ratio)):1 on the \(name) background (\(background)); links need 4.5:1")
+                    }
+                }
+                if key == "accent" { theme.accent = colour } else { theme.accentDark = colour }
+            case "css": theme.css = String(decoding: try read(value, key, limit: 1 << 20), as: UTF8.self)
+            case "head": theme.head = String(decoding: try read(value, key, limit: 64 << 10), as: UTF8.self)
+            default:
+                let hint = EditDistance.nearest(to: key, among: keys, within: 2).map { " (did you mean '\($0)'?)" } ?? ""
+                throw error(keyNode, "'theme' has no setting '\(key)'\(hint); it has \(keys.joined(separator: ", "))")
+            }
+        }
+        // An accent without a dark one is drawn on the dark background too.
+        if let accent = theme.accent, theme.accentDark == nil, let ratio = SiteTheme.contrast(accent, SiteTheme.darkBackground), ratio < 4.5 {
+            throw error(node, "'accent' \(accent) has a contrast of \(String(format: "%.1f", ratio)):1 on the dark background (\(SiteTheme.darkBackground)); set 'accent-dark' for the dark theme")
+        }
+        return theme
     }
 
     /// What `kb init` writes: every setting, commented, the outputs' options as they declare them.
@@ -332,6 +395,16 @@ extension Configuration {
 
         # When kb build and kb check exit with status 1: error (the default), warning, or never.
         fail-on: error
+
+        # The site's look: a logo before its title, an accent colour for links and buttons
+        # (4.5:1 on the light background, accent-dark on the dark one), CSS after kb's, and
+        # HTML for every page's <head> (an analytics tag). Paths are relative to this file.
+        # theme:
+        #   logo: images/logo.svg
+        #   accent: "#0a6b3d"
+        #   accent-dark: "#6fd39b"
+        #   css: theme/extra.css
+        #   head: theme/head.html
 
         # The interface's words over kb's own (kb check --list-strings lists them), for every
         # language, or under a language or locale.

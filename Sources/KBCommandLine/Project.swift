@@ -64,6 +64,7 @@ struct Project: Sendable {
             title: title ?? configuration.title ?? "Knowledge base", buildDate: BuildCommand.buildDate(),
             baseURL: baseURL ?? configuration.baseURL, editLink: configuration.editLink)
         siteOptions.strings = configuration.strings
+        siteOptions.theme = configuration.theme
         if configuration.editLink != nil, let folder = configuration.folder {
             siteOptions.editLinkPrefix = Self.relativePrefix(of: contentPath, below: folder)
         }

@@ -23,6 +23,8 @@ public struct SiteOptions: Sendable {
     /// The interface's words as kb.yml's `strings` sets them, over the built-in ones: by locale
     /// or language (`de`, `de-de`), or for every language under `*`.
     public var strings: [String: [String: String]] = [:]
+    /// The site's logo, accent colour, CSS and head snippet (kb.yml's `theme`).
+    public var theme = SiteTheme()
 
     /// The interface's words of a locale, with the site's own over them.
     public func strings(for locale: String) -> SiteStrings {

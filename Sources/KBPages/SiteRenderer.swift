@@ -100,8 +100,21 @@ public struct SiteRenderer: Sendable {
             try emit(inParallel(Array(pages[start..<end]), render))
             start = end
         }
-        try emit(templates.assets + ([nil] + linked.locales).map { openSearch($0) } + webFiles(linked))
+        try emit(templates.assets + ([nil] + linked.locales).map { openSearch($0) } + webFiles(linked) + themeFiles)
     }
+
+    /// The site's logo and its stylesheet after kb's, from kb.yml's theme.
+    var themeFiles: [BuiltSite.File] {
+        var files: [BuiltSite.File] = []
+        if let logo = options.theme.logo { files.append(BuiltSite.File(path: Self.logoPath(logo.extension), contents: logo.bytes)) }
+        let theme = options.theme
+        if theme.accent != nil || theme.accentDark != nil || theme.css != nil {
+            files.append(BuiltSite.File(path: "assets/custom.css", text: theme.stylesheet))
+        }
+        return files
+    }
+
+    static func logoPath(_ fileExtension: String) -> String { "assets/logo." + fileExtension }
 
     // MARK: Sitemap
 
@@ -198,7 +211,7 @@ public struct SiteRenderer: Sendable {
             case .fallback(let index, let locale): (SitePaths.fallback(linked.articles[index], locale: locale), nil)
             }
         } + templates.assets.map { ($0.path, $0.origin) } + ([nil] + linked.locales).map { (SitePaths.openSearch($0), nil) }
-            + webFiles(linked).map { ($0.path, nil) }
+            + webFiles(linked).map { ($0.path, nil) } + themeFiles.map { ($0.path, nil) }
     }
 
     /// A page's file. With a base URL, its address is absolute in its canonical link and Open
@@ -232,7 +245,8 @@ public struct SiteRenderer: Sendable {
             lang: locale, dir: SiteStrings.direction(of: locale), title: title, siteTitle: options.title, root: root,
             home: root + SitePaths.root, strings: options.strings(for: locale).values, searchLocale: searchLocale ?? "",
             searchPage: root + SitePaths.search(searchLocale), openSearch: root + SitePaths.openSearch(searchLocale),
-            builtOn: options.buildDate)
+            builtOn: options.buildDate, logo: options.theme.logo.map { Self.logoPath($0.extension) },
+            customCSS: options.theme.accent != nil || options.theme.accentDark != nil || options.theme.css != nil, headSnippet: options.theme.head)
     }
 
     // MARK: Search

@@ -64,6 +64,12 @@ struct Layout: TemplateValue {
     var pageURL: String?
     /// `article` for an article's page, else `website` (Open Graph).
     var ogType = "website"
+    /// The site's logo, its path from the site root (kb.yml's theme).
+    var logo: String?
+    /// Whether the site has a stylesheet of its own after kb's (`assets/custom.css`).
+    var customCSS = false
+    /// HTML the site's owner puts in every page's head (kb.yml's theme: head).
+    var headSnippet: String?
 
     static let keys: TemplateKeys<Layout> = [
         "lang": { $0.lang }, "dir": { $0.dir }, "title": { $0.title }, "siteTitle": { $0.siteTitle }, "root": { $0.root }, "home": { $0.home },
@@ -72,6 +78,7 @@ struct Layout: TemplateValue {
         "alternates": { $0.alternates }, "description": { $0.description }, "robots": { $0.robots }, "canonical": { $0.canonical },
         "pageURL": { $0.pageURL }, "ogType": { $0.ogType }, "ogLocale": { Layout.openGraphLocale($0.lang) },
         "ogAlternates": { layout in layout.alternates?.filter { $0.hreflang != layout.lang } },
+        "logo": { $0.logo }, "customCSS": { $0.customCSS }, "headSnippet": { $0.headSnippet },
     ]
 }
 

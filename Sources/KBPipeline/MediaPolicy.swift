@@ -6,7 +6,7 @@ import KBWeb
 /// contributor adds would run its scripts for every reader: only types that browsers show
 /// without running anything are copied (images, audio, video, documents, archives, text), and
 /// SVG images only when they hold nothing that can run.
-enum MediaPolicy {
+public enum MediaPolicy {
     enum Verdict: Equatable {
         /// Copied from the content as it is when the site is written.
         case copy
@@ -55,7 +55,7 @@ enum MediaPolicy {
     /// scripts, event handlers, links that are not `http`, `https`, `mailto` or relative,
     /// foreign content, animations (which can set links), entity declarations and character
     /// references (which could spell any of these), style sheets for XSLT.
-    static func activeContent(inSVG bytes: [UInt8]) -> String? {
+    public static func activeContent(inSVG bytes: [UInt8]) -> String? {
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         for (needle, reason) in [
             ("<script", "a script"), ("<foreignobject", "foreign content"), ("<!doctype", "a document type"),

@@ -63,6 +63,11 @@ struct ConfigurationTests {
         ("strings:\n  de:\n    allCode: Alle\n", "3:5", "did you mean 'allCodes'"),
         ("strings:\n  12:\n    search: x\n", "2:3", "neither an interface word nor a language tag"),
         ("strings: Find\n", "1:10", "'strings' maps the interface's words"),
+        ("theme:\n  acent: \"#0a6b3d\"\n", "2:3", "'theme' has no setting 'acent' (did you mean 'accent'?)"),
+        ("theme:\n  accent: \"#ffcc00\"\n", "2:11", "contrast of 1.5:1 on the light background"),
+        ("theme:\n  accent: \"#0a6b3d\"\n", "2:3", "set 'accent-dark' for the dark theme"),
+        ("theme:\n  accent: green\n", "2:11", "#rgb or #rrggbb"),
+        ("theme:\n  logo: logo.exe\n", "2:9", "'logo' is an image"),
     ])
     func errors(text: String, place: String, message: String) throws {
         do {

@@ -156,4 +156,23 @@ struct TranslationPageTests {
         #expect(install.contains(#"<a class="pager-previous" href="index.html" rel="prev">"#) && install.contains(#"<a class="pager-next" href="a-configure.html" rel="next">"#))
         #expect(try #require(site["en/index.html"]).contains(">Release notes<"))
     }
+
+    @Test("a theme puts its logo, accent colours, CSS and head snippet on every page; colours are held to 4.5:1")
+    func theme() async throws {
+        var options = SiteOptions()
+        options.theme = SiteTheme(logo: (Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), "svg"), accent: "#0a6b3d", accentDark: "#6fd39b",
+                                  css: ".site-title { letter-spacing: 1px; }", head: "<meta name=\"analytics\" content=\"x\">")
+        let site = try await renderedSite(["nl-nl/a.md": Self.article("A"), "sv-se/a.md": Self.article("A")], options: options)
+        #expect(site["assets/logo.svg"] != nil)
+        let css = try #require(site["assets/custom.css"])
+        #expect(css.hasPrefix(":root { --accent: #0a6b3d; --link: #0a6b3d; --on-accent: #ffffff; }") && css.hasSuffix(".site-title { letter-spacing: 1px; }\n"))
+        for (path, page) in site where path.hasSuffix(".html") && path != "404.html" {
+            #expect(page.contains(#"<img class="site-logo" src=""#) && page.contains("assets/custom.css\">") && page.contains(#"<meta name="analytics" content="x">"#), "\(path)")
+        }
+        #expect(SiteTheme.contrast("#0a6b3d", SiteTheme.lightBackground)! >= 4.5 && SiteTheme.contrast("#6fd39b", SiteTheme.darkBackground)! >= 4.5)
+        #expect(SiteTheme.contrast("#ffffff", "#000000")! > 20.9 && SiteTheme.contrast("#fc0", "#ffffff")! < 2)
+        let plain = try await renderedSite(["nl-nl/a.md": Self.article("A")])
+        let plainPage = try #require(plain["nl-nl/a.html"])
+        #expect(plain["assets/custom.css"] == nil && !plainPage.contains("site-logo"))
+    }
 }
