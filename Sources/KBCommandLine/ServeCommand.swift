@@ -159,9 +159,12 @@ struct ServeCommand: AsyncParsableCommand {
                 self.tree = tree
                 let state = try await builder.build(tree, changed: relative, diagnostics: engine)
                 let diagnostics = engine.diagnostics
-                site.publish(files: state.files, diagnostics: diagnostics)
-                let elapsed = ContinuousClock.now - start
                 let virtualLocale = state.layout.virtualLocale
+                let contentPath = project.contentPath
+                site.publish(files: state.files, diagnostics: diagnostics) {
+                    InContentFolder.located($0, in: contentPath, virtualLocale: virtualLocale)
+                }
+                let elapsed = ContinuousClock.now - start
                 let errors = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.filter { $0.severity == .warning }.count
                 let what = changed.isEmpty

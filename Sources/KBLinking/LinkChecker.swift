@@ -29,9 +29,20 @@ struct LinkChecker {
         return articleOfSource
     }
 
+    /// " (did you mean '#nearest'?)" for the anchor of the target nearest to the one a link names.
+    /// Only for a fragment of 200 characters at most among 1,000 anchors at most, and for the
+    /// first 100 such links of an article, so that a hostile article cannot make it quadratic.
+    static func nearest(_ fragment: String, _ anchors: Set<String>, budget: inout Int) -> String {
+        guard fragment.count <= 200, anchors.count <= 1_000, budget > 0 else { return "" }
+        budget -= 1
+        let within = max(2, fragment.count / 4)
+        return EditDistance.nearest(to: fragment, among: anchors.sorted(), within: within).map { " (did you mean '#\($0)'?)" } ?? ""
+    }
+
     /// The problems of one article's links; `anchors` gives the anchors of an article.
     func diagnostics(of index: Int, articleOfSource: [String: Int], anchors: (Int) -> Set<String>) -> Set<Diagnostic> {
         var result: Set<Diagnostic> = []
+        var suggestions = 100
         do {
             let article = articles[index]
             let folder = ContentPath.folder(of: article.source)
@@ -42,7 +53,8 @@ struct LinkChecker {
                     let fragment = Self.decode(String(destination.dropFirst()))
                     if !link.isImage, !fragment.isEmpty, !anchors(index).contains(fragment) {
                         result.insert(Diagnostic(
-                            .warning, .linkAnchorMissing, "the link '\(destination)' points to an anchor this article does not have",
+                            .warning, .linkAnchorMissing,
+                            "the link '\(destination)' points to an anchor this article does not have" + Self.nearest(fragment, anchors(index), budget: &suggestions),
                             file: file, at: link.location))
                     }
                     continue
@@ -85,7 +97,8 @@ struct LinkChecker {
                     if !fragment.isEmpty, !anchors(linked).contains(fragment) {
                         result.insert(Diagnostic(
                             .warning, .linkAnchorMissing,
-                            "the link '\(destination)' points to an anchor '\(fragment)' that '\(target)' does not have",
+                            "the link '\(destination)' points to an anchor '\(fragment)' that '\(parts[0])' does not have"
+                                + Self.nearest(fragment, anchors(linked), budget: &suggestions),
                             file: file, at: link.location))
                     }
                 } else if !contentFiles.isEmpty, !contentFiles.contains(target) {

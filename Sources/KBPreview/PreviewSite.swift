@@ -64,12 +64,18 @@ public final class PreviewSite: Sendable {
 
     /// Serves a new build and tells every open page to reload. A failed build (`failure`) keeps
     /// the files of the last one.
-    public func publish(files: [BuiltSite.File], diagnostics: [Diagnostic], failure: String? = nil) {
+    /// `located` names each diagnostic's file as its author knows it (below the content folder
+    /// as given, without the locale a tree without locale folders is read as); the page of an
+    /// article shows its own.
+    public func publish(
+        files: [BuiltSite.File], diagnostics: [Diagnostic], failure: String? = nil, located: (Diagnostic) -> Diagnostic = { $0 }
+    ) {
+        let grouped = Dictionary(grouping: diagnostics, by: \.file).mapValues { $0.map(located) }
         let generation = published.withLock { site in
             if failure == nil || site.files.isEmpty {
                 site.files = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
             }
-            site.diagnostics = Dictionary(grouping: diagnostics, by: \.file)
+            site.diagnostics = grouped
             site.failure = failure
             site.generation += 1
             return site.generation
@@ -229,8 +235,14 @@ public final class PreviewSite: Sendable {
         return Response(status: 200, headers: Self.headers(type: type), body: .bytes(contents))
     }
 
+    /// The site's own 404 page when it has one (its links start at the server's root), else a
+    /// short page; either with the reload script and a failed build's message.
     private func notFound(_ path: String, fromLoopback: Bool) -> Response {
-        let failure = published.withLock(\.failure)
+        let (failure, own) = published.withLock { ($0.failure, $0.files["404.html"]) }
+        if let own, own.source == nil {
+            let panel = Self.panel(failure.map { [shown($0, fromLoopback: fromLoopback)] } ?? [])
+            return Response(status: 404, headers: Self.headers(type: "text/html; charset=utf-8"), body: .bytes(Self.injecting(into: own.contents, panel: panel)))
+        }
         let page = Self.page(title: "Not found", body: "<h1>Not found</h1><p>There is no <code>\(String(path.prefix(500)).htmlEscaped)</code> in the site.</p>"
             + Self.panel(failure.map { [shown($0, fromLoopback: fromLoopback)] } ?? []))
         return Response(status: 404, headers: Self.headers(type: "text/html; charset=utf-8"), body: .bytes(Array(page.utf8)))
@@ -292,13 +304,18 @@ public final class PreviewSite: Sendable {
         return Array(page[..<index]) + addition + Array(page[index...])
     }
 
+    /// The problems of the page's article in a corner, one line when folded: its summary folds
+    /// and unfolds it, so that it never hides the page for long.
     static func panel(_ messages: [String]) -> String {
         guard !messages.isEmpty else { return "" }
         let items = messages.map { "<li><code>\($0.htmlEscaped)</code></li>" }.joined()
+        let count = messages.count == 1 ? "1 problem" : "\(messages.count) problems"
         return """
-            <aside id="kb-problems" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:40vh;overflow:auto;margin:0;padding:.75rem 1rem;\
-            background:#fff4f4;color:#5c0000;border-top:3px solid #c00;font:14px/1.4 system-ui,sans-serif;z-index:2147483647">\
-            <strong>kb serve: problems in this page's article or the build</strong><ul style="margin:.25rem 0 0;padding-left:1.25rem">\(items)</ul></aside>
+            <details id="kb-problems" open role="alert" style="position:fixed;inset:auto .75rem .75rem auto;max-width:min(42rem,calc(100vw - 1.5rem));\
+            max-height:min(30vh,16rem);overflow:auto;margin:0;padding:.5rem .9rem;background:#fff4f4;color:#5c0000;border:1px solid #c00;\
+            border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.25);font:13px/1.4 system-ui,sans-serif;z-index:2147483647">\
+            <summary style="cursor:pointer;font-weight:600">kb serve: \(count) in this page's article or the build</summary>\
+            <ul style="margin:.25rem 0 0;padding-inline-start:1.25rem">\(items)</ul></details>
             """
     }
 

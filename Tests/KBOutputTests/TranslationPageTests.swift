@@ -175,4 +175,15 @@ struct TranslationPageTests {
         let plainPage = try #require(plain["nl-nl/a.html"])
         #expect(plain["assets/custom.css"] == nil && !plainPage.contains("site-logo"))
     }
+
+    @Test("a link to a missing anchor names the nearest one, and the target as the link writes it")
+    func anchorSuggestions() async throws {
+        let state = try await build(MemoryContent(texts: [
+            "a.md": "# A\n\n## Device cap reached\n\nSee [x](#device-cap-reachd) and [y](b.md#instal).\n",
+            "b.md": "# B\n\n## Install\n\ntext\n",
+        ]))
+        let messages = state.diagnostics.diagnostics.filter { $0.identifier == "link.anchorMissing" }.map(\.message)
+        #expect(messages.contains("the link '#device-cap-reachd' points to an anchor this article does not have (did you mean '#device-cap-reached'?)"))
+        #expect(messages.contains("the link 'b.md#instal' points to an anchor 'instal' that 'b.md' does not have (did you mean '#install'?)"))
+    }
 }

@@ -139,6 +139,31 @@ struct PreviewSiteTests {
         #expect(page.contains("script-src 'self'") && !page.contains("unsafe-eval") && page.contains("object-src 'none'"))
     }
 
+    @Test("the problems panel names files as their author knows them, folds to one line, and holds a corner of the page")
+    func panelPaths() {
+        let site = previewSite()
+        let files = [BuiltSite.File(path: "en/guides/broken.html", text: "<!doctype html><html><body><p>B</p></body></html>", origin: "en/guides/broken.md")]
+        site.publish(files: files, diagnostics: [
+            Diagnostic(.warning, .linkAnchorMissing, "the link '#x' points to an anchor this article does not have", file: "en/guides/broken.md", at: nil),
+        ]) { diagnostic in
+            var located = diagnostic
+            located.file = "docs/" + diagnostic.file.dropFirst(3)
+            return located
+        }
+        let page = site.response(to: request("/en/guides/broken.html")).text
+        #expect(page.contains("<code>docs/guides/broken.md: warning: the link") && !page.contains("en/guides/broken.md:"))
+        #expect(page.contains(#"<details id="kb-problems" open"#) && page.contains("<summary") && page.contains("kb serve: 1 problem in"))
+    }
+
+    @Test("a missing page is answered with the site's own 404 page when it has one")
+    func ownNotFound() {
+        let site = previewSite()
+        #expect(site.response(to: request("/missing.html")).text.contains("There is no"))
+        site.publish(files: [BuiltSite.File(path: "404.html", text: "<!doctype html><html><body><h1>Pagina niet gevonden</h1></body></html>")], diagnostics: [])
+        let answer = site.response(to: request("/missing.html"))
+        #expect(answer.status == 404 && answer.text.contains("Pagina niet gevonden") && answer.text.contains("/_kb/live.js"))
+    }
+
     @Test("the problems panel shows absolute paths only to this computer")
     func panel() {
         let site = previewSite()
