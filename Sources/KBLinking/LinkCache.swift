@@ -30,6 +30,18 @@ public struct BuildChanges: Sendable, Equatable {
     public var sameOutline: Bool
     /// The articles (indices) that are not equal to what they were.
     public var changed: Set<Int>
+    /// When the outline changed, whether only within the changed articles: the same articles
+    /// at the same places in the same translation groups, the same content files, the same code
+    /// index (every code with the same entries) and no title of an article no table of contents
+    /// lists (the folders' navigation shows those). Then only the outputs that read a changed
+    /// article, or all of them (the homes, the indexes), are made again (`OutputMemo`).
+    public var sameShape: Bool
+
+    public init(sameOutline: Bool, changed: Set<Int>, sameShape: Bool = false) {
+        self.sameOutline = sameOutline
+        self.changed = changed
+        self.sameShape = sameShape
+    }
 }
 
 /// Everything of an article that linking, and the pages of other articles, read: the article

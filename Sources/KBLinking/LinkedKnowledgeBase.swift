@@ -15,7 +15,7 @@ public struct LinkedKnowledgeBase: Sendable {
     let counterpartsOfEntry: [EntryReference: [EntryReference]]
     let articleIndex: [String: Int]
     /// What changed since the last build, when linked with a `LinkCache`; nil otherwise.
-    public let changes: BuildChanges?
+    public internal(set) var changes: BuildChanges?
 
     public var articles: [Article] { knowledgeBase.articles }
 
@@ -61,7 +61,7 @@ extension KnowledgeBase {
 
 /// Every code with the entries that carry it, in every article and language.
 public struct CodeIndex: Sendable {
-    public struct Code: Sendable {
+    public struct Code: Sendable, Equatable {
         public var code: String
         public var kind: ErrorCode.Kind
         /// Other written forms (decimal restatements), for search.

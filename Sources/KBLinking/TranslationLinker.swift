@@ -27,7 +27,7 @@ public enum TranslationLinker {
         let articleOfSource = checker.articleOfSource
         let anchors = { (index: Int) in outlines[index].anchors }
 
-        let linked: LinkedKnowledgeBase
+        var linked: LinkedKnowledgeBase
         var checks: [String: Set<Diagnostic>] = [:]
         let groupDiagnostics: [Diagnostic]
         if let previous, previous.outlines == outlines, previous.contentFiles == contentFiles {
@@ -45,6 +45,43 @@ public enum TranslationLinker {
                 diagnostics: sameChecks ? old.diagnostics : (groupDiagnostics + Set(checks.values.joined())).sorted(),
                 counterpartsOfEntry: old.counterpartsOfEntry,
                 articleIndex: old.articleIndex, changes: BuildChanges(sameOutline: true, changed: changed))
+        } else if let previous, previous.contentFiles == contentFiles, previous.outlines.count == outlines.count,
+                  zip(previous.outlines, outlines).allSatisfy({
+                      $0.source == $1.source && $0.id == $1.id && $0.locale == $1.locale && $0.translationKey == $1.translationKey
+                  }) {
+            // The same articles in the same groups, some outlines changed: the groups are the last
+            // ones; the links checked again are the changed articles' and those of the articles
+            // that link to one of them (whose anchors may have changed).
+            groupDiagnostics = previous.groupDiagnostics
+            let changedNames = Set(changed.map { Self.fileName(articles[$0].source) })
+            for (index, article) in articles.enumerated() {
+                let affected = changed.contains(index)
+                    || article.links.contains { link in changedNames.contains { link.destination.contains($0) } }
+                checks[article.source] = affected || previous.checks[article.source] == nil
+                    ? checker.diagnostics(of: index, articleOfSource: articleOfSource, anchors: anchors)
+                    : previous.checks[article.source]!
+            }
+            linked = link(
+                knowledgeBase, groups: previous.linked.groups, diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted(),
+                changes: BuildChanges(sameOutline: false, changed: Set(articles.indices)))
+            // Only the changed articles' outlines differ when the code index is the same and no
+            // title the folders' navigation shows changed.
+            if previous.linked.codes.codes == linked.codes.codes {
+                var listed: Set<String> = []
+                func collect(_ items: [NavigationItem]) {
+                    for item in items {
+                        if case .article(let id) = item.target { listed.insert(id) }
+                        collect(item.children)
+                    }
+                }
+                for table in knowledgeBase.tablesOfContents { collect(table.items) }
+                let unlistedTitleChanged = changed.contains { index in
+                    previous.outlines[index].title != outlines[index].title && !listed.contains(outlines[index].id)
+                }
+                if !unlistedTitleChanged {
+                    linked.changes = BuildChanges(sameOutline: false, changed: changed, sameShape: true)
+                }
+            }
         } else {
             var diagnostics: [Diagnostic] = []
             let groups = translationGroups(articles, diagnostics: &diagnostics)
@@ -62,6 +99,12 @@ public enum TranslationLinker {
                 outlines: outlines, contentFiles: contentFiles, linked: linked, groupDiagnostics: groupDiagnostics, checks: checks)
         }
         return linked
+    }
+
+    /// `setup` for `nl-nl/enrollment/setup.md`: what a link to the article holds, whatever its folder.
+    static func fileName(_ source: String) -> String {
+        let name = source.split(separator: "/").last.map(String.init) ?? source
+        return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
     static func link(_ knowledgeBase: KnowledgeBase, contentFiles: Set<String>) -> LinkedKnowledgeBase {

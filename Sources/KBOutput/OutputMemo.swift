@@ -18,8 +18,13 @@ import Synchronization
 public final class OutputMemo: Sendable {
     private struct State {
         var tablesOfContents: [TableOfContents]?
-        /// Whether the outline is the last build's: else nothing is reused.
+        /// Whether the outline is the last build's: else nothing is reused, unless it changed
+        /// only within the changed articles (`partial`).
         var sameOutline = false
+        /// The outline changed only within the changed articles (`BuildChanges.sameShape`): the
+        /// outputs of the others are reused, and what reads every article (stored from no
+        /// sources: homes, indexes) is made again.
+        var partial = false
         /// Sources whose outputs may be reused in this build.
         var unchanged: Set<String> = []
         var previous: [String: Stored] = [:]
@@ -33,6 +38,8 @@ public final class OutputMemo: Sendable {
         /// mutated once stored.
         var value: Any
         var sources: [String]
+        /// The articles whose outline (not their text) it read.
+        var outline: [String] = []
     }
 
     private let state = Mutex(State())
@@ -52,7 +59,8 @@ public final class OutputMemo: Sendable {
             state.made = 0
             var unchanged: Set<String> = []
             state.sameOutline = linked.changes?.sameOutline == true && state.tablesOfContents == tables
-            if state.sameOutline, let changed = linked.changes?.changed {
+            state.partial = !state.sameOutline && linked.changes?.sameShape == true && state.tablesOfContents == tables
+            if state.sameOutline || state.partial, let changed = linked.changes?.changed {
                 for index in linked.articles.indices where !changed.contains(index) {
                     if linked.translations(of: index).allSatisfy({ !changed.contains($0) }) {
                         unchanged.insert(linked.articles[index].source)
@@ -66,10 +74,15 @@ public final class OutputMemo: Sendable {
 
     /// The value stored in `slot` under `key` by the last build if every article of `sources`
     /// is unchanged, else `make()`, stored for the next build.
-    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], _ make: () -> Value) -> Value {
+    ///
+    /// `outline` names the articles whose outline alone it reads (a home, a code index: titles,
+    /// entries, codes): when the outline changed only within the changed articles, it is reused
+    /// if none of those changed; what names neither sources nor outline reads every article.
+    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], outline: [String] = [], _ make: () -> Value) -> Value {
         let place = slot.place(key)
         let reused: Value? = state.withLock { state in
-            guard state.sameOutline, let stored = state.previous[place], stored.sources == sources,
+            let outlineKept = state.sameOutline || (state.partial && !(sources.isEmpty && outline.isEmpty) && outline.allSatisfy(state.unchanged.contains))
+            guard outlineKept, let stored = state.previous[place], stored.sources == sources, stored.outline == outline,
                   sources.allSatisfy(state.unchanged.contains)
             else { return nil }
             state.current[place] = stored
@@ -79,7 +92,7 @@ public final class OutputMemo: Sendable {
         if let reused { return reused }
         let value = make()
         state.withLock { state in
-            state.current[place] = Stored(value: value, sources: sources)
+            state.current[place] = Stored(value: value, sources: sources, outline: outline)
             state.made += 1
         }
         return value
@@ -90,13 +103,13 @@ public final class OutputMemo: Sendable {
 
     /// Whether the article's outputs may be reused in this build.
     public func isUnchanged(_ source: String) -> Bool {
-        state.withLock { $0.sameOutline && $0.unchanged.contains(source) }
+        state.withLock { ($0.sameOutline || $0.partial) && $0.unchanged.contains(source) }
     }
 
     /// What the last build kept in `slot` under `key` (with `store`), if the outline is the
     /// same: for a format that updates its own state from one build to the next.
     public func previousValue<Value>(_ slot: MemoSlot<Value>, _ key: String) -> Value? {
-        state.withLock { state in state.sameOutline ? state.previous[slot.place(key)]?.value as? Value : nil }
+        state.withLock { state in state.sameOutline || state.partial ? state.previous[slot.place(key)]?.value as? Value : nil }
     }
 
     /// Keeps a value for the next build (`previousValue`).
@@ -131,8 +144,8 @@ extension OutputInput {
 
 extension Optional where Wrapped == OutputMemo {
     /// `make()`, or what the last build made in `slot` of the same articles, when there is a memo.
-    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], _ make: () -> Value) -> Value {
+    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], outline: [String] = [], _ make: () -> Value) -> Value {
         guard let memo = self else { return make() }
-        return memo.value(slot, key, from: sources, make)
+        return memo.value(slot, key, from: sources, outline: outline, make)
     }
 }

@@ -43,8 +43,8 @@ public struct SiteRenderer: Sendable {
         _ linked: LinkedKnowledgeBase, memo: OutputMemo? = nil, batch: Int = 512, emit: ([BuiltSite.File]) throws -> Void
     ) rethrows {
         let context = RenderingContext(linked: linked)
-        @Sendable func memoized(_ key: String, from sources: [String], _ make: () -> BuiltSite.File) -> BuiltSite.File {
-            memo.value(Self.pageSlot, key, from: sources, make)
+        @Sendable func memoized(_ key: String, from sources: [String], outline: [String] = [], _ make: () -> BuiltSite.File) -> BuiltSite.File {
+            memo.value(Self.pageSlot, key, from: sources, outline: outline, make)
         }
         let pages = Self.pages(linked)
         @Sendable func render(_ page: PageKind) -> BuiltSite.File {
@@ -52,13 +52,15 @@ public struct SiteRenderer: Sendable {
             // These read only the outline of the knowledge base, and a home its index.md.
             case .root:
                 return memoized("root", from: []) { self.page(self.root(linked), template: "root", path: SitePaths.root) }
+            // A home and a code index read every article of their language (titles, entries, codes):
+            // made again when one of them changed.
             case .home(let locale):
                 let landing = linked.articles.filter { $0.locale == locale && SitePaths.isLanding($0) }.map(\.source)
-                return memoized("home/" + locale, from: landing) {
+                return memoized("home/" + locale, from: landing, outline: context.sources(of: locale)) {
                     self.page(self.home(locale, context), template: "home", path: SitePaths.home(locale))
                 }
             case .codeIndex(let locale):
-                return memoized("codes/" + locale, from: []) {
+                return memoized("codes/" + locale, from: [], outline: context.sources(of: locale)) {
                     self.page(self.codeIndex(locale, context), template: "codes", path: SitePaths.codeIndex(locale))
                 }
             case .notFound:
@@ -827,6 +829,7 @@ final class RenderingContext: Sendable {
         }
         self.statuses = statuses
         folderTables = Self.folderTables(linked)
+        sourcesOfLocale = Dictionary(grouping: linked.articles, by: \.locale).mapValues { $0.map(\.source) }
         localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
     }
 
@@ -861,6 +864,10 @@ final class RenderingContext: Sendable {
     }
 
     func fallbackLocales(ofGroupOf article: Int) -> [String] { fallbacksOfGroup[linked.groupOfArticle[article]] ?? [] }
+
+    /// The sources of a language's articles, in order.
+    func sources(of locale: String) -> [String] { sourcesOfLocale[locale] ?? [] }
+    private let sourcesOfLocale: [String: [String]]
 
     /// Each language's navigation made from its folders, for the articles no table of contents
     /// lists (a `docs/` folder without toc.yml): nil when every article is listed.

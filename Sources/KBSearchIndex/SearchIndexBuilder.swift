@@ -209,7 +209,11 @@ public struct SearchIndexBuilder: Sendable {
         let index = index(locale, linked, documents, weights, entryDocuments, previous: previous.flatMap { previous in
             // The documents that may differ: those of articles not reused.
             let changed = documents.indices.filter { !memo.isUnchanged(linked.articles[documents[$0].article].source) }
-            return previous.documents.count == documents.count ? (previous, changed) : nil
+            // Patched only when every document is where it was, of the same article and kind: the
+            // code shards, which name entries' documents, are kept as they were.
+            let same = previous.documents.count == documents.count
+                && zip(previous.documents, documents).allSatisfy { $0.article == $1.article && $0.kind == $1.kind }
+            return same ? (previous, changed) : nil
         })
         memo.store(Self.indexSlot, locale, index)
         return index.files

@@ -63,6 +63,20 @@ import Testing
         edit(article) { $0 = $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Nieuw: ") }
         try await expectSame(builder, contents, changed: [article])
 
+        // An entry's heading, and a row's message: the outline of that article alone changes.
+        edit(translated) { $0 = $0.replacingOccurrences(of: "## <a name=\"device-cap-reached\"></a>", with: "## <a name=\"device-cap-reached\"></a>Nieuw: ") }
+        try await expectSame(builder, contents, changed: [translated])
+        #expect(builder.lastCounts.reused > 0, "an entry's heading made everything again")
+        edit(translated) { $0 = $0.replacingOccurrences(of: "|0x80CF0437 |De klok op de clientcomputer", with: "|0x80CF0437 |Nieuw: de klok op de clientcomputer") }
+        try await expectSame(builder, contents, changed: [translated])
+        #expect(builder.lastCounts.reused > 0, "a row's message made everything again")
+        // A row's code: the code index changes, and every page may link it.
+        edit(translated) { $0 = $0.replacingOccurrences(of: "|0x80CF0437 |Nieuw:", with: "|0x80CF0439 |Nieuw:") }
+        try await expectSame(builder, contents, changed: [translated])
+        // A heading whose anchor is made from its text.
+        edit(article) { $0 = $0.replacingOccurrences(of: "\n## ", with: "\n## Nieuw ", options: [], range: $0.range(of: "\n## ")) }
+        try await expectSame(builder, contents, changed: [article])
+
         // The include, which another article reads.
         edit("nl-nl/includes/classic-portal.md") { $0 += "\nMeer tekst in de include.\n" }
         try await expectSame(builder, contents, changed: ["nl-nl/includes/classic-portal.md"])
