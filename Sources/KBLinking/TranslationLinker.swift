@@ -48,9 +48,10 @@ public enum TranslationLinker {
         } else if let previous, previous.contentFiles == contentFiles, previous.outlines.count == outlines.count,
                   zip(previous.outlines, outlines).allSatisfy({
                       $0.source == $1.source && $0.id == $1.id && $0.locale == $1.locale && $0.translationKey == $1.translationKey
+                          && $0.metadata.assetID == $1.metadata.assetID
                   }) {
-            // The same articles in the same groups, some outlines changed: the groups are the last
-            // ones; the links checked again are the changed articles' and those of the articles
+            // The same articles in the same groups (the same keys and asset ids), some outlines
+            // changed: the groups and their problems are the last ones; the links checked again are the changed articles' and those of the articles
             // that link to one of them (whose anchors may have changed).
             groupDiagnostics = previous.groupDiagnostics
             let changedNames = Set(changed.map { Self.fileName(articles[$0].source) })
