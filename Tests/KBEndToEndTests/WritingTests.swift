@@ -142,6 +142,10 @@ struct WritingTests {
         sleep(3)
         #expect(try run(kb, arguments).errors.contains("built "))
         #expect(try run(kb, arguments).errors.contains("up to date: "))
+        // Flags that change only what is printed leave the site up to date.
+        for flags in [["-q"], ["--verbose"], ["--format", "json"], ["--format", "github"], ["--timings"]] {
+            #expect(try run(kb, arguments + flags).errors.contains("up to date: "), "\(flags)")
+        }
         #expect(try run(kb, arguments + ["--title", "Another title"]).errors.contains("built "))
         #expect(try run(kb, arguments + ["--title", "Another title", "--rebuild"]).errors.contains("built "))
     }
