@@ -823,11 +823,6 @@ final class RenderingContext: Sendable {
         var fallbacksOfGroup: [Int: [String]] = [:]
         for page in Self.fallbacks(linked) { fallbacksOfGroup[linked.groupOfArticle[page.article], default: []].append(page.locale) }
         self.fallbacksOfGroup = fallbacksOfGroup
-        var statuses: [Int: TranslationStatus] = [:]
-        for index in linked.articles.indices {
-            if let status = linked.translationStatus(of: index) { statuses[index] = status }
-        }
-        self.statuses = statuses
         folderTables = Self.folderTables(linked)
         sourcesOfLocale = Dictionary(grouping: linked.articles, by: \.locale).mapValues { $0.map(\.source) }
         localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
@@ -837,8 +832,6 @@ final class RenderingContext: Sendable {
     let codeLocales: [String: [String]]
     /// For each group (by index), the languages that show one of its articles in their stead.
     let fallbacksOfGroup: [Int: [String]]
-    /// Each translation's status against its original, by article.
-    let statuses: [Int: TranslationStatus]
 
     /// The pages of languages that have no version of an article: for each group, each missing
     /// language shows the group's article in the same language (pt-pt for pt-br), else its
@@ -923,7 +916,9 @@ final class RenderingContext: Sendable {
         return items.sorted { ($0.order, $0.name) < ($1.order, $1.name) }.map(\.item)
     }
 
-    func translationStatus(of article: Int) -> TranslationStatus? { statuses[article] }
+    /// An article's status against its original, worked out when its page is made (a build
+    /// after an edit makes few pages).
+    func translationStatus(of article: Int) -> TranslationStatus? { linked.translationStatus(of: article) }
 
     static func locales(of code: CodeIndex.Code, _ linked: LinkedKnowledgeBase) -> [String] {
         Array(Set(code.entries.map { linked.article($0).locale })).sorted()

@@ -298,7 +298,8 @@ public struct SearchIndexBuilder: Sendable {
                 lengthsFile: script("lengths", .object(["title": .string(lengths.title), "message": .string(lengths.message)])))
         }
 
-        let lengths = Self.fieldLengths(weights)
+        // A patch counts again the changed documents' terms only.
+        let lengths = previous.map { Self.fieldLengths(weights, patching: $0.index.lengths, changed: $0.changed) } ?? Self.fieldLengths(weights)
         if let (old, changed) = previous {
             // The postings of the changed documents, taken out and put in again in order.
             var postings = old.postings
@@ -476,6 +477,18 @@ public struct SearchIndexBuilder: Sendable {
     struct FieldLengths: Sendable {
         var title: String
         var message: String
+    }
+
+    /// The lengths of the last build with those of the `changed` documents counted again.
+    static func fieldLengths(_ weights: [TermWeights], patching old: FieldLengths, changed: [Int]) -> FieldLengths {
+        var title = Array(old.title.utf8), message = Array(old.message.utf8)
+        guard title.count == weights.count, message.count == weights.count else { return fieldLengths(weights) }
+        for document in changed {
+            let counted = fieldLengths([weights[document]])
+            title[document] = counted.title.utf8.first!
+            message[document] = counted.message.utf8.first!
+        }
+        return FieldLengths(title: String(decoding: title, as: UTF8.self), message: String(decoding: message, as: UTF8.self))
     }
 
     static func fieldLengths(_ weights: [TermWeights]) -> FieldLengths {
