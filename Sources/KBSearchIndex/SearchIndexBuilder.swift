@@ -206,6 +206,13 @@ public struct SearchIndexBuilder: Sendable {
         // postings, so that both are not held whole at once.
         guard let memo else { return index(locale, linked, documents, consume weights, entryDocuments, previous: nil, keepForPatching: false).files }
         let previous: LocaleIndex? = memo.previousValue(Self.indexSlot, locale)
+        // A language none of whose documents changed keeps its index and files as they were.
+        if let previous, previous.documents.count == documents.count,
+           documents.allSatisfy({ memo.isUnchanged(linked.articles[$0.article].source) }),
+           zip(previous.documents, documents).allSatisfy({ $0.article == $1.article && $0.kind == $1.kind }) {
+            memo.store(Self.indexSlot, locale, previous)
+            return previous.files
+        }
         let index = index(locale, linked, documents, weights, entryDocuments, previous: previous.flatMap { previous in
             // The documents that may differ: those of articles not reused.
             let changed = documents.indices.filter { !memo.isUnchanged(linked.articles[documents[$0].article].source) }
