@@ -16,6 +16,23 @@ public struct LinkedKnowledgeBase: Sendable {
     let articleIndex: [String: Int]
     /// What changed since the last build, when linked with a `LinkCache`; nil otherwise.
     public internal(set) var changes: BuildChanges?
+    /// The locales present, sorted: worked out once, since pages ask it for every article.
+    public let locales: [String]
+
+    init(
+        knowledgeBase: KnowledgeBase, groups: [TranslationGroup], groupOfArticle: [Int], codes: CodeIndex, diagnostics: [Diagnostic],
+        counterpartsOfEntry: [EntryReference: [EntryReference]], articleIndex: [String: Int], changes: BuildChanges?
+    ) {
+        self.knowledgeBase = knowledgeBase
+        self.groups = groups
+        self.groupOfArticle = groupOfArticle
+        self.codes = codes
+        self.diagnostics = diagnostics
+        self.counterpartsOfEntry = counterpartsOfEntry
+        self.articleIndex = articleIndex
+        self.changes = changes
+        locales = knowledgeBase.locales
+    }
 
     public var articles: [Article] { knowledgeBase.articles }
 
@@ -39,9 +56,6 @@ public struct LinkedKnowledgeBase: Sendable {
     public var allDiagnostics: [Diagnostic] {
         (knowledgeBase.diagnostics + diagnostics).sorted()
     }
-
-    /// The locales present, sorted.
-    public var locales: [String] { knowledgeBase.locales }
 
     /// The same, without each article's list of links: linking has checked them, and nothing
     /// after it reads them, so a build need not hold them while its outputs are made.
