@@ -308,22 +308,22 @@ public struct SearchIndexBuilder: Sendable {
         // A patch counts again the changed documents' terms only.
         let lengths = previous.map { Self.fieldLengths(weights, patching: $0.index.lengths, changed: $0.changed) } ?? Self.fieldLengths(weights)
         if let (old, changed) = previous {
-            // The postings of the changed documents, taken out and put in again in order.
+            // The postings of the changed documents' terms whose weight changed, taken out and put
+            // in again in order: a sentence added touches its own words, not the article's.
             var postings = old.postings
             var touched: Set<String> = []
             for document in changed {
-                for (term, _) in old.weights[document] {
+                let before = Dictionary(old.weights[document].map { ($0.term, $0.weight) }, uniquingKeysWith: { first, _ in first })
+                let after = Dictionary(weights[document].map { ($0.term, $0.weight) }, uniquingKeysWith: { first, _ in first })
+                for (term, weight) in before where after[term] != weight {
                     touched.insert(term)
-                    var list = postings[term]!
-                    if let at = list.firstIndex(where: { $0.document == document }) { list.remove(at: at) }
-                    postings[term] = list.isEmpty ? nil : list
+                    postings[term]?.removeAll { $0.document == document }
+                    if postings[term]?.isEmpty == true { postings[term] = nil }
                 }
-                for (term, weight) in weights[document] {
+                for (term, weight) in after where before[term] != weight {
                     touched.insert(term)
-                    var list = postings[term] ?? []
-                    let at = list.firstIndex { $0.document > document } ?? list.endIndex
-                    list.insert((document, weight), at: at)
-                    postings[term] = list
+                    let at = postings[term]?.firstIndex { $0.document > document } ?? postings[term]?.endIndex ?? 0
+                    postings[term, default: []].insert((document, weight), at: at)
                 }
             }
             var stopTerms = old.stopTerms
