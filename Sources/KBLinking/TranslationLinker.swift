@@ -54,10 +54,10 @@ public enum TranslationLinker {
             // changed: the groups and their problems are the last ones; the links checked again are the changed articles' and those of the articles
             // that link to one of them (whose anchors may have changed).
             groupDiagnostics = previous.groupDiagnostics
-            let changedNames = Set(changed.map { Self.fileName(articles[$0].source) })
+            let changedNames = Set(changed.map { Self.fileName(articles[$0].source) }).map { NameInLinks($0) }
             for (index, article) in articles.enumerated() {
                 let affected = changed.contains(index)
-                    || article.links.contains { link in changedNames.contains { link.destination.contains($0) } }
+                    || article.links.contains { link in changedNames.contains { $0.isIn(link.destination) } }
                 checks[article.source] = affected || previous.checks[article.source] == nil
                     ? checker.diagnostics(of: index, articleOfSource: articleOfSource, anchors: anchors)
                     : previous.checks[article.source]!
@@ -103,6 +103,25 @@ public enum TranslationLinker {
     }
 
     /// `setup` for `nl-nl/enrollment/setup.md`: what a link to the article holds, whatever its folder.
+    /// A file's name looked for in every link of every article: by its bytes when it is ASCII
+    /// (a String's `contains` compares Characters, and was most of an edit's linking), else as
+    /// Strings compare, canonical equivalents alike.
+    struct NameInLinks {
+        let name: String
+        let bytes: [UInt8]?
+
+        init(_ name: String) {
+            self.name = name
+            bytes = name.utf8.allSatisfy { $0 < 0x80 } ? Array(name.utf8) : nil
+        }
+
+        func isIn(_ destination: String) -> Bool {
+            guard let bytes else { return destination.contains(name) }
+            var destination = destination
+            return destination.withUTF8 { $0.firstIndex(of: bytes, from: 0) != nil }
+        }
+    }
+
     static func fileName(_ source: String) -> String {
         let name = source.split(separator: "/").last.map(String.init) ?? source
         return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name
