@@ -19,6 +19,9 @@ struct ContentWatcher {
     private(set) var stamps: [String: Stamp] = [:]
     /// Whether the last changes added or removed a file (not only edited some).
     private(set) var filesAddedOrRemoved = false
+    /// Whether the last look found a folder changed (an entry added, removed or renamed in it),
+    /// and walked the folders again.
+    private(set) var foldersChanged = false
 
     init(roots: [String]) {
         self.roots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -37,12 +40,23 @@ struct ContentWatcher {
             fresh[path] = now
         }
         if folderChanged { fresh = Self.walk(roots) }
+        foldersChanged = folderChanged
         let changed = Set(stamps.keys).union(fresh.keys).filter { path in
             stamps[path] != fresh[path] && stamps[path]?.isFolder != true && fresh[path]?.isFolder != true
         }
         filesAddedOrRemoved = changed.contains { stamps[$0] == nil || fresh[$0] == nil }
         stamps = fresh
         return changed
+    }
+
+    /// The folders whose entries are every watched file: each folder below the roots, and the
+    /// folder of a root that is a file or is not there yet (kb.yml made while serving).
+    var folders: [String] {
+        var folders = Set(stamps.filter(\.value.isFolder).keys)
+        for root in roots where stamps[root]?.isFolder != true {
+            folders.insert(URL(fileURLWithPath: root).deletingLastPathComponent().path)
+        }
+        return folders.sorted()
     }
 
     static func stamp(_ path: String) -> Stamp? {

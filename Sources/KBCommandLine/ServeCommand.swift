@@ -94,9 +94,14 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardError.write(Data("serving http://\(shown):\(port)/ (Ctrl-C stops)\n".utf8))
 
         var watcher = ContentWatcher(roots: session.watched)
-        while true {
-            try await Task.sleep(for: .milliseconds(100))
+        let signal = ChangeSignal(folders: watcher.folders)
+        var wakeups = signal.wakeups.makeAsyncIterator()
+        while await wakeups.next() != nil {
+            // A save may be more than one write (emptied, then written): what comes within a few
+            // milliseconds is one change.
+            try await Task.sleep(for: .milliseconds(10))
             let changes = watcher.changes()
+            if watcher.foldersChanged { signal.watch(watcher.folders) }
             guard !changes.isEmpty else { continue }
             if changes.contains(where: session.isSetting) {
                 do {
@@ -107,6 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
                     continue
                 }
                 watcher = ContentWatcher(roots: session.watched)
+                signal.watch(watcher.folders)
                 await session.build(into: site, changed: [])
             } else {
                 await session.build(into: site, changed: changes, listing: watcher.filesAddedOrRemoved)
