@@ -27,6 +27,9 @@ public final class OutputMemo: Sendable {
         var partial = false
         /// Sources whose outputs may be reused in this build.
         var unchanged: Set<String> = []
+        /// Sources that did not change themselves, whatever their translations did: what reads an
+        /// article's own text alone (a code page's entries) may be reused when it is one.
+        var unedited: Set<String> = []
         var previous: [String: Stored] = [:]
         var current: [String: Stored] = [:]
         var reused = 0
@@ -58,16 +61,19 @@ public final class OutputMemo: Sendable {
             state.reused = 0
             state.made = 0
             var unchanged: Set<String> = []
+            var unedited: Set<String> = []
             state.sameOutline = linked.changes?.sameOutline == true && state.tablesOfContents == tables
             state.partial = !state.sameOutline && linked.changes?.sameShape == true && state.tablesOfContents == tables
             if state.sameOutline || state.partial, let changed = linked.changes?.changed {
                 for index in linked.articles.indices where !changed.contains(index) {
+                    unedited.insert(linked.articles[index].source)
                     if linked.translations(of: index).allSatisfy({ !changed.contains($0) }) {
                         unchanged.insert(linked.articles[index].source)
                     }
                 }
             }
             state.unchanged = unchanged
+            state.unedited = unedited
             state.tablesOfContents = tables
         }
     }
@@ -78,12 +84,18 @@ public final class OutputMemo: Sendable {
     /// `outline` names the articles whose outline alone it reads (a home, a code index: titles,
     /// entries, codes): when the outline changed only within the changed articles, it is reused
     /// if none of those changed; what names neither sources nor outline reads every article.
-    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], outline: [String] = [], _ make: () -> Value) -> Value {
+    /// A value that reads its sources' own text and not their translations' says so
+    /// (`readsTranslations: false`): an edit of one language then leaves it alone in the others.
+    public func value<Value>(
+        _ slot: MemoSlot<Value>, _ key: String, from sources: [String], outline: [String] = [], readsTranslations: Bool = true,
+        _ make: () -> Value
+    ) -> Value {
         let place = slot.place(key)
         let reused: Value? = state.withLock { state in
             let outlineKept = state.sameOutline || (state.partial && !(sources.isEmpty && outline.isEmpty) && outline.allSatisfy(state.unchanged.contains))
+            let kept = readsTranslations ? state.unchanged : state.unedited
             guard outlineKept, let stored = state.previous[place], stored.sources == sources, stored.outline == outline,
-                  sources.allSatisfy(state.unchanged.contains)
+                  sources.allSatisfy(kept.contains)
             else { return nil }
             state.current[place] = stored
             state.reused += 1
@@ -144,8 +156,11 @@ extension OutputInput {
 
 extension Optional where Wrapped == OutputMemo {
     /// `make()`, or what the last build made in `slot` of the same articles, when there is a memo.
-    public func value<Value>(_ slot: MemoSlot<Value>, _ key: String, from sources: [String], outline: [String] = [], _ make: () -> Value) -> Value {
+    public func value<Value>(
+        _ slot: MemoSlot<Value>, _ key: String, from sources: [String], outline: [String] = [], readsTranslations: Bool = true,
+        _ make: () -> Value
+    ) -> Value {
         guard let memo = self else { return make() }
-        return memo.value(slot, key, from: sources, outline: outline, make)
+        return memo.value(slot, key, from: sources, outline: outline, readsTranslations: readsTranslations, make)
     }
 }

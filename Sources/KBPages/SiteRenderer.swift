@@ -78,10 +78,17 @@ public struct SiteRenderer: Sendable {
                     file.origin = article.source
                     return file
                 }
+            // A code's page shows its language's entries whole, and the others' titles: the others'
+            // outline, and none of their translations.
             case .code(let index, let locale):
                 let code = linked.codes.codes[index]
-                let sources = Array(Set(code.entries.map { linked.article($0).source })).sorted()
-                return memoized("code/" + locale + "/" + code.code, from: sources) {
+                var shown: Set<String> = [], listed: Set<String> = []
+                for reference in code.entries {
+                    let article = linked.article(reference)
+                    if article.locale == locale { shown.insert(article.source) } else { listed.insert(article.source) }
+                }
+                let key = "code/" + locale + "/" + code.code
+                return memo.value(Self.pageSlot, key, from: shown.sorted(), outline: listed.sorted(), readsTranslations: false) {
                     self.page(self.code(code, locale: locale, context), template: "code", path: SitePaths.code(code.code, locale: locale))
                 }
             case .fallback(let index, let locale):
