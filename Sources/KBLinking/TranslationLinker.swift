@@ -45,16 +45,35 @@ public enum TranslationLinker {
                 diagnostics: sameChecks ? old.diagnostics : (groupDiagnostics + Set(checks.values.joined())).sorted(),
                 counterpartsOfEntry: old.counterpartsOfEntry,
                 articleIndex: old.articleIndex, changes: BuildChanges(sameOutline: true, changed: changed))
-        } else if let previous, previous.contentFiles == contentFiles, previous.outlines.count == outlines.count,
-                  zip(previous.outlines, outlines).allSatisfy({
-                      $0.source == $1.source && $0.id == $1.id && $0.locale == $1.locale && $0.translationKey == $1.translationKey
-                          && $0.metadata.assetID == $1.metadata.assetID
-                  }) {
-            // The same articles in the same groups (the same keys and asset ids), some outlines
-            // changed: the groups and their problems are the last ones; the links checked again are the changed articles' and those of the articles
-            // that link to one of them (whose anchors may have changed).
-            groupDiagnostics = previous.groupDiagnostics
-            let changedNames = Set(changed.map { Self.fileName(articles[$0].source) }).map { NameInLinks($0) }
+        } else if let previous, let reshaped = Self.reshaping(previous, outlines, contentFiles) {
+            // Some outlines changed, or articles were added or removed (and nothing else of the
+            // content's files): the groups are the last ones when the articles are the same ones
+            // with the same keys and asset ids, else grouped again; an article whose group's
+            // members are not what they were changed too (it shows its translations). The links
+            // checked again are the changed articles' and those of the articles that name one
+            // of them or one added or removed (whose anchors, or whose being, may have changed).
+            var changed = changed
+            let groups: [TranslationGroup]
+            if !reshaped.regroup {
+                groups = previous.linked.groups
+                groupDiagnostics = previous.groupDiagnostics
+            } else {
+                var diagnostics: [Diagnostic] = []
+                groups = translationGroups(articles, diagnostics: &diagnostics)
+                groupDiagnostics = diagnostics
+                let before = previous.linked
+                var membersBefore: [String: Set<String>] = [:]
+                for group in before.groups {
+                    let members = Set(group.articles.map { before.articles[$0].source })
+                    for member in members { membersBefore[member] = members }
+                }
+                for group in groups {
+                    let members = Set(group.articles.map { articles[$0].source })
+                    for member in group.articles where membersBefore[articles[member].source] != members { changed.insert(member) }
+                }
+            }
+            let changedNames = Set(changed.map { Self.fileName(articles[$0].source) } + reshaped.addedOrRemoved.map(Self.fileName))
+                .map { NameInLinks($0) }
             for (index, article) in articles.enumerated() {
                 let affected = changed.contains(index)
                     || article.links.contains { link in changedNames.contains { $0.isIn(link.destination) } }
@@ -63,25 +82,33 @@ public enum TranslationLinker {
                     : previous.checks[article.source]!
             }
             linked = link(
-                knowledgeBase, groups: previous.linked.groups, diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted(),
+                knowledgeBase, groups: groups, diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted(),
                 changes: BuildChanges(sameOutline: false, changed: Set(articles.indices)))
-            // Only the changed articles' outlines differ when the code index is the same and no
-            // title the folders' navigation shows changed.
-            if previous.linked.codes.codes == linked.codes.codes {
+            // Only the changed articles' outlines differ when the code index is the same. The
+            // folders' navigation of a language (its articles no table of contents lists) shows
+            // their titles and order: when one of them is added or removed, or its title or
+            // metadata changed, each of them changed.
+            if Self.sameCodes(previous.linked, linked) {
                 var listed: Set<String> = []
-                func collect(_ items: [NavigationItem]) {
+                func collect(_ items: [NavigationItem], _ locale: String) {
                     for item in items {
-                        if case .article(let id) = item.target { listed.insert(id) }
-                        collect(item.children)
+                        if case .article(let id) = item.target { listed.insert("\(locale)\u{0}\(id)") }
+                        collect(item.children, locale)
                     }
                 }
-                for table in knowledgeBase.tablesOfContents { collect(table.items) }
-                let unlistedTitleChanged = changed.contains { index in
-                    previous.outlines[index].title != outlines[index].title && !listed.contains(outlines[index].id)
+                for table in knowledgeBase.tablesOfContents { collect(table.items, table.locale) }
+                func isListed(_ outline: ArticleOutline) -> Bool { listed.contains("\(outline.locale)\u{0}\(outline.id)") }
+                var navigationChanged = Set(previous.outlines.filter { !isListed($0) && reshaped.addedOrRemoved.contains($0.source) }.map(\.locale))
+                for index in changed where !isListed(outlines[index]) {
+                    let before = previous.articles[outlines[index].source]?.outline
+                    if before?.title != outlines[index].title || before?.metadata != outlines[index].metadata {
+                        navigationChanged.insert(outlines[index].locale)
+                    }
                 }
-                if !unlistedTitleChanged {
-                    linked.changes = BuildChanges(sameOutline: false, changed: changed, sameShape: true)
+                for index in articles.indices where navigationChanged.contains(outlines[index].locale) && !isListed(outlines[index]) {
+                    changed.insert(index)
                 }
+                linked.changes = BuildChanges(sameOutline: false, changed: changed, sameShape: true)
             }
         } else {
             var diagnostics: [Diagnostic] = []
@@ -102,7 +129,6 @@ public enum TranslationLinker {
         return linked
     }
 
-    /// `setup` for `nl-nl/enrollment/setup.md`: what a link to the article holds, whatever its folder.
     /// A file's name looked for in every link of every article: by its bytes when it is ASCII
     /// (a String's `contains` compares Characters, and was most of an edit's linking), else as
     /// Strings compare, canonical equivalents alike.
@@ -122,6 +148,37 @@ public enum TranslationLinker {
         }
     }
 
+    /// When the outline changed only within articles, or articles were added or removed, and
+    /// nothing else of the content's files: whether the articles must be grouped again (some
+    /// added or removed, or a key or an asset id changed), and the sources added or removed.
+    /// Nil when a language appeared or went, or a file that is no article did.
+    static func reshaping(_ previous: LinkCache.Previous, _ outlines: [ArticleOutline], _ contentFiles: Set<String>)
+        -> (regroup: Bool, addedOrRemoved: [String])?
+    {
+        guard Set(previous.outlines.map(\.locale)) == Set(outlines.map(\.locale)) else { return nil }
+        let sourcesBefore = Set(previous.outlines.map(\.source)), sources = Set(outlines.map(\.source))
+        let addedOrRemoved = sourcesBefore.symmetricDifference(sources)
+        guard previous.contentFiles.symmetricDifference(contentFiles).isSubset(of: addedOrRemoved) else { return nil }
+        let regroup = !addedOrRemoved.isEmpty || previous.outlines.count != outlines.count
+            || !zip(previous.outlines, outlines).allSatisfy({
+                $0.source == $1.source && $0.id == $1.id && $0.locale == $1.locale && $0.translationKey == $1.translationKey
+                    && $0.metadata.assetID == $1.metadata.assetID
+            })
+        return (regroup, addedOrRemoved.sorted())
+    }
+
+    /// Whether two code indexes hold the same codes with the same entries, wherever their
+    /// articles are in each list.
+    static func sameCodes(_ before: LinkedKnowledgeBase, _ after: LinkedKnowledgeBase) -> Bool {
+        before.codes.codes.count == after.codes.codes.count && zip(before.codes.codes, after.codes.codes).allSatisfy { old, new in
+            old.code == new.code && old.kind == new.kind && old.aliases == new.aliases && old.entries.count == new.entries.count
+                && zip(old.entries, new.entries).allSatisfy {
+                    $0.entry == $1.entry && before.articles[$0.article].source == after.articles[$1.article].source
+                }
+        }
+    }
+
+    /// `setup` for `nl-nl/enrollment/setup.md`: what a link to the article holds, whatever its folder.
     static func fileName(_ source: String) -> String {
         let name = source.split(separator: "/").last.map(String.init) ?? source
         return name.lowercased().hasSuffix(".md") ? String(name.dropLast(3)) : name

@@ -94,7 +94,9 @@ public struct SiteRenderer: Sendable {
             case .fallback(let index, let locale):
                 let article = linked.articles[index]
                 let group = ([index] + linked.translations(of: index)).map { linked.articles[$0].source }.sorted()
-                return memoized("fallback/" + locale + "/" + article.source, from: group) {
+                // It shows its language's navigation: the folders' reads the titles of the articles
+                // no table of contents lists.
+                return memoized("fallback/" + locale + "/" + article.source, from: group, outline: context.navigationSources(of: locale)) {
                     self.page(self.article(index, context, fallback: locale), template: "article", path: SitePaths.fallback(article, locale: locale))
                 }
             case .search(let locale):
@@ -830,7 +832,7 @@ final class RenderingContext: Sendable {
         var fallbacksOfGroup: [Int: [String]] = [:]
         for page in Self.fallbacks(linked) { fallbacksOfGroup[linked.groupOfArticle[page.article], default: []].append(page.locale) }
         self.fallbacksOfGroup = fallbacksOfGroup
-        folderTables = Self.folderTables(linked)
+        (folderTables, navigationSources) = Self.folderTables(linked)
         sourcesOfLocale = Dictionary(grouping: linked.articles, by: \.locale).mapValues { $0.map(\.source) }
         localCodes = linked.articles.map { Set($0.entries.flatMap(\.codes).map(\.code)) }
     }
@@ -879,8 +881,13 @@ final class RenderingContext: Sendable {
     /// titled by its `index.md` (which it links to), else by its name; in it, its folders and
     /// articles by their front matter's `order` or `weight`, then their file names; an article
     /// by its title. The language's own `index.md` is its home, not an item.
-    static func folderTables(_ linked: LinkedKnowledgeBase) -> [String: TableOfContents] {
+    /// The sources of the articles a language's folders' navigation lists, in order.
+    func navigationSources(of locale: String) -> [String] { navigationSources[locale] ?? [] }
+    private let navigationSources: [String: [String]]
+
+    static func folderTables(_ linked: LinkedKnowledgeBase) -> (tables: [String: TableOfContents], sources: [String: [String]]) {
         var tables: [String: TableOfContents] = [:]
+        var sources: [String: [String]] = [:]
         for locale in linked.locales {
             var listed: Set<String> = []
             for table in linked.knowledgeBase.tablesOfContents where table.locale == locale {
@@ -889,8 +896,9 @@ final class RenderingContext: Sendable {
             let articles = linked.articles.filter { $0.locale == locale && !listed.contains($0.id) && !SitePaths.isLanding($0) }
             guard !articles.isEmpty else { continue }
             tables[locale] = TableOfContents(locale: locale, folder: "", source: "\(locale)/\u{0}folders", items: folderItems(articles, below: ""))
+            sources[locale] = articles.map(\.source)
         }
-        return tables
+        return (tables, sources)
     }
 
     private static func folderItems(_ articles: [Article], below folder: String) -> [NavigationItem] {

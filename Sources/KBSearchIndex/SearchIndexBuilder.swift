@@ -120,7 +120,13 @@ public struct SearchIndexBuilder: Sendable {
                 }
             }
             let source = linked.articles[articles[index]].source
-            perArticle.set(index, memo.value(Self.documentsSlot, source, from: [source], make))
+            // Kept from the last build, the documents name the article's place then: an article
+            // added or removed before it moves it.
+            perArticle.set(index, memo.value(Self.documentsSlot, source, from: [source], make).map { document, weights in
+                var document = document
+                document.article = articles[index]
+                return (document, weights)
+            })
         }
         var documents: [Document] = []
         var weights: [TermWeights] = []
@@ -172,6 +178,9 @@ public struct SearchIndexBuilder: Sendable {
     /// writes again only the shards they touch.
     struct LocaleIndex: Sendable {
         var documents: [Document]
+        /// The source of each document's article: the documents are the same ones in the next
+        /// build when these are (the articles' places in the whole list may have moved).
+        var sources: [String]
         var weights: [TermWeights]
         /// Every term's postings, stop terms included.
         var postings: [String: [(document: Int, weight: Int)]]
@@ -207,9 +216,10 @@ public struct SearchIndexBuilder: Sendable {
         guard let memo else { return index(locale, linked, documents, consume weights, entryDocuments, previous: nil, keepForPatching: false).files }
         let previous: LocaleIndex? = memo.previousValue(Self.indexSlot, locale)
         // A language none of whose documents changed keeps its index and files as they were.
-        if let previous, previous.documents.count == documents.count,
-           documents.allSatisfy({ memo.isUnchanged(linked.articles[$0.article].source) }),
-           zip(previous.documents, documents).allSatisfy({ $0.article == $1.article && $0.kind == $1.kind }) {
+        let sources = documents.map { linked.articles[$0.article].source }
+        if let previous, previous.sources == sources,
+           sources.allSatisfy(memo.isUnchanged),
+           zip(previous.documents, documents).allSatisfy({ $0.kind == $1.kind }) {
             memo.store(Self.indexSlot, locale, previous)
             return previous.files
         }
@@ -218,8 +228,7 @@ public struct SearchIndexBuilder: Sendable {
             let changed = documents.indices.filter { !memo.isUnchanged(linked.articles[documents[$0].article].source) }
             // Patched only when every document is where it was, of the same article and kind: the
             // code shards, which name entries' documents, are kept as they were.
-            let same = previous.documents.count == documents.count
-                && zip(previous.documents, documents).allSatisfy { $0.article == $1.article && $0.kind == $1.kind }
+            let same = previous.sources == sources && zip(previous.documents, documents).allSatisfy { $0.kind == $1.kind }
             return same ? (previous, changed) : nil
         })
         memo.store(Self.indexSlot, locale, index)
@@ -299,7 +308,8 @@ public struct SearchIndexBuilder: Sendable {
                 })),
             ]))
             return LocaleIndex(
-                documents: keepForPatching ? documents : [], weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
+                documents: keepForPatching ? documents : [], sources: keepForPatching ? documents.map { linked.articles[$0.article].source } : [],
+                weights: weights, postings: postings, stopTerms: stopTerms, shardTerms: shardTerms,
                 termShards: keepForPatching ? termShards : [:], codeShards: keepForPatching ? codeShards : [:], resultFiles: resultFiles,
                 lengths: lengths, shardFiles: shardFiles, manifest: manifest,
                 lengthsFile: script("lengths", .object(["title": .string(lengths.title), "message": .string(lengths.message)])))

@@ -85,6 +85,30 @@ import Testing
         edit("nl-nl/enrollment/toc.yml") { $0 += "\n    - name: Windows\n      href: troubleshoot-windows-enrollment-errors.md\n" }
         try await expectSame(builder, contents, changed: ["nl-nl/enrollment/toc.yml"])
 
+        // An article without codes added where no table of contents lists it: the others' pages
+        // are kept but those the folders' navigation lists; then its translation, which joins its
+        // group and makes a page of the group's other language go; then both removed.
+        let plain = "nl-nl/apps/plain-article.md"
+        contents[plain] = Array("---\ntitle: Gewoon\nms.date: 03/01/2024\n---\n# Gewoon artikel\n\nZie [MAM](troubleshoot-mam.md).\n".utf8)
+        try await expectSame(builder, contents, changed: [plain])
+        #expect(builder.lastCounts.reused > 0, "an article added made everything again")
+        let plainTranslation = "sv-se/apps/plain-article.md"
+        contents[plainTranslation] = Array("---\ntitle: Vanlig\n---\n# Vanlig artikel\n\nSe [saknas](missing.md).\n".utf8)
+        try await expectSame(builder, contents, changed: [plainTranslation])
+        #expect(builder.lastCounts.reused > 0, "a translation added made everything again")
+        let mamTranslation = "sv-se/apps/troubleshoot-mam.md"
+        contents[mamTranslation] = Array("---\ntitle: MAM\n---\n# Felsöka MAM\n\nText.\n".utf8)
+        try await expectSame(builder, contents, changed: [mamTranslation])
+        contents[plainTranslation] = nil
+        contents[mamTranslation] = nil
+        try await expectSame(builder, contents, changed: [plainTranslation, mamTranslation])
+        // The order of an article the folders' navigation lists: its neighbours' pages show it.
+        let mam = "nl-nl/apps/troubleshoot-mam.md"
+        edit(mam) { $0 = $0.replacingOccurrences(of: "---\n", with: "---\norder: 1\n", options: [], range: $0.range(of: "---\n")) }
+        try await expectSame(builder, contents, changed: [mam])
+        contents[plain] = nil
+        try await expectSame(builder, contents, changed: [plain])
+
         // An article added, then renamed, then deleted.
         let added = "nl-nl/apps/new-article.md"
         contents[added] = Array("---\ntitle: Nieuw\n---\n# Nieuw artikel\n\n| Code | Bericht |\n|---|---|\n| 0x80CF0437 | Niet ondersteund. |\n".utf8)
