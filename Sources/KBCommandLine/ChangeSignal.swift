@@ -52,6 +52,7 @@ final class ChangeSignal: Sendable {
                 while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
                 continuation.yield()
             }
+            reader.setCancelHandler { close(descriptor) }
             reader.resume()
             state.withLock {
                 $0.descriptor = descriptor
@@ -63,12 +64,10 @@ final class ChangeSignal: Sendable {
     }
 
     deinit {
+        // The reader closes the descriptor once cancelled.
         state.withLock { state in
             state.timer?.cancel()
             state.reader?.cancel()
-            #if os(Linux)
-            if state.descriptor >= 0 { close(state.descriptor) }
-            #endif
         }
         continuation.finish()
     }
