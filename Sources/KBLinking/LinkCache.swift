@@ -16,6 +16,9 @@ public final class LinkCache: Sendable {
         var groupDiagnostics: [Diagnostic]
         /// The problems of each article's links, by source.
         var checks: [String: Set<Diagnostic>]
+        /// The words that may be codes of the articles whose were read (`Article.codeWords`), by
+        /// source: read when the code index changes, kept while the article does not.
+        var codeWords: [String: Set<String>] = [:]
     }
 
     let previous = Mutex<Previous?>(nil)
@@ -30,17 +33,22 @@ public struct BuildChanges: Sendable, Equatable {
     public var sameOutline: Bool
     /// The articles (indices) that are not equal to what they were.
     public var changed: Set<Int>
-    /// When the outline changed, whether only within the changed articles: the same articles
-    /// at the same places in the same translation groups, the same content files, the same code
-    /// index (every code with the same entries) and no title of an article no table of contents
-    /// lists (the folders' navigation shows those). Then only the outputs that read a changed
-    /// article, or all of them (the homes, the indexes), are made again (`OutputMemo`).
+    /// When the outline changed, whether only within the changed articles: the same languages,
+    /// articles added or removed or not, and no other file; `changed` then holds every article
+    /// whose pages may differ: those whose group's members changed, those the folders'
+    /// navigation lists when one of them did, and those that name a code the code index added,
+    /// removed or gave other entries. Then only the outputs that read a changed article, or all
+    /// of them (the homes, the indexes), are made again (`OutputMemo`).
     public var sameShape: Bool
+    /// Whether the code index holds the same codes with the same entries: else what every code
+    /// makes (the search's code shards) is made again.
+    public var sameCodes: Bool
 
-    public init(sameOutline: Bool, changed: Set<Int>, sameShape: Bool = false) {
+    public init(sameOutline: Bool, changed: Set<Int>, sameShape: Bool = false, sameCodes: Bool? = nil) {
         self.sameOutline = sameOutline
         self.changed = changed
         self.sameShape = sameShape
+        self.sameCodes = sameCodes ?? sameOutline
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import KBCore
 import KBModel
 
@@ -29,6 +30,13 @@ public enum TranslationLinker {
 
         var linked: LinkedKnowledgeBase
         var checks: [String: Set<Diagnostic>] = [:]
+        // The code words read so far, kept for the articles that did not change.
+        var codeWords: [String: Set<String>] = [:]
+        if let previous {
+            for index in articles.indices where known[index] != nil {
+                codeWords[articles[index].source] = previous.codeWords[articles[index].source]
+            }
+        }
         let groupDiagnostics: [Diagnostic]
         if let previous, previous.outlines == outlines, previous.contentFiles == contentFiles {
             for (index, article) in articles.enumerated() {
@@ -84,11 +92,23 @@ public enum TranslationLinker {
             linked = link(
                 knowledgeBase, groups: groups, diagnostics: (groupDiagnostics + Set(checks.values.joined())).sorted(),
                 changes: BuildChanges(sameOutline: false, changed: Set(articles.indices)))
-            // Only the changed articles' outlines differ when the code index is the same. The
-            // folders' navigation of a language (its articles no table of contents lists) shows
-            // their titles and order: when one of them is added or removed, or its title or
-            // metadata changed, each of them changed.
-            if Self.sameCodes(previous.linked, linked) {
+            // The folders' navigation of a language (its articles no table of contents lists)
+            // shows their titles and order: when one of them is added or removed, or its title or
+            // metadata changed, each of them changed. A code the index added or removed, or whose
+            // entries are now in other languages, is linked or not, or to another language's page,
+            // in every article that names it.
+            let (codesChanged, linksChanged) = Self.codesChanged(previous.linked, linked)
+            if !linksChanged.isEmpty {
+                // Read on every core the first time, then kept.
+                let unread = articles.indices.filter { !changed.contains($0) && codeWords[articles[$0].source] == nil }
+                let read = ConcurrentResults<Set<String>>(count: unread.count)
+                DispatchQueue.concurrentPerform(iterations: unread.count) { read.set($0, articles[unread[$0]].codeWords) }
+                for (index, words) in zip(unread, read.values) { codeWords[articles[index].source] = words }
+                for index in articles.indices where !changed.contains(index) {
+                    if codeWords[articles[index].source]?.isDisjoint(with: linksChanged) == false { changed.insert(index) }
+                }
+            }
+            do {
                 var listed: Set<String> = []
                 func collect(_ items: [NavigationItem], _ locale: String) {
                     for item in items {
@@ -108,7 +128,7 @@ public enum TranslationLinker {
                 for index in articles.indices where navigationChanged.contains(outlines[index].locale) && !isListed(outlines[index]) {
                     changed.insert(index)
                 }
-                linked.changes = BuildChanges(sameOutline: false, changed: changed, sameShape: true)
+                linked.changes = BuildChanges(sameOutline: false, changed: changed, sameShape: true, sameCodes: codesChanged.isEmpty)
             }
         } else {
             var diagnostics: [Diagnostic] = []
@@ -124,7 +144,8 @@ public enum TranslationLinker {
         cache.previous.withLock {
             $0 = LinkCache.Previous(
                 articles: Dictionary(articles.indices.map { (articles[$0].source, (articles[$0], outlines[$0])) }) { first, _ in first },
-                outlines: outlines, contentFiles: contentFiles, linked: linked, groupDiagnostics: groupDiagnostics, checks: checks)
+                outlines: outlines, contentFiles: contentFiles, linked: linked, groupDiagnostics: groupDiagnostics, checks: checks,
+                codeWords: codeWords)
         }
         return linked
     }
@@ -167,15 +188,26 @@ public enum TranslationLinker {
         return (regroup, addedOrRemoved.sorted())
     }
 
-    /// Whether two code indexes hold the same codes with the same entries, wherever their
-    /// articles are in each list.
-    static func sameCodes(_ before: LinkedKnowledgeBase, _ after: LinkedKnowledgeBase) -> Bool {
-        before.codes.codes.count == after.codes.codes.count && zip(before.codes.codes, after.codes.codes).allSatisfy { old, new in
-            old.code == new.code && old.kind == new.kind && old.aliases == new.aliases && old.entries.count == new.entries.count
-                && zip(old.entries, new.entries).allSatisfy {
-                    $0.entry == $1.entry && before.articles[$0.article].source == after.articles[$1.article].source
-                }
+    /// The codes one code index has and the other has not, or has with other entries, kind or
+    /// aliases (entries compared by their article's source, wherever it is in each list); and of
+    /// those, the ones a link to a code's page sees change: there or not, or in other languages.
+    static func codesChanged(_ before: LinkedKnowledgeBase, _ after: LinkedKnowledgeBase) -> (codes: Set<String>, links: Set<String>) {
+        struct Shape: Equatable {
+            var kind: ErrorCode.Kind
+            var aliases: [String]
+            var entries: [String]
+            var locales: Set<String>
         }
+        func shapes(_ linked: LinkedKnowledgeBase) -> [String: Shape] {
+            Dictionary(linked.codes.codes.map { code in
+                (code.code, Shape(kind: code.kind, aliases: code.aliases,
+                                  entries: code.entries.map { linked.articles[$0.article].source + "\u{0}\($0.entry)" },
+                                  locales: Set(code.entries.map { linked.articles[$0.article].locale })))
+            }) { first, _ in first }
+        }
+        let old = shapes(before), new = shapes(after)
+        let codes = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
+        return (codes, codes.filter { old[$0]?.locales != new[$0]?.locales })
     }
 
     /// `setup` for `nl-nl/enrollment/setup.md`: what a link to the article holds, whatever its folder.

@@ -25,6 +25,8 @@ public final class OutputMemo: Sendable {
         /// outputs of the others are reused, and what reads every article (stored from no
         /// sources: homes, indexes) is made again.
         var partial = false
+        /// Whether the code index is the last build's (`BuildChanges.sameCodes`).
+        var sameCodes = false
         /// Sources whose outputs may be reused in this build.
         var unchanged: Set<String> = []
         /// Sources that did not change themselves, whatever their translations did: what reads an
@@ -64,6 +66,7 @@ public final class OutputMemo: Sendable {
             var unedited: Set<String> = []
             state.sameOutline = linked.changes?.sameOutline == true && state.tablesOfContents == tables
             state.partial = !state.sameOutline && linked.changes?.sameShape == true && state.tablesOfContents == tables
+            state.sameCodes = (state.sameOutline || state.partial) && linked.changes?.sameCodes == true
             if state.sameOutline || state.partial, let changed = linked.changes?.changed {
                 for index in linked.articles.indices where !changed.contains(index) {
                     unedited.insert(linked.articles[index].source)
@@ -112,6 +115,9 @@ public final class OutputMemo: Sendable {
 
     /// Whether the outline is the last build's (else nothing is reused).
     public var sameOutline: Bool { state.withLock(\.sameOutline) }
+
+    /// Whether the code index is the last build's: every code with the same entries.
+    public var sameCodes: Bool { state.withLock(\.sameCodes) }
 
     /// Whether the article's outputs may be reused in this build.
     public func isUnchanged(_ source: String) -> Bool {

@@ -217,7 +217,7 @@ public struct SearchIndexBuilder: Sendable {
         let previous: LocaleIndex? = memo.previousValue(Self.indexSlot, locale)
         // A language none of whose documents changed keeps its index and files as they were.
         let sources = documents.map { linked.articles[$0.article].source }
-        if let previous, previous.sources == sources,
+        if let previous, previous.sources == sources, memo.sameCodes,
            sources.allSatisfy(memo.isUnchanged),
            zip(previous.documents, documents).allSatisfy({ $0.kind == $1.kind }) {
             memo.store(Self.indexSlot, locale, previous)
@@ -227,9 +227,10 @@ public struct SearchIndexBuilder: Sendable {
             // The documents that may differ: those of articles not reused.
             let changed = documents.indices.filter { !memo.isUnchanged(linked.articles[documents[$0].article].source) }
             // Patched only when every document is where it was, of the same article and kind: the
-            // code shards, which name entries' documents, are kept as they were.
+            // code shards, which name entries' documents, are kept as they were unless the code
+            // index changed.
             let same = previous.sources == sources && zip(previous.documents, documents).allSatisfy { $0.kind == $1.kind }
-            return same ? (previous, changed) : nil
+            return same ? (previous, changed, memo.sameCodes) : nil
         })
         memo.store(Self.indexSlot, locale, index)
         return index.files
@@ -239,7 +240,7 @@ public struct SearchIndexBuilder: Sendable {
     /// `changed` made again.
     func index(
         _ locale: String, _ linked: LinkedKnowledgeBase, _ documents: [Document], _ weights: consuming [TermWeights],
-        _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int])?, keepForPatching: Bool = true
+        _ entryDocuments: [EntryReference: Int], previous: (index: LocaleIndex, changed: [Int], sameCodes: Bool)?, keepForPatching: Bool = true
     ) -> LocaleIndex {
         let folder = Self.folder + locale + "/"
         @Sendable func register(_ name: String, _ value: JSONValue) -> [UInt8] {
@@ -316,8 +317,26 @@ public struct SearchIndexBuilder: Sendable {
         }
 
         // A patch counts again the changed documents' terms only.
+        // Codes, with every form they may be typed in, in the shard of each form's start.
+        func makeCodeShards() -> [String: [UInt8]] {
+            var codeShards: [String: [JSONValue]] = [:]
+            for code in linked.codes.codes {
+                let documentIDs = code.entries.compactMap { entryDocuments[$0] }.sorted()
+                guard !documentIDs.isEmpty else { continue }
+                let forms = code.searchForms
+                let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
+                for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
+            }
+            let codeKeys = Array(codeShards.keys), codeRecords = codeShards
+            let codes = ConcurrentResults<[UInt8]>(count: codeKeys.count)
+            DispatchQueue.concurrentPerform(iterations: codeKeys.count) { index in
+                codes.set(index, register("c-" + codeKeys[index], .array(codeRecords[codeKeys[index]]!)))
+            }
+            return Dictionary(uniqueKeysWithValues: zip(codeKeys, codes.values))
+        }
+
         let lengths = previous.map { Self.fieldLengths(weights, patching: $0.index.lengths, changed: $0.changed) } ?? Self.fieldLengths(weights)
-        if let (old, changed) = previous {
+        if let (old, changed, sameCodes) = previous {
             // The postings of the changed documents' terms whose weight changed, taken out and put
             // in again in order: a sentence added touches its own words, not the article's.
             var postings = old.postings
@@ -355,7 +374,7 @@ public struct SearchIndexBuilder: Sendable {
             for number in Set(changed.map { $0 / Self.documentsPerShard }) { resultFiles[number] = resultShard(number) }
             return finish(
                 postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
-                codeShards: old.codeShards, resultFiles: resultFiles, lengths: lengths)
+                codeShards: sameCodes ? old.codeShards : makeCodeShards(), resultFiles: resultFiles, lengths: lengths)
         }
 
         var weights = weights
@@ -382,27 +401,14 @@ public struct SearchIndexBuilder: Sendable {
             shardTerms = [:]
         }
 
-        // Codes, with every form they may be typed in, in the shard of each form's start.
-        var codeShards: [String: [JSONValue]] = [:]
-        for code in linked.codes.codes {
-            let documentIDs = code.entries.compactMap { entryDocuments[$0] }.sorted()
-            guard !documentIDs.isEmpty else { continue }
-            let forms = code.searchForms
-            let record = JSONValue.array([.string(code.code), .strings(forms), .array(documentIDs.map(JSONValue.int))])
-            for key in Set(forms.map(Self.codeShardKey)) { codeShards[key, default: []].append(record) }
-        }
-        let codeKeys = Array(codeShards.keys), codeRecords = codeShards
-        let codes = ConcurrentResults<[UInt8]>(count: codeKeys.count)
-        DispatchQueue.concurrentPerform(iterations: codeKeys.count) { index in
-            codes.set(index, register("c-" + codeKeys[index], .array(codeRecords[codeKeys[index]]!)))
-        }
+        let codeShards = makeCodeShards()
         let resultCount = (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard
         let results = ConcurrentResults<BuiltSite.File>(count: resultCount)
         DispatchQueue.concurrentPerform(iterations: resultCount) { number in results.set(number, resultShard(number)) }
         let resultFiles = results.values
         return finish(
             postings: postings, weights: weights, stopTerms: stopTerms, shardTerms: shardTerms, termShards: termShards,
-            codeShards: Dictionary(uniqueKeysWithValues: zip(codeKeys, codes.values)), resultFiles: resultFiles, lengths: lengths)
+            codeShards: codeShards, resultFiles: resultFiles, lengths: lengths)
     }
 
     /// Postings: term → documents in order, each with its weight. Made on every core, each taking

@@ -70,8 +70,17 @@ import Testing
         edit(translated) { $0 = $0.replacingOccurrences(of: "|0x80CF0437 |De klok op de clientcomputer", with: "|0x80CF0437 |Nieuw: de klok op de clientcomputer") }
         try await expectSame(builder, contents, changed: [translated])
         #expect(builder.lastCounts.reused > 0, "a row's message made everything again")
-        // A row's code: the code index changes, and every page may link it.
+        // A row's code: the code index changes, and every page that names the code may link it.
         edit(translated) { $0 = $0.replacingOccurrences(of: "|0x80CF0437 |Nieuw:", with: "|0x80CF0439 |Nieuw:") }
+        try await expectSame(builder, contents, changed: [translated])
+        #expect(builder.lastCounts.reused > 0, "a row's code made everything again")
+        // A code another article names in its text, then in a row: that article's page links it;
+        // then no more.
+        edit(article) { $0 += "\nZie ook 0x8018DEAD en E_NIEUW_FOUT.\n" }
+        try await expectSame(builder, contents, changed: [article])
+        edit(translated) { $0 = $0.replacingOccurrences(of: "|0x80CF0439 |Nieuw:", with: "|0x8018DEAD |Nieuw:") }
+        try await expectSame(builder, contents, changed: [translated])
+        edit(translated) { $0 = $0.replacingOccurrences(of: "|0x8018DEAD |Nieuw:", with: "|0x80CF0439 |Nieuw:") }
         try await expectSame(builder, contents, changed: [translated])
         // A heading whose anchor is made from its text.
         edit(article) { $0 = $0.replacingOccurrences(of: "\n## ", with: "\n## Nieuw ", options: [], range: $0.range(of: "\n## ")) }
