@@ -108,28 +108,26 @@ public enum TranslationLinker {
                     if codeWords[articles[index].source]?.isDisjoint(with: linksChanged) == false { changed.insert(index) }
                 }
             }
-            do {
-                var listed: Set<String> = []
-                func collect(_ items: [NavigationItem], _ locale: String) {
-                    for item in items {
-                        if case .article(let id) = item.target { listed.insert("\(locale)\u{0}\(id)") }
-                        collect(item.children, locale)
-                    }
+            var listed: Set<String> = []
+            func collect(_ items: [NavigationItem], _ locale: String) {
+                for item in items {
+                    if case .article(let id) = item.target { listed.insert("\(locale)\u{0}\(id)") }
+                    collect(item.children, locale)
                 }
-                for table in knowledgeBase.tablesOfContents { collect(table.items, table.locale) }
-                func isListed(_ outline: ArticleOutline) -> Bool { listed.contains("\(outline.locale)\u{0}\(outline.id)") }
-                var navigationChanged = Set(previous.outlines.filter { !isListed($0) && reshaped.addedOrRemoved.contains($0.source) }.map(\.locale))
-                for index in changed where !isListed(outlines[index]) {
-                    let before = previous.articles[outlines[index].source]?.outline
-                    if before?.title != outlines[index].title || before?.metadata != outlines[index].metadata {
-                        navigationChanged.insert(outlines[index].locale)
-                    }
-                }
-                for index in articles.indices where navigationChanged.contains(outlines[index].locale) && !isListed(outlines[index]) {
-                    changed.insert(index)
-                }
-                linked.changes = BuildChanges(sameOutline: false, changed: changed, sameShape: true, sameCodes: codesChanged.isEmpty)
             }
+            for table in knowledgeBase.tablesOfContents { collect(table.items, table.locale) }
+            func isListed(_ outline: ArticleOutline) -> Bool { listed.contains("\(outline.locale)\u{0}\(outline.id)") }
+            var navigationChanged = Set(previous.outlines.filter { !isListed($0) && reshaped.addedOrRemoved.contains($0.source) }.map(\.locale))
+            for index in changed where !isListed(outlines[index]) {
+                let before = previous.articles[outlines[index].source]?.outline
+                if before?.title != outlines[index].title || before?.metadata != outlines[index].metadata {
+                    navigationChanged.insert(outlines[index].locale)
+                }
+            }
+            for index in articles.indices where navigationChanged.contains(outlines[index].locale) && !isListed(outlines[index]) {
+                changed.insert(index)
+            }
+            linked.changes = BuildChanges(sameOutline: false, changed: changed, sameShape: true, sameCodes: codesChanged.isEmpty)
         } else {
             var diagnostics: [Diagnostic] = []
             let groups = translationGroups(articles, diagnostics: &diagnostics)
@@ -174,7 +172,7 @@ public enum TranslationLinker {
     /// added or removed, or a key or an asset id changed), and the sources added or removed.
     /// Nil when a language appeared or went, or a file that is no article did.
     static func reshaping(_ previous: LinkCache.Previous, _ outlines: [ArticleOutline], _ contentFiles: Set<String>)
-        -> (regroup: Bool, addedOrRemoved: [String])?
+        -> (regroup: Bool, addedOrRemoved: Set<String>)?
     {
         guard Set(previous.outlines.map(\.locale)) == Set(outlines.map(\.locale)) else { return nil }
         let sourcesBefore = Set(previous.outlines.map(\.source)), sources = Set(outlines.map(\.source))
@@ -185,7 +183,7 @@ public enum TranslationLinker {
                 $0.source == $1.source && $0.id == $1.id && $0.locale == $1.locale && $0.translationKey == $1.translationKey
                     && $0.metadata.assetID == $1.metadata.assetID
             })
-        return (regroup, addedOrRemoved.sorted())
+        return (regroup, addedOrRemoved)
     }
 
     /// The codes one code index has and the other has not, or has with other entries, kind or

@@ -46,7 +46,7 @@ public struct SiteRenderer: Sendable {
         @Sendable func memoized(_ key: String, from sources: [String], outline: [String] = [], _ make: () -> BuiltSite.File) -> BuiltSite.File {
             memo.value(Self.pageSlot, key, from: sources, outline: outline, make)
         }
-        let pages = Self.pages(linked)
+        let pages = Self.pages(linked, fallbacks: context.fallbackPages)
         @Sendable func render(_ page: PageKind) -> BuiltSite.File {
             switch page {
             // These read only the outline of the knowledge base, and a home its index.md.
@@ -196,7 +196,7 @@ public struct SiteRenderer: Sendable {
         case fallback(Int, String)
     }
 
-    static func pages(_ linked: LinkedKnowledgeBase) -> [PageKind] {
+    static func pages(_ linked: LinkedKnowledgeBase, fallbacks: [(article: Int, locale: String)]? = nil) -> [PageKind] {
         linked.locales.map(PageKind.codeIndex) + [.coverage] + linked.locales.map(PageKind.home)
             + [.root, .notFound, .search(nil)]
             + linked.locales.map(PageKind.search)
@@ -204,7 +204,7 @@ public struct SiteRenderer: Sendable {
             + linked.codes.codes.indices.flatMap { index in
                 RenderingContext.locales(of: linked.codes.codes[index], linked).map { PageKind.code(index, $0) }
             }
-            + RenderingContext.fallbacks(linked).map { PageKind.fallback($0.article, $0.locale) }
+            + (fallbacks ?? RenderingContext.fallbacks(linked)).map { PageKind.fallback($0.article, $0.locale) }
     }
 
     /// The paths and origins of the files `renderPages` makes, without rendering them.
@@ -829,8 +829,9 @@ final class RenderingContext: Sendable {
         self.linked = linked
         knownCodes = Set(linked.codes.codes.map(\.code))
         codeLocales = Dictionary(linked.codes.codes.map { ($0.code, Self.locales(of: $0, linked)) }, uniquingKeysWith: { first, _ in first })
+        fallbackPages = Self.fallbacks(linked)
         var fallbacksOfGroup: [Int: [String]] = [:]
-        for page in Self.fallbacks(linked) { fallbacksOfGroup[linked.groupOfArticle[page.article], default: []].append(page.locale) }
+        for page in fallbackPages { fallbacksOfGroup[linked.groupOfArticle[page.article], default: []].append(page.locale) }
         self.fallbacksOfGroup = fallbacksOfGroup
         (folderTables, navigationSources) = Self.folderTables(linked)
         sourcesOfLocale = Dictionary(grouping: linked.articles, by: \.locale).mapValues { $0.map(\.source) }
@@ -839,6 +840,8 @@ final class RenderingContext: Sendable {
 
     /// The languages that have entries of each code, in order: those that have a page of it.
     let codeLocales: [String: [String]]
+    /// The pages of languages that have no version of an article (`fallbacks`).
+    let fallbackPages: [(article: Int, locale: String)]
     /// For each group (by index), the languages that show one of its articles in their stead.
     let fallbacksOfGroup: [Int: [String]]
 
